@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { GoldenItem } from '../goldensets/item.js';
+import type { CandidateOutput } from './output.js';
+
+export interface AdapterContext {
+  /** Relative paths in adapter options resolve against the config file's folder. */
+  configDir: string;
+  candidateId: string;
+  /** Per-call timeout; adapters pass it to SDKs / child processes, the runner also enforces it. */
+  timeoutMs: number;
+  /** Environment to read credentials from (never written anywhere). */
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CallOptions {
+  /** Aborted on timeout or Ctrl-C; adapters must stop work (kill the child, cancel the request). */
+  signal: AbortSignal;
+}
+
+/** A ready-to-call candidate system. */
+export interface Candidate {
+  generate(item: GoldenItem, options: CallOptions): Promise<CandidateOutput>;
+  close?(): Promise<void>;
+}
+
+/**
+ * How to reach one kind of system (module, command, http, anthropic, openai, replay).
+ * `options` validates the adapter block of a candidate's config (without `type`).
+ */
+export interface CandidateAdapter<S extends z.ZodType = z.ZodType> {
+  type: string;
+  summary: string;
+  options: S;
+  create(options: z.output<S>, context: AdapterContext): Promise<Candidate>;
+}
+
+export function defineAdapter<S extends z.ZodType>(adapter: CandidateAdapter<S>): CandidateAdapter<S> {
+  return adapter;
+}
+
+/** A failure the runner records as the item's error reason (`kind` groups them in reports). */
+export class CandidateError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'crash' | 'timeout' | 'bad_output' | 'http' | 'api' | 'missing' = 'crash',
+  ) {
+    super(message);
+    this.name = 'CandidateError';
+  }
+}

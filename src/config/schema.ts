@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { adapterRegistry } from '../candidates/registry.js';
+import { CheckSpecSchema } from '../scoring/checks/spec.js';
+
+const fraction = z.number().min(0).max(1);
+
+/** Candidate kinds are labels for reports (contract: DESIGN.md "Candidates"). */
+export const CandidateKindSchema = z.enum(['prompt', 'rag', 'finetuned', 'hybrid', 'teacher', 'base']);
+
+/** `{ type: <adapter>, ...options }`, validated by the registered adapter's own schema. */
+export const AdapterConfigSchema = z
+  .looseObject({ type: z.string().min(1) })
+  .transform((block, ctx) => {
+    const { type, ...rest } = block;
+    const adapter = adapterRegistry.get(type);
+    if (!adapter) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: `unknown adapter type "${type}" (known: ${[...adapterRegistry.keys()].join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    const parsed = adapter.options.safeParse(rest);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path });
+      return z.NEVER;
+    }
+    return { type, options: parsed.data as unknown };
+  });
+
+export const CandidateConfigSchema = z.strictObject({
+  kind: CandidateKindSchema,
+  description: z.string().optional(),
+  adapter: AdapterConfigSchema,
+  /** Suites this candidate runs by default (all suites when omitted). */
+  suites: z.array(z.string().min(1)).optional(),
+  /** The candidate this one was fine-tuned or prompted from, for `evals forgetting`. */
+  base: z.string().min(1).optional(),
+  concurrency: z.number().int().positive().optional(),
+  timeoutSeconds: z.number().positive().optional(),
+});
+
+export const GateRulesSchema = z.strictObject({
+  /** Largest tolerated drop of a metric's mean, as a fraction (0.02 = 2 points). */
+  maxDrop: fraction.optional(),
+  /** Absolute floor for a metric's mean on a slice; fails regardless of the baseline. */
+  minScore: fraction.optional(),
+});
+
+export const GateConfigSchema = z.strictObject({
+  maxDrop: fraction.default(0.02),
+  minScore: fraction.optional(),
+  /** Items that may end in an error before the run counts as incomplete (exit 3). */
+  maxErrors: z.number().int().nonnegative().default(0),
+  /** Significance level of the per-slice regression tests, after Holm correction. */
+  alpha: z.number().gt(0).lt(1).default(0.05),
+  /** Per-slice overrides. */
+  slices: z.record(z.string(), GateRulesSchema).default({}),
+  /** Per-metric overrides. */
+  metrics: z.record(z.string(), GateRulesSchema).default({}),
+});
+
+export const SuiteConfigSchema = z.strictObject({
+  description: z.string().optional(),
+  /** JSONL or CSV files, relative to the config file. */
+  goldenSets: z.array(z.string().min(1)).min(1),
+  /** Checks applied to every item of the suite, besides the item's own. */
+  checks: z.array(CheckSpecSchema).default([]),
+  /** Rubric ids (files in the rubrics folder) judged on every item. */
+  rubrics: z.array(z.string().min(1)).default([]),
+  /** Slices gated on their own and listed first; never averaged away. */
+  longTail: z.array(z.string().min(1)).default(['long-tail']),
+  epochs: z.number().int().positive().default(1),
+  gate: GateConfigSchema.default(GateConfigSchema.parse({})),
+});
+
+export const JudgeConfigSchema = z.strictObject({
+  provider: z.enum(['anthropic', 'openai', 'replay']),
+  model: z.string().min(1).optional(),
+  /** OpenAI-compatible servers (vLLM, Ollama, llama.cpp) and proxies. */
+  baseURL: z.string().url().optional(),
+  /** Name of the environment variable holding the key; the key itself never goes in config. */
+  apiKeyEnv: z.string().min(1).optional(),
+  maxTokens: z.number().int().positive().default(1024),
+  /** Recorded verdicts, for provider "replay". */
+  path: z.string().optional(),
+});
+
+export const PriceSchema = z.strictObject({
+  /** US dollars per million tokens. */
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+});
+
+export const ConfigSchema = z.strictObject({
+  reportsDir: z.string().min(1).default('reports'),
+  rubricsDir: z.string().min(1).default('rubrics'),
+  cacheDir: z.string().min(1).default('.evals-cache'),
+  runsDir: z.string().min(1).default('.evals-runs'),
+  concurrency: z.number().int().positive().default(8),
+  timeoutSeconds: z.number().positive().default(60),
+  suites: z.record(z.string().regex(/^[\w.-]+$/, 'suite names are letters, digits, ".", "_" and "-"'), SuiteConfigSchema),
+  candidates: z.record(
+    z.string().regex(/^[\w.-]+$/, 'candidate ids are letters, digits, ".", "_" and "-"'),
+    CandidateConfigSchema,
+  ),
+  judges: z.record(z.string(), JudgeConfigSchema).default({}),
+  /** Model id -> price, overriding the built-in table. */
+  prices: z.record(z.string(), PriceSchema).default({}),
+});
+
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export type Config = z.output<typeof ConfigSchema>;
+export type SuiteConfig = z.output<typeof SuiteConfigSchema>;
+export type CandidateConfig = z.output<typeof CandidateConfigSchema>;
+export type GateConfig = z.output<typeof GateConfigSchema>;
+export type JudgeConfig = z.output<typeof JudgeConfigSchema>;
+
+/** Typed identity for `evals.config.ts`: `export default defineConfig({ ... })`. */
+export function defineConfig(config: ConfigInput): ConfigInput {
+  return config;
+}

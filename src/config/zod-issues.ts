@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+
+/**
+ * One line per zod issue, naming the field path and what was expected, e.g.
+ * `candidates.rag-v2.adapter.path: expected string, received number` or `"id" is missing`.
+ * zod's own prettifyError uses a multi-line arrow layout; CI logs and `file:line:` prefixes
+ * want one issue per line.
+ */
+export function formatIssues(error: z.ZodError, prefix?: string): string[] {
+  return error.issues.map((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== '').join('.');
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    if (missing && path) return `"${path}" is missing`;
+    const message = issue.message.replace(/^Invalid input: /, '');
+    return path ? `"${path}": ${message}` : message;
+  });
+}

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { CandidateOutput } from '../../candidates/output.js';
+import type { GoldenItem } from '../../goldensets/item.js';
+
+export interface CheckInput {
+  output: CandidateOutput;
+  item: GoldenItem;
+}
+
+/**
+ * A check's verdict on one answer. `score` is in [0, 1] (1 = best); `details` are sub-metrics
+ * reported as `<check name>.<key>` (e.g. citations.precision), each in [0, 1].
+ */
+export interface CheckOutcome {
+  pass: boolean;
+  score: number;
+  reason?: string;
+  details?: Record<string, number>;
+}
+
+/**
+ * A deterministic check: a pure function of (answer, item) and its params.
+ * `run` returns null when the check does not apply to this item (e.g. citation recall on an
+ * item with no gold sources); the metric is then not recorded for it rather than faked.
+ */
+export interface CheckDefinition<P extends z.ZodType = z.ZodType> {
+  type: string;
+  /** One line for docs and `evals validate`. */
+  summary: string;
+  /** The spec's own fields (all but `type` and `name`); a strict object so typos are errors. */
+  params: P;
+  run(input: CheckInput, params: z.output<P>): CheckOutcome | null;
+}
+
+/** Identity helper that keeps `params` and `run` typed together. */
+export function defineCheck<P extends z.ZodType>(definition: CheckDefinition<P>): CheckDefinition<P> {
+  return definition;
+}
