@@ -1,0 +1,29 @@
+/** Kept free of imports so `evals --help` loads nothing else. */
+export const HELP = `evals — evaluate LLM systems on golden sets and gate CI on regressions
+
+Usage:
+  evals run --candidate <id>[,<id>...] [options]   run candidates over their suites, write reports
+  evals validate [--config <path>]                 check config, golden sets and rubrics; run nothing
+  evals --help | --version
+
+evals run options:
+  --candidate <id>     candidate(s) from the config; repeat or comma-separate   (required)
+  --suite <name>       suite(s) to run (default: the candidate's suites, else all)
+  --config <path>      config file (default: evals.config.ts in this folder)
+  --sample <n>         run a stratified sample of n items per suite; every slice keeps items
+  --seed <n>           seed for --sample (default 1)
+  --concurrency <n>    calls in flight at once (default: config, else 8)
+  --timeout <seconds>  per-call timeout (default: config, else 60)
+  --fresh              ignore the journal of an interrupted earlier run and start over
+  --reports-dir <dir>  where reports go (default: config reportsDir, else reports/)
+  --quiet              no progress output
+
+An interrupted run (Ctrl-C, crash, kill) resumes when the same command is run again:
+finished items are read from the journal in .evals-runs/ and not called again.
+
+Outputs: reports/<suite>/<candidate>.json (diffable), .md, .run.json (timings, tokens, cost),
+.outputs.jsonl (every answer, replayable with the replay adapter).
+
+Exit codes: 0 passed · 1 a gate failed · 2 bad usage, config or input · 3 run incomplete
+(errors over the suite's maxErrors budget, or interrupted).
+`;

@@ -1,0 +1,42 @@
+import { ExitCode, UserError } from '../errors.js';
+import { HELP } from './help.js';
+import { processIO, type CliIO } from './io.js';
+import { version } from '../version.js';
+
+const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], io: CliIO) => Promise<number> }>> = {
+  run: () => import('./commands/run.js'),
+  validate: () => import('./commands/validate.js'),
+};
+
+/** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(HELP);
+    return command === undefined ? ExitCode.badInput : ExitCode.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${version()}\n`);
+    return ExitCode.ok;
+  }
+  const load = COMMANDS[command];
+  if (!load) {
+    io.stderr.write(`evals: unknown command "${command}"\n\n${HELP}`);
+    return ExitCode.badInput;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  try {
+    return await (await load()).default(rest, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.stderr.write(`error: ${err.message}\n`);
+      return err.exitCode;
+    }
+    // Not the user's fault: show everything, and say the run did not finish.
+    io.stderr.write(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return ExitCode.runIncomplete;
+  }
+}

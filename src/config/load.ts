@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UserError, errorMessage } from '../errors.js';
+import { importModule } from './import-module.js';
+import { ConfigSchema, type Config } from './schema.js';
+import { formatIssues } from './zod-issues.js';
+
+export const DEFAULT_CONFIG_FILES = ['evals.config.ts', 'evals.config.mts', 'evals.config.js', 'evals.config.mjs'];
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute path of the config file. */
+  file: string;
+  /** Folder that relative paths in the config resolve against. */
+  dir: string;
+  /** Absolute path for a path written in the config. */
+  resolve(p: string): string;
+  /** How to show an absolute path to the user: relative to the working folder when inside it. */
+  display(p: string): string;
+}
+
+/** Finds, imports and validates the config; every problem is a UserError naming file and field. */
+export async function loadConfig(configPath: string | undefined, cwd: string): Promise<LoadedConfig> {
+  const file = findConfig(configPath, cwd);
+  const shown = displayPath(file, cwd);
+  let exported: unknown;
+  try {
+    const mod = await importModule(file);
+    exported = mod.default ?? mod.config;
+  } catch (err) {
+    throw new UserError(`${shown}: cannot load config: ${firstLine(errorMessage(err))}`);
+  }
+  if (exported === undefined) throw new UserError(`${shown}: export the config as default (export default defineConfig({...}))`);
+  const parsed = ConfigSchema.safeParse(exported);
+  if (!parsed.success) {
+    throw new UserError(formatIssues(parsed.error).map((line) => `${shown}: ${line}`).join('\n'));
+  }
+  checkReferences(parsed.data, shown);
+  const dir = path.dirname(file);
+  return {
+    config: parsed.data,
+    file,
+    dir,
+    resolve: (p) => path.resolve(dir, p),
+    display: (p) => displayPath(p, cwd),
+  };
+}
+
+function findConfig(configPath: string | undefined, cwd: string): string {
+  if (configPath) {
+    const file = path.resolve(cwd, configPath);
+    if (!existsSync(file)) throw new UserError(`${configPath}: config file not found`);
+    return file;
+  }
+  for (const name of DEFAULT_CONFIG_FILES) {
+    const file = path.join(cwd, name);
+    if (existsSync(file)) return file;
+  }
+  throw new UserError(`no config found in ${cwd} (looked for ${DEFAULT_CONFIG_FILES.join(', ')}); pass --config <path>`);
+}
+
+/** Names that point at other config entries must exist. */
+function checkReferences(config: Config, shown: string): void {
+  const problems: string[] = [];
+  for (const [id, candidate] of Object.entries(config.candidates)) {
+    for (const suite of candidate.suites ?? []) {
+      if (!config.suites[suite]) problems.push(`"candidates.${id}.suites": unknown suite "${suite}"`);
+    }
+    if (candidate.base && !config.candidates[candidate.base]) {
+      problems.push(`"candidates.${id}.base": unknown candidate "${candidate.base}"`);
+    }
+  }
+  if (problems.length > 0) throw new UserError(problems.map((p) => `${shown}: ${p}`).join('\n'));
+}
+
+export function displayPath(p: string, cwd: string): string {
+  const relative = path.relative(cwd, p);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : p;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,105 @@
+import type { GoldenItem } from '../goldensets/item.js';
+import { NO_SLICE } from '../goldensets/sample.js';
+import type { ItemResult } from '../runner/result.js';
+import { byCodePoint } from '../util/compare.js';
+import { round } from '../stats/describe.js';
+import { meanWithInterval } from '../stats/intervals.js';
+import {
+  REPORT_SCHEMA,
+  type Fingerprint,
+  type GroupSummary,
+  type Report,
+  type ReportItem,
+  type SliceSummary,
+} from './report.js';
+
+export const PASS_METRIC = 'pass';
+const DIGITS = 4;
+
+export interface BuildReportInput {
+  suite: string;
+  candidate: Report['candidate'];
+  fingerprint: Fingerprint;
+  longTail: readonly string[];
+  /** The planned items; each must have at least one result. */
+  items: readonly GoldenItem[];
+  /** Results by item id, one per epoch. */
+  results: ReadonlyMap<string, readonly ItemResult[]>;
+  skipped?: Report['skipped'];
+}
+
+/** Builds the deterministic report from finished results. Pure: same results, same report. */
+export function buildReport(input: BuildReportInput): Report {
+  const items = [...input.items]
+    .sort((a, b) => byCodePoint(a.id, b.id))
+    .map((item) => summariseItem(item, input.results.get(item.id) ?? []));
+
+  const sliceNames = [...new Set(items.flatMap((i) => i.slices))].sort(byCodePoint);
+  const slices: Record<string, SliceSummary> = {};
+  for (const name of sliceNames) {
+    const members = items.filter((i) => i.slices.includes(name));
+    slices[name] = { ...summariseGroup(members), longTail: input.longTail.includes(name) };
+  }
+  return {
+    schema: REPORT_SCHEMA,
+    suite: input.suite,
+    candidate: input.candidate,
+    fingerprint: input.fingerprint,
+    summary: summariseGroup(items),
+    slices,
+    skipped: [...(input.skipped ?? [])].sort((a, b) => byCodePoint(a.metric, b.metric)),
+    items,
+  };
+}
+
+/** One item across its epochs: mean score per metric, pass only if every epoch passed. */
+export function summariseItem(item: GoldenItem, results: readonly ItemResult[]): ReportItem {
+  const perMetric = new Map<string, number[]>();
+  const add = (metric: string, value: number) => perMetric.set(metric, [...(perMetric.get(metric) ?? []), value]);
+  const failures = new Set<string>();
+  let error: ReportItem['error'];
+  for (const result of results) {
+    if (result.error) {
+      error ??= result.error;
+      failures.add(`error (${result.error.kind}): ${result.error.message}`);
+    }
+    const passed = !result.error && result.checks.every((c) => c.pass);
+    add(PASS_METRIC, passed ? 1 : 0);
+    for (const check of result.checks) {
+      add(check.name, check.score);
+      for (const [key, value] of Object.entries(check.details ?? {})) add(`${check.name}.${key}`, value);
+      if (!check.pass) failures.add(`${check.name}: ${check.reason ?? 'failed'}`);
+    }
+  }
+  if (results.length === 0) failures.add('error (missing): no result recorded');
+  const scores: Record<string, number> = {};
+  for (const metric of orderMetrics([...perMetric.keys()])) {
+    const values = perMetric.get(metric) ?? [];
+    scores[metric] = round(values.reduce((a, b) => a + b, 0) / values.length, DIGITS);
+  }
+  const pass = results.length > 0 && scores[PASS_METRIC] === 1;
+  return {
+    id: item.id,
+    slices: item.slices.length > 0 ? [...item.slices].sort(byCodePoint) : [NO_SLICE],
+    pass,
+    scores,
+    failures: [...failures],
+    ...(error ? { error } : {}),
+  };
+}
+
+function summariseGroup(items: readonly ReportItem[]): GroupSummary {
+  const metrics: GroupSummary['metrics'] = {};
+  const names = orderMetrics([...new Set(items.flatMap((i) => Object.keys(i.scores)))]);
+  for (const name of names) {
+    const values = items.flatMap((i) => (name in i.scores ? [i.scores[name] as number] : name === PASS_METRIC ? [0] : []));
+    const { mean, interval } = meanWithInterval(values);
+    metrics[name] = { n: values.length, mean: round(mean, DIGITS), ci: [round(interval[0], DIGITS), round(interval[1], DIGITS)] };
+  }
+  return { n: items.length, errors: items.filter((i) => i.error).length, metrics };
+}
+
+/** `pass` first, then by name: a stable order for JSON, tables and diffs. */
+export function orderMetrics(names: readonly string[]): string[] {
+  return [...names].sort((a, b) => (a === PASS_METRIC ? -1 : b === PASS_METRIC ? 1 : byCodePoint(a, b)));
+}

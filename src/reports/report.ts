@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { CandidateKindSchema } from '../config/schema.js';
+
+/**
+ * The diffable report (contract: DESIGN.md "Reports"). Key order is this schema's order, items
+ * are sorted by id, numbers rounded; nothing time- or cost-dependent lives here (see RunInfo).
+ */
+export const REPORT_SCHEMA = 'evals.report/1';
+
+export const MetricSummarySchema = z.object({
+  n: z.number().int().nonnegative(),
+  mean: z.number(),
+  /** 95% interval: Wilson for pass/fail metrics, t for continuous ones. */
+  ci: z.tuple([z.number(), z.number()]),
+});
+
+export const GroupSummarySchema = z.object({
+  n: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  /** `pass` first (items passing every check, errors counted as failures), then metrics by name. */
+  metrics: z.record(z.string(), MetricSummarySchema),
+});
+
+export const SliceSummarySchema = GroupSummarySchema.extend({
+  /** Long-tail slices are gated on their own and shown first. */
+  longTail: z.boolean(),
+});
+
+export const ReportItemSchema = z.object({
+  id: z.string(),
+  slices: z.array(z.string()),
+  pass: z.boolean(),
+  /** Metric -> score in [0, 1], averaged over epochs. */
+  scores: z.record(z.string(), z.number()),
+  /** Why it failed: `check: reason` lines, or the error. */
+  failures: z.array(z.string()),
+  error: z.object({ kind: z.string(), message: z.string() }).optional(),
+});
+
+export const FingerprintSchema = z.object({
+  /** Hash of every golden item's content (id, input, reference, slices, sources, checks, metadata). */
+  items: z.string(),
+  /** Hash of the suite's default checks. */
+  checks: z.string(),
+  rubrics: z.string(),
+  judges: z.string(),
+  epochs: z.number().int().positive(),
+  /** `size@seed` when the run used --sample, else null. */
+  sample: z.string().nullable(),
+});
+
+export const ReportSchema = z.object({
+  schema: z.literal(REPORT_SCHEMA),
+  suite: z.string(),
+  candidate: z.object({ id: z.string(), kind: CandidateKindSchema }),
+  fingerprint: FingerprintSchema,
+  summary: GroupSummarySchema,
+  slices: z.record(z.string(), SliceSummarySchema),
+  /** Metrics that were configured but could not be scored, and why (e.g. a judge without credentials). */
+  skipped: z.array(z.object({ metric: z.string(), reason: z.string() })),
+  items: z.array(ReportItemSchema),
+});
+
+export type MetricSummary = z.infer<typeof MetricSummarySchema>;
+export type GroupSummary = z.infer<typeof GroupSummarySchema>;
+export type SliceSummary = z.infer<typeof SliceSummarySchema>;
+export type ReportItem = z.infer<typeof ReportItemSchema>;
+export type Fingerprint = z.infer<typeof FingerprintSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+
+/** The report as committed: schema key order, two-space indent, trailing newline. */
+export function renderReportJson(report: Report): string {
+  return `${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { version } from '../version.js';
+import type { SuiteRun } from '../runner/run-suite.js';
+import { mean, quantile, round } from '../stats/describe.js';
+
+/**
+ * `<candidate>.run.json`: what a run cost and how long it took. Not meant for diffing (it changes
+ * every run), so it holds everything the report must not: timestamps, durations, tokens, cost.
+ */
+export const RunInfoSchema = z.object({
+  suite: z.string(),
+  candidate: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  planned: z.number().int(),
+  /** Results taken from the journal of an interrupted earlier run instead of being paid again. */
+  resumed: z.number().int(),
+  concurrency: z.number().int(),
+  latencyMs: z.object({ p50: z.number(), p95: z.number(), mean: z.number() }),
+  tokens: z.object({ input: z.number().int(), output: z.number().int() }),
+  costUsd: z.number(),
+  errors: z.record(z.string(), z.number().int()),
+  versions: z.object({ evals: z.string(), node: z.string(), platform: z.string() }),
+});
+
+export type RunInfo = z.infer<typeof RunInfoSchema>;
+
+/** The timing, usage and cost summary of a finished suite run. */
+export function buildRunInfo(run: SuiteRun): RunInfo {
+  const results = [...run.results.values()];
+  const latencies = results.map((r) => r.latencyMs);
+  const errors: Record<string, number> = {};
+  let input = 0;
+  let output = 0;
+  let cost = 0;
+  for (const r of results) {
+    if (r.error) errors[r.error.kind] = (errors[r.error.kind] ?? 0) + 1;
+    input += r.output?.usage?.inputTokens ?? 0;
+    output += r.output?.usage?.outputTokens ?? 0;
+    cost += r.output?.costUsd ?? 0;
+  }
+  return {
+    suite: run.suite,
+    candidate: run.candidate,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt.toISOString(),
+    durationMs: Math.round(run.finishedAt.getTime() - run.startedAt.getTime()),
+    planned: run.planned,
+    resumed: run.resumed,
+    concurrency: run.concurrency,
+    latencyMs: {
+      p50: round(quantile(latencies, 0.5), 1),
+      p95: round(quantile(latencies, 0.95), 1),
+      mean: round(mean(latencies), 1),
+    },
+    tokens: { input, output },
+    costUsd: round(cost, 6),
+    errors,
+    versions: { evals: version(), node: process.version, platform: `${process.platform}-${process.arch}` },
+  };
+}

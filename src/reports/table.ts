@@ -1,0 +1,35 @@
+import type { MetricSummary, Report } from './report.js';
+import { orderMetrics } from './build.js';
+
+/** A metrics x slices grid: the overall column, then long-tail slices, then the rest. */
+export interface SliceGrid {
+  columns: Array<{ name: string; n: number; errors: number; longTail: boolean }>;
+  rows: Array<{ metric: string; cells: Array<MetricSummary | undefined> }>;
+}
+
+export function sliceGrid(report: Report): SliceGrid {
+  const slices = Object.entries(report.slices).sort(([a, x], [b, y]) => Number(y.longTail) - Number(x.longTail) || (a < b ? -1 : 1));
+  const groups = [{ name: 'all', summary: report.summary, longTail: false }, ...slices.map(([name, s]) => ({ name, summary: s, longTail: s.longTail }))];
+  const metrics = orderMetrics(Object.keys(report.summary.metrics));
+  return {
+    columns: groups.map((g) => ({ name: g.name, n: g.summary.n, errors: g.summary.errors, longTail: g.longTail })),
+    rows: metrics.map((metric) => ({ metric, cells: groups.map((g) => g.summary.metrics[metric]) })),
+  };
+}
+
+export function formatScore(m: MetricSummary | undefined, withInterval = true): string {
+  if (!m) return '—';
+  const mean = m.mean.toFixed(2);
+  return withInterval ? `${mean} [${m.ci[0].toFixed(2)}, ${m.ci[1].toFixed(2)}]` : mean;
+}
+
+export function columnLabel(c: SliceGrid['columns'][number]): string {
+  return `${c.name}${c.longTail ? ' (long tail)' : ''}`;
+}
+
+/** Plain-text table for the terminal: columns padded to their widest cell. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

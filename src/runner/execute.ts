@@ -1,0 +1,87 @@
+import pLimit from 'p-limit';
+import { CandidateError, type Candidate } from '../candidates/adapter.js';
+import type { CandidateOutput } from '../candidates/output.js';
+import { errorMessage } from '../errors.js';
+import type { GoldenItem } from '../goldensets/item.js';
+import type { CheckResult, ItemError, ItemResult } from './result.js';
+
+export interface PlannedCall {
+  item: GoldenItem;
+  epoch: number;
+}
+
+export interface ExecuteOptions {
+  calls: Iterable<PlannedCall> | AsyncIterable<PlannedCall>;
+  candidate: Candidate;
+  concurrency: number;
+  timeoutMs: number;
+  /** Ctrl-C: stop scheduling, abort what is in flight; unfinished items are left for resume. */
+  interrupt: AbortSignal;
+  score(item: GoldenItem, output: CandidateOutput, signal: AbortSignal): Promise<CheckResult[]>;
+  /** Called once per finished call, in completion order (journal, aggregates, progress). */
+  onResult(result: ItemResult): void;
+  now?: () => number;
+}
+
+class Interrupted extends Error {}
+
+/**
+ * Runs every planned call through the candidate and the scorers with bounded concurrency.
+ * Each call ends as a result (scored or with an error and its reason) unless the run is
+ * interrupted, in which case it is not recorded and a resumed run does it again.
+ * Scheduling is streamed: at most 2 x concurrency calls are queued at any time.
+ */
+export async function execute(options: ExecuteOptions): Promise<{ interrupted: boolean }> {
+  const { candidate, concurrency, timeoutMs, interrupt, score, onResult } = options;
+  const now = options.now ?? (() => performance.now());
+  const limit = pLimit(concurrency);
+  const inFlight = new Set<Promise<void>>();
+
+  const runOne = async ({ item, epoch }: PlannedCall): Promise<void> => {
+    if (interrupt.aborted) return;
+    const signal = AbortSignal.any([interrupt, AbortSignal.timeout(timeoutMs)]);
+    const started = now();
+    let output: CandidateOutput | undefined;
+    let checks: CheckResult[] = [];
+    let error: ItemError | undefined;
+    try {
+      output = await untilAborted(candidate.generate(item, { signal }), signal, interrupt, timeoutMs);
+      const latencyMs = output.latencyMs ?? now() - started;
+      output = { ...output, latencyMs };
+      checks = await untilAborted(score(item, output, signal), signal, interrupt, timeoutMs);
+    } catch (err) {
+      if (err instanceof Interrupted || interrupt.aborted) return;
+      error = classify(err);
+    }
+    const latencyMs = output?.latencyMs ?? now() - started;
+    onResult({ itemId: item.id, epoch, ...(output ? { output } : {}), checks, ...(error ? { error } : {}), latencyMs });
+  };
+
+  for await (const call of options.calls) {
+    if (interrupt.aborted) break;
+    const task: Promise<void> = limit(() => runOne(call)).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= concurrency * 2) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  return { interrupted: interrupt.aborted };
+}
+
+/** Settles with the work, or rejects when the signal fires even if the adapter ignores it. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, interrupt: AbortSignal, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () =>
+      reject(interrupt.aborted ? new Interrupted() : new CandidateError(`timed out after ${timeoutMs} ms`, 'timeout'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function classify(err: unknown): ItemError {
+  if (err instanceof CandidateError) return { kind: err.kind, message: err.message };
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+    return { kind: 'timeout', message: err.message };
+  }
+  return { kind: 'crash', message: errorMessage(err) };
+}

@@ -1,0 +1,159 @@
+import path from 'node:path';
+import type { Candidate } from '../candidates/adapter.js';
+import { adapterRegistry } from '../candidates/registry.js';
+import type { LoadedConfig } from '../config/load.js';
+import { UserError, errorMessage } from '../errors.js';
+import type { GoldenItem } from '../goldensets/item.js';
+import { loadGoldenSets } from '../goldensets/load.js';
+import { stratifiedSample } from '../goldensets/sample.js';
+import { buildReport } from '../reports/build.js';
+import type { Report } from '../reports/report.js';
+import { scoreWithChecks } from '../scoring/score.js';
+import { mulberry32 } from '../stats/prng.js';
+import { execute, type PlannedCall } from './execute.js';
+import { reportFingerprint, runFingerprint } from './fingerprint.js';
+import { Journal, resultKey } from './journal.js';
+import type { ProgressStream } from './progress.js';
+import { createProgress } from './progress.js';
+import type { ItemResult } from './result.js';
+
+export interface SuiteRunOptions {
+  loaded: LoadedConfig;
+  suite: string;
+  candidate: string;
+  /** The suite's items, already loaded (and sampled) by loadSuiteItems. */
+  items: readonly GoldenItem[];
+  sample?: { size: number; seed: number };
+  concurrency?: number;
+  timeoutSeconds?: number;
+  /** Ignore (and discard) the journal of an interrupted earlier run. */
+  fresh?: boolean;
+  interrupt: AbortSignal;
+  progress: ProgressStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface SuiteRun {
+  suite: string;
+  candidate: string;
+  planned: number;
+  /** Finished calls, including those resumed from the journal. */
+  results: Map<string, ItemResult>;
+  resumed: number;
+  interrupted: boolean;
+  startedAt: Date;
+  finishedAt: Date;
+  concurrency: number;
+  /** Present when the run finished every planned call. */
+  report?: Report;
+  journalFile: string;
+}
+
+/** Loads a suite's golden sets, applying --sample; every input problem is a UserError (exit 2). */
+export async function loadSuiteItems(loaded: LoadedConfig, suite: string, sample?: SuiteRunOptions['sample']): Promise<GoldenItem[]> {
+  const suiteConfig = loaded.config.suites[suite];
+  if (!suiteConfig) throw new UserError(`unknown suite "${suite}" (known: ${Object.keys(loaded.config.suites).join(', ')})`);
+  const items = await loadGoldenSets(suiteConfig.goldenSets.map(loaded.resolve), loaded.display);
+  return sample ? stratifiedSample(items, { size: sample.size, random: mulberry32(sample.seed) }) : items;
+}
+
+/** Creates the candidate from its adapter; a failure here is a config problem (exit 2). */
+export async function createCandidate(loaded: LoadedConfig, id: string, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<Candidate> {
+  const config = loaded.config.candidates[id];
+  if (!config) throw new UserError(`unknown candidate "${id}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
+  const adapter = adapterRegistry.get(config.adapter.type);
+  if (!adapter) throw new UserError(`candidate "${id}": unknown adapter type "${config.adapter.type}"`);
+  try {
+    return await adapter.create(config.adapter.options, {
+      configDir: loaded.dir,
+      candidateId: id,
+      timeoutMs,
+      env,
+      prices: loaded.config.prices,
+    });
+  } catch (err) {
+    throw new UserError(`candidate "${id}": ${errorMessage(err)}`);
+  }
+}
+
+/**
+ * Runs one candidate over one suite: plan (items x epochs), skip what the journal already has,
+ * execute the rest, and build the report once every planned call has a result.
+ */
+export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
+  const { loaded, suite, candidate: candidateId } = options;
+  const suiteConfig = loaded.config.suites[suite];
+  const candidateConfig = loaded.config.candidates[candidateId];
+  if (!suiteConfig) throw new UserError(`unknown suite "${suite}"`);
+  if (!candidateConfig) throw new UserError(`unknown candidate "${candidateId}"`);
+
+  const { items } = options;
+  const timeoutMs = 1000 * (options.timeoutSeconds ?? candidateConfig.timeoutSeconds ?? loaded.config.timeoutSeconds);
+  const concurrency = options.concurrency ?? candidateConfig.concurrency ?? loaded.config.concurrency;
+  const candidate = await createCandidate(loaded, candidateId, timeoutMs, options.env);
+
+  const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample: options.sample });
+  const journal = new Journal(
+    path.join(loaded.resolve(loaded.config.runsDir), suite, `${candidateId}-${runFingerprint(fingerprint, candidateConfig)}.jsonl`),
+  );
+  if (options.fresh) journal.remove();
+  const results = journal.read().results;
+  // An item that ended in an error is tried again on resume; only answered items are kept.
+  for (const [key, result] of results) if (result.error) results.delete(key);
+  const resumed = results.size;
+
+  const calls: PlannedCall[] = [];
+  for (const item of items) {
+    for (let epoch = 0; epoch < suiteConfig.epochs; epoch++) {
+      if (!results.has(resultKey(item.id, epoch))) calls.push({ item, epoch });
+    }
+  }
+  const planned = items.length * suiteConfig.epochs;
+  const progress = createProgress(options.progress, `${suite}/${candidateId}`, planned, resumed);
+  const startedAt = new Date();
+  let interrupted: boolean;
+  try {
+    ({ interrupted } = await execute({
+      calls,
+      candidate,
+      concurrency,
+      timeoutMs,
+      interrupt: options.interrupt,
+      score: async (item, output) => scoreWithChecks(suiteConfig.checks, item, output),
+      onResult: (result) => {
+        journal.append(result);
+        results.set(resultKey(result.itemId, result.epoch), result);
+        progress.result(result);
+      },
+    }));
+  } finally {
+    progress.finish();
+    journal.close();
+    await candidate.close?.();
+  }
+  const run: SuiteRun = {
+    suite,
+    candidate: candidateId,
+    planned,
+    results,
+    resumed,
+    interrupted,
+    startedAt,
+    finishedAt: new Date(),
+    concurrency,
+    journalFile: journal.file,
+  };
+  if (interrupted || results.size < planned) return run;
+
+  const byItem = new Map<string, ItemResult[]>();
+  for (const result of results.values()) byItem.set(result.itemId, [...(byItem.get(result.itemId) ?? []), result]);
+  run.report = buildReport({
+    suite,
+    candidate: { id: candidateId, kind: candidateConfig.kind },
+    fingerprint,
+    longTail: suiteConfig.longTail,
+    items,
+    results: byItem,
+  });
+  return run;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { CandidateError, type Candidate } from '../../src/candidates/adapter.js';
+import type { GoldenItem } from '../../src/goldensets/item.js';
+import { execute, type PlannedCall } from '../../src/runner/execute.js';
+import type { ItemResult } from '../../src/runner/result.js';
+
+const item = (id: string): GoldenItem => ({ id, input: `q ${id}`, slices: [], sources: [], checks: [], metadata: {}, origin: { file: 'x.jsonl', line: 1 } });
+const calls = (n: number): PlannedCall[] => Array.from({ length: n }, (_, i) => ({ item: item(`i${i}`), epoch: 0 }));
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    });
+  });
+
+async function runWith(candidate: Candidate, n: number, options: { concurrency?: number; timeoutMs?: number; interrupt?: AbortSignal } = {}) {
+  const results: ItemResult[] = [];
+  const outcome = await execute({
+    calls: calls(n),
+    candidate,
+    concurrency: options.concurrency ?? 4,
+    timeoutMs: options.timeoutMs ?? 1000,
+    interrupt: options.interrupt ?? new AbortController().signal,
+    score: async (_item, output) => [{ name: 'len', type: 'length', pass: output.text.length > 3, score: 1 }],
+    onResult: (r) => results.push(r),
+  });
+  return { results, ...outcome };
+}
+
+describe('execute', () => {
+  it('ends every planned call as a result and respects the concurrency bound', async () => {
+    let active = 0;
+    let peak = 0;
+    const { results, interrupted } = await runWith(
+      {
+        async generate(it) {
+          active++;
+          peak = Math.max(peak, active);
+          await sleep(5);
+          active--;
+          return { text: `answer to ${it.id}` };
+        },
+      },
+      40,
+      { concurrency: 3 },
+    );
+    expect(interrupted).toBe(false);
+    expect(results).toHaveLength(40);
+    expect(new Set(results.map((r) => r.itemId)).size).toBe(40);
+    expect(peak).toBe(3);
+    expect(results.every((r) => r.checks[0]?.pass && r.latencyMs >= 0)).toBe(true);
+  });
+
+  it('records failures with their kind and reason instead of dropping them', async () => {
+    const { results } = await runWith(
+      {
+        async generate(it, { signal }) {
+          if (it.id === 'i0') throw new CandidateError('exit code 1: boom', 'crash');
+          if (it.id === 'i1') throw new TypeError('undefined is not a function');
+          if (it.id === 'i2') await sleep(5_000, signal);
+          return { text: 'fine answer' };
+        },
+      },
+      4,
+      { timeoutMs: 50 },
+    );
+    const byId = Object.fromEntries(results.map((r) => [r.itemId, r]));
+    expect(byId.i0?.error).toEqual({ kind: 'crash', message: 'exit code 1: boom' });
+    expect(byId.i1?.error).toEqual({ kind: 'crash', message: 'undefined is not a function' });
+    expect(byId.i2?.error?.kind).toBe('timeout');
+    expect(byId.i3?.error).toBeUndefined();
+    expect(results.filter((r) => r.error).every((r) => r.checks.length === 0)).toBe(true);
+  });
+
+  it('cuts a call that ignores its abort signal at the timeout', async () => {
+    const { results } = await runWith({ generate: () => new Promise(() => undefined) }, 2, { timeoutMs: 30 });
+    expect(results.map((r) => r.error?.kind)).toEqual(['timeout', 'timeout']);
+  });
+
+  it('stops on interrupt and records nothing for calls cut short', async () => {
+    const controller = new AbortController();
+    let started = 0;
+    const run = runWith(
+      {
+        async generate(_it, { signal }) {
+          started++;
+          if (started === 6) controller.abort();
+          await sleep(started <= 4 ? 1 : 1_000, signal);
+          return { text: 'done done' };
+        },
+      },
+      100,
+      { concurrency: 2, interrupt: controller.signal },
+    );
+    const { results, interrupted } = await run;
+    expect(interrupted).toBe(true);
+    expect(results.length).toBeGreaterThanOrEqual(4);
+    expect(results.length).toBeLessThan(100);
+    expect(results.every((r) => !r.error)).toBe(true);
+  });
+});
