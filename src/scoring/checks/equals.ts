@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { failed, passed } from './outcome.js';
+import { quote } from './text.js';
 import { defineCheck } from './types.js';
 
 /** The answer, trimmed, is exactly the expected value (default: the item's reference). */
@@ -9,7 +11,8 @@ export const equals = defineCheck({
   run({ output, item }, { value }) {
     const expected = value ?? item.reference;
     if (expected === undefined) return null;
-    const pass = output.text.trim() === expected.trim();
-    return { pass, score: pass ? 1 : 0, ...(pass ? {} : { reason: `expected ${JSON.stringify(expected)}` }) };
+    const found = output.text.trim();
+    if (found === expected.trim()) return passed();
+    return failed(`expected ${quote(expected)}, found ${quote(found)}`);
   },
 });

@@ -1,0 +1,70 @@
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { z } from 'zod';
+import { errorMessage } from '../../errors.js';
+import { extractJson } from './json-extract.js';
+import { failed, passed } from './outcome.js';
+import { defineCheck } from './types.js';
+
+type Schema = Record<string, unknown>;
+
+/**
+ * strictSchema stays on so an unknown keyword (a typo such as "requird") is a param error; the
+ * type/tuple strictness only logs warnings, which would be noise on the console.
+ */
+const AJV_OPTIONS: Options = { allErrors: true, strictTypes: false, strictTuples: false };
+
+/**
+ * Compiled validators keyed by the schema's JSON, so a schema repeated on many items is compiled
+ * once. Each distinct schema gets its own Ajv instance: two schemas that share an `$id` would
+ * otherwise collide in one instance's registry.
+ */
+const validators = new Map<string, ValidateFunction>();
+
+function newAjv(schema: Schema): Ajv {
+  const dialect = typeof schema.$schema === 'string' ? schema.$schema : '';
+  if (dialect.includes('2020-12')) return new Ajv2020(AJV_OPTIONS);
+  if (dialect.includes('2019-09')) return new Ajv2019(AJV_OPTIONS);
+  return new Ajv(AJV_OPTIONS);
+}
+
+/** The cached validator for `schema`, compiling it on first use; throws if the schema is invalid. */
+export function compileSchema(schema: Schema): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = newAjv(schema).compile(schema);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? '(root)' : error.instancePath;
+  const extra = error.keyword === 'additionalProperties' ? ` ${JSON.stringify(error.params.additionalProperty)}` : '';
+  return `${where} ${error.message ?? error.keyword}${extra}`;
+}
+
+/** The answer's JSON (see extractJson) validates against a JSON Schema (draft-07 unless `$schema` says 2019-09 / 2020-12). */
+export const jsonSchema = defineCheck({
+  type: 'json-schema',
+  summary: 'answer is JSON that validates against a JSON Schema',
+  params: z
+    .strictObject({ schema: z.record(z.string(), z.unknown()) })
+    .superRefine(({ schema }, ctx) => {
+      try {
+        compileSchema(schema);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', path: ['schema'], message: `invalid JSON Schema: ${errorMessage(err)}` });
+      }
+    }),
+  run({ output }, { schema }) {
+    const extracted = extractJson(output.text);
+    if (!extracted.ok) return failed(`invalid JSON: ${extracted.error}`);
+    const validate = compileSchema(schema);
+    if (validate(extracted.value)) return passed();
+    const errors = (validate.errors ?? []).slice(0, 2).map(describe);
+    return failed(`schema: ${errors.join('; ') || 'invalid'}`);
+  },
+});
