@@ -92,6 +92,8 @@ describe('support golden set', () => {
       }
       expect(item.sources.length, item.id).toBeGreaterThan(0);
       expect(checksOf(item, 'contains').length, item.id).toBeGreaterThan(0);
+      // Every in-scope question deserves an answer: refusing it is measured as over-refusal.
+      expect(checksOf(item, 'refusal').map((c) => params(c).expected), item.id).toEqual([false]);
       const citations = checksOf(item, 'citations');
       expect(citations.map((c) => params(c)), item.id).toEqual([{ expect: 'sources', required: true, minRecall: 1 }]);
       if (item.slices.includes('multi-doc')) expect(item.sources.length, item.id).toBeGreaterThanOrEqual(2);
