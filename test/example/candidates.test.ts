@@ -1,10 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CandidateOutputSchema, type CandidateOutput } from '../../src/candidates/output.js';
+import { loadGoldenSets } from '../../src/goldensets/load.js';
 import type { GoldenItem } from '../../src/index.js';
 import promptOnly from '../../examples/support/candidates/prompt-only.js';
 import ragV1 from '../../examples/support/candidates/rag-v1.js';
 import ragV2 from '../../examples/support/candidates/rag-v2.js';
-import { readGoldenSet } from '../../examples/support/lib/golden.js';
 
 // The example candidates are deterministic local programs that return valid answers of the shape
 // their design promises. Their scores are the harness's business, not asserted here.
@@ -15,7 +16,7 @@ const candidates: [string, (item: GoldenItem) => Promise<CandidateOutput>][] = [
   ['rag-v2', ragV2],
 ];
 
-const all = await readGoldenSet();
+const all = await loadGoldenSets([fileURLToPath(new URL('../../goldensets/support/support.jsonl', import.meta.url))]);
 const slices = ['head', 'long-tail', 'out-of-scope', 'format', 'multi-doc'];
 const sample = slices.flatMap((slice) => all.filter((i) => i.slices.includes(slice)).slice(0, 3));
 

@@ -20,24 +20,17 @@ const SECOND_PAGE_MIN_GAIN = 0.15;
 const KEEP_RATIO = 0.5;
 const MAX_SENTENCES = 3;
 
-interface Index {
-  bm25: Bm25Index<Passage>;
-  titles: Map<string, string>;
-}
+let index: Promise<Bm25Index<Passage>> | undefined;
 
-let index: Promise<Index> | undefined;
-
-async function buildIndex(): Promise<Index> {
+async function buildIndex(): Promise<Bm25Index<Passage>> {
   const docs = await loadDocs();
   const titles = new Map(docs.map((d) => [d.id, d.title]));
-  const all = docs.flatMap(passages);
-  const bm25 = new Bm25Index(all, (p) => tokenize(`${titles.get(p.docId) ?? ''} ${p.heading} ${p.text}`));
-  return { bm25, titles };
+  return new Bm25Index(docs.flatMap(passages), (p) => tokenize(`${titles.get(p.docId) ?? ''} ${p.heading} ${p.text}`));
 }
 
 export default async function ragV2(item: GoldenItem): Promise<CandidateOutput> {
   index ??= buildIndex();
-  const { bm25 } = await index;
+  const bm25 = await index;
   const asked = promptText(item.input);
   const json = parseJsonRequest(asked);
   const terms = uniqueTerms(json ? json.question : asked);
