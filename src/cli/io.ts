@@ -22,5 +22,11 @@ export function processIO(): CliIO {
     controller.abort();
     process.once('SIGINT', () => process.exit(130));
   });
+  // `evals run ... | head` closes the pipe early: stop writing quietly instead of crashing.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, interrupt: controller.signal };
 }

@@ -10,6 +10,6 @@ export async function importModule(file: string): Promise<Record<string, unknown
     return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   }
   const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url, { moduleCache: true, fsCache: false, interopDefault: false });
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false });
   return (await jiti.import(file)) as Record<string, unknown>;
 }

@@ -33,7 +33,7 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
   if (exported === undefined) throw new UserError(`${shown}: export the config as default (export default defineConfig({...}))`);
   const parsed = ConfigSchema.safeParse(exported);
   if (!parsed.success) {
-    throw new UserError(formatIssues(parsed.error).map((line) => `${shown}: ${line}`).join('\n'));
+    throw new UserError(formatIssues(parsed.error, exported).map((line) => `${shown}: ${line}`).join('\n'));
   }
   checkReferences(parsed.data, shown);
   const dir = path.dirname(file);

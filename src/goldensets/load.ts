@@ -17,7 +17,7 @@ export function toGoldenItem(raw: RawRow, file: string): { item: GoldenItem } | 
   }
   const parsed = GoldenItemFieldsSchema.safeParse(known);
   if (!parsed.success) {
-    return { errors: formatIssues(parsed.error).map((message) => locate(file, raw.line, message)) };
+    return { errors: formatIssues(parsed.error, known).map((message) => locate(file, raw.line, message)) };
   }
   return { item: { ...parsed.data, metadata, origin: { file, line: raw.line } } };
 }

@@ -11,8 +11,8 @@ describe('evals run', () => {
     const dir = copyFixture('mini');
     writeFileSync(path.join(dir, 'mini.jsonl'), read(dir, 'mini.jsonl').split('\n').slice(0, 4).join('\n'));
     const first = await runCli(['run', '--candidate', 'echo', '--suite', 'mini'], dir);
-    expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
+    expect(first.stderr).toBe('mini/echo 4/4 pass 50% errors 0 ETA 0s\n');
     for (const ext of ['json', 'md', 'run.json', 'outputs.jsonl']) expect(existsSync(path.join(dir, `reports/mini/echo.${ext}`))).toBe(true);
     expect(first.stdout).toMatch(/mini · echo \(prompt\)/);
     expect(first.stdout).toMatch(/long-tail \(long tail\)\s+1\s+0\s+0\.00/);
@@ -21,7 +21,7 @@ describe('evals run', () => {
     expect(report.summary.n).toBe(4);
     expect(report.summary.metrics.pass?.mean).toBe(0.5);
     expect(report.items.map((i) => [i.id, i.pass])).toEqual([['q-01', true], ['q-02', true], ['q-03', false], ['q-04', false]]);
-    expect(report.items[3]?.failures).toEqual(['equals: expected "9"']);
+    expect(report.items[3]?.failures).toEqual(['equals: expected "9", found "6"']);
     expect(report.slices.math?.metrics.pass?.mean).toBe(0.5);
 
     const json = read(dir, 'reports/mini/echo.json');
