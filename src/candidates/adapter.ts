@@ -10,6 +10,8 @@ export interface AdapterContext {
   timeoutMs: number;
   /** Environment to read credentials from (never written anywhere). */
   env: NodeJS.ProcessEnv;
+  /** Model id -> US dollars per million tokens, from the config; overrides the built-in table. */
+  prices?: Readonly<Record<string, { input: number; output: number }>>;
 }
 
 export interface CallOptions {

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { abortable } from '../../models/abortable.js';
+import { createOpenAIClient } from '../../models/clients.js';
+import { CandidateError, defineAdapter } from '../adapter.js';
+import type { CandidateOutput } from '../output.js';
+import { callCost, chatFor, compilePrompt, modelOptionsShape, toCandidateError } from './model-call.js';
+
+/**
+ * OpenAI Chat Completions, and any server speaking it: with `baseURL`, vLLM, Ollama, llama.cpp;
+ * fine-tuned `ft:` ids and LoRA adapter names are just model ids. Without a key, a server set by
+ * `baseURL` (or OPENAI_BASE_URL) gets a placeholder key, since local servers need none.
+ */
+export const openaiAdapter = defineAdapter({
+  type: 'openai',
+  summary: 'an OpenAI or OpenAI-compatible (vLLM, Ollama, llama.cpp) chat model, with a prompt template',
+  options: z.strictObject({
+    ...modelOptionsShape({ apiKeyEnv: 'OPENAI_API_KEY', maxTemperature: 2 }),
+    /**
+     * OpenAI's reasoning models accept only `max_completion_tokens`; some compatible servers
+     * still know only `max_tokens`.
+     */
+    maxTokensParam: z.enum(['max_completion_tokens', 'max_tokens']).default('max_completion_tokens'),
+  }),
+  async create(options, context) {
+    const render = compilePrompt(options.prompt, context.candidateId);
+    const { client, errors, secrets } = await createOpenAIClient(
+      { baseURL: options.baseURL, apiKeyEnv: options.apiKeyEnv, maxRetries: options.maxRetries, timeoutMs: context.timeoutMs },
+      context.env,
+    );
+    return {
+      async generate(item, { signal }): Promise<CandidateOutput> {
+        const chat = chatFor(item, render, options.system);
+        try {
+          const completion = await abortable(
+            client.chat.completions.create(
+              {
+                model: options.model,
+                messages: [...(chat.system === undefined ? [] : [{ role: 'system' as const, content: chat.system }]), ...chat.turns],
+                [options.maxTokensParam]: options.maxTokens,
+                ...(options.temperature === null ? {} : { temperature: options.temperature }),
+              },
+              { signal },
+            ),
+            signal,
+          );
+          const message = completion.choices[0]?.message;
+          if (!message) throw new CandidateError(`the API returned no choices (model ${completion.model})`, 'bad_output');
+          // A refusal is the model's answer too: refusal checks should see it, not an empty string.
+          const text = message.content ?? message.refusal ?? '';
+          const usage = completion.usage && {
+            inputTokens: completion.usage.prompt_tokens,
+            outputTokens: completion.usage.completion_tokens,
+          };
+          const cost = usage && callCost(usage, [completion.model, options.model], context);
+          return {
+            text,
+            model: completion.model,
+            ...(usage === undefined ? {} : { usage }),
+            ...(cost === undefined ? {} : { costUsd: cost }),
+          };
+        } catch (err) {
+          throw toCandidateError(err, errors, secrets, signal);
+        }
+      },
+    };
+  },
+});

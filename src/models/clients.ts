@@ -1,0 +1,89 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type OpenAI from 'openai';
+import { UserError } from '../errors.js';
+
+/** How to reach a provider; shared by candidate adapters and judges. */
+export interface ClientSettings {
+  /** Explicit base URL; otherwise ANTHROPIC_BASE_URL / OPENAI_BASE_URL from `env`; otherwise the SDK's default. */
+  baseURL?: string | undefined;
+  /** Name of the environment variable holding the key; the key itself is never stored in config. */
+  apiKeyEnv: string;
+  /** Retries of 408/409/429/5xx and connection errors, done by the SDK (it honours retry-after). */
+  maxRetries: number;
+  /** Per-attempt timeout, enforced by the SDK. */
+  timeoutMs: number;
+}
+
+/** The SDK error classes a caller needs to tell aborts, timeouts and API errors apart. */
+export interface SdkErrorClasses {
+  APIError: abstract new (...args: never[]) => Error;
+  APIConnectionTimeoutError: abstract new (...args: never[]) => Error;
+  APIUserAbortError: abstract new (...args: never[]) => Error;
+}
+
+export interface SdkClient<C> {
+  client: C;
+  errors: SdkErrorClasses;
+  /** Values to redact from any message that leaves the adapter. */
+  secrets: string[];
+}
+
+/**
+ * Key for OpenAI-compatible servers that need none (vLLM, Ollama, llama.cpp): the SDK refuses to
+ * start without some key, and these servers ignore the Authorization header.
+ */
+export const PLACEHOLDER_API_KEY = 'no-key-needed';
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function missingKey(provider: string, apiKeyEnv: string): UserError {
+  return new UserError(`${provider} API key missing: set the environment variable ${apiKeyEnv}`);
+}
+
+// SDKs are imported here, inside the factories, so that loading the CLI (`evals --help`) never pays for them.
+
+/**
+ * An Anthropic client. Base URL and key are resolved from `env` (not the SDK's own process.env
+ * lookup) so callers and tests control them; `null` makes the SDK use its default URL without
+ * reading ANTHROPIC_BASE_URL itself.
+ */
+export async function createAnthropicClient(
+  settings: ClientSettings,
+  env: NodeJS.ProcessEnv,
+): Promise<SdkClient<Anthropic>> {
+  const apiKey = nonEmpty(env[settings.apiKeyEnv]);
+  if (!apiKey) throw missingKey('Anthropic', settings.apiKeyEnv);
+  const sdk = await import('@anthropic-ai/sdk');
+  const client = new sdk.Anthropic({
+    apiKey,
+    baseURL: settings.baseURL ?? nonEmpty(env['ANTHROPIC_BASE_URL']) ?? null,
+    maxRetries: settings.maxRetries,
+    timeout: Math.max(1, Math.round(settings.timeoutMs)),
+  });
+  return { client, errors: sdk, secrets: [apiKey] };
+}
+
+/**
+ * An OpenAI (or OpenAI-compatible) client. When a base URL is set (option or OPENAI_BASE_URL)
+ * and the key variable is empty, a placeholder key is used, because local servers need none;
+ * against api.openai.com a missing key is an error.
+ */
+export async function createOpenAIClient(settings: ClientSettings, env: NodeJS.ProcessEnv): Promise<SdkClient<OpenAI>> {
+  const baseURL = settings.baseURL ?? nonEmpty(env['OPENAI_BASE_URL']);
+  const apiKey = nonEmpty(env[settings.apiKeyEnv]) ?? (baseURL ? PLACEHOLDER_API_KEY : undefined);
+  if (!apiKey) throw missingKey('OpenAI', settings.apiKeyEnv);
+  const sdk = await import('openai');
+  const client = new sdk.OpenAI({
+    apiKey,
+    baseURL: baseURL ?? null,
+    // Organization and project are account headers for api.openai.com; read from `env` like the rest.
+    organization: nonEmpty(env['OPENAI_ORG_ID']) ?? null,
+    project: nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
+    maxRetries: settings.maxRetries,
+    timeout: Math.max(1, Math.round(settings.timeoutMs)),
+  });
+  return { client, errors: sdk, secrets: apiKey === PLACEHOLDER_API_KEY ? [] : [apiKey] };
+}
