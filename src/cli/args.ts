@@ -21,14 +21,14 @@ export function parseCommandArgs<O extends Options>(
 export function positiveInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UserError(`--${flag} takes a whole number above 0, got "${value}"`);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UserError(`--${flag} takes a whole number above 0, got "${value}"`);
   return n;
 }
 
 export function nonNegativeInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`--${flag} takes a whole number, got "${value}"`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new UserError(`--${flag} takes a whole number, got "${value}"`);
   return n;
 }
 
