@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { CandidateOutput, Usage } from '../../candidates/output.js';
+import type { GoldenItem } from '../../goldensets/item.js';
+
+/**
+ * Where a verdict comes from: a live model (Anthropic, OpenAI-compatible) or recorded verdicts
+ * (replay). Judge kinds build the prompt and the verdict schema; the source returns a value that
+ * has passed the schema, or throws JudgeError. A malformed verdict is never a pass.
+ */
+export interface VerdictSource {
+  /** The judge's id in config. */
+  id: string;
+  /** For reports: "anthropic claude-sonnet-4-5", "replay: GPT-4 verdicts from LLMBar". */
+  description: string;
+  verdict<T>(request: VerdictRequest<T>, signal: AbortSignal): Promise<VerdictResponse<T>>;
+}
+
+/** Stands in the prompt where the per-call nonce goes; model sources replace it at call time. */
+export const NONCE = '{{nonce}}';
+
+export interface VerdictRequest<T> {
+  /**
+   * Names this judgment across runs, e.g. `<item id>/pairwise/swapped`. Replay sources look
+   * recorded verdicts up by it; model sources use it only in messages.
+   */
+  key: string;
+  system: string;
+  /** The user turn; candidate text sits inside `<answer-{{nonce}}>` delimiters (see delimit()). */
+  user: string;
+  schema: z.ZodType<T>;
+  /** Tool / JSON-schema name shown to the model, e.g. "rubric_verdict". */
+  schemaName: string;
+  /** Content hash of the rubric applied; part of the cache key. */
+  rubricHash?: string;
+}
+
+export interface VerdictResponse<T> {
+  value: T;
+  usage?: Usage;
+  costUsd?: number;
+  /** Served from the on-disk cache: no call was made. */
+  cached: boolean;
+}
+
+/** A judge reply that failed validation twice, or a judge call that failed after the SDK's retries. */
+export class JudgeError extends Error {
+  readonly kind = 'judge_error';
+  constructor(message: string) {
+    super(message);
+    this.name = 'JudgeError';
+  }
+}
+
+/** What a judge kind concludes about one answer. */
+export interface JudgeOutcome {
+  /** In [0, 1], 1 best (a 1-5 rubric score s maps to (s - 1) / 4). */
+  score: number;
+  pass: boolean;
+  reason: string;
+  /** Sub-metrics, reported as `<metric>.<key>`, each in [0, 1]. */
+  details?: Record<string, number>;
+  /** Listed in the report, e.g. the claims a faithfulness judge found unsupported. */
+  notes?: string[];
+  usage: Usage;
+  costUsd: number;
+  /** Calls made / served from cache, for cost and "an unchanged rerun makes zero calls". */
+  calls: number;
+  cachedCalls: number;
+}
+
+export interface JudgeInput {
+  item: GoldenItem;
+  output: CandidateOutput;
+  signal: AbortSignal;
+}
