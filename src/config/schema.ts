@@ -61,31 +61,60 @@ export const GateConfigSchema = z.strictObject({
   metrics: z.record(z.string(), GateRulesSchema).default({}),
 });
 
+/** A judged metric of a suite: which judge kind, which judge(s), which rubric. */
+export const JudgedMetricSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('rubric'), metric: z.string().min(1).optional(), judge: z.string().min(1), rubric: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('reference'), metric: z.string().min(1).default('reference'), judge: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('faithfulness'), metric: z.string().min(1).default('faithfulness'), judge: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('panel'),
+    metric: z.string().min(1).optional(),
+    judges: z.array(z.string().min(1)).min(2),
+    rubric: z.string().min(1),
+    aggregate: z.enum(['mean', 'majority']).default('mean'),
+  }),
+]);
+
 export const SuiteConfigSchema = z.strictObject({
   description: z.string().optional(),
   /** JSONL or CSV files, relative to the config file. */
   goldenSets: z.array(z.string().min(1)).min(1),
   /** Checks applied to every item of the suite, besides the item's own. */
   checks: z.array(CheckSpecSchema).default([]),
-  /** Rubric ids (files in the rubrics folder) judged on every item. */
+  /** Rubric ids (files in the rubrics folder) judged on every item by the suite's `judge`. */
   rubrics: z.array(z.string().min(1)).default([]),
+  /** Default judge for `rubrics` and for items that name a `rubric`. */
+  judge: z.string().min(1).optional(),
+  /** Judged metrics beyond the rubrics: reference, faithfulness, panel. */
+  judges: z.array(JudgedMetricSchema).default([]),
   /** Slices gated on their own and listed first; never averaged away. */
   longTail: z.array(z.string().min(1)).default(['long-tail']),
   epochs: z.number().int().positive().default(1),
   gate: GateConfigSchema.default(GateConfigSchema.parse({})),
 });
 
-export const JudgeConfigSchema = z.strictObject({
-  provider: z.enum(['anthropic', 'openai', 'replay']),
-  model: z.string().min(1).optional(),
-  /** OpenAI-compatible servers (vLLM, Ollama, llama.cpp) and proxies. */
-  baseURL: z.string().url().optional(),
-  /** Name of the environment variable holding the key; the key itself never goes in config. */
-  apiKeyEnv: z.string().min(1).optional(),
-  maxTokens: z.number().int().positive().default(1024),
-  /** Recorded verdicts, for provider "replay". */
-  path: z.string().optional(),
-});
+export const JudgeConfigSchema = z.discriminatedUnion('provider', [
+  z.strictObject({
+    provider: z.enum(['anthropic', 'openai']),
+    model: z.string().min(1),
+    /** OpenAI-compatible servers (vLLM, Ollama, llama.cpp) and proxies. */
+    baseURL: z.url().optional(),
+    /** Name of the environment variable holding the key; the key itself never goes in config. */
+    apiKeyEnv: z.string().min(1).optional(),
+    maxTokens: z.number().int().positive().default(1024),
+    maxRetries: z.number().int().nonnegative().default(4),
+    /** What the judge's measured agreement with human labels must reach for it to gate. */
+    minAgreement: fraction.optional(),
+  }),
+  z.strictObject({
+    provider: z.literal('replay'),
+    /** Recorded verdicts (JSONL), relative to the config file. */
+    path: z.string().min(1),
+    /** Where the verdicts came from, e.g. "real: GPT-4 (LLMBar Vanilla)". */
+    source: z.string().min(1),
+    minAgreement: fraction.optional(),
+  }),
+]);
 
 export const PriceSchema = z.strictObject({
   /** US dollars per million tokens. */
