@@ -73,3 +73,35 @@ export interface JudgeInput {
   output: CandidateOutput;
   signal: AbortSignal;
 }
+
+/** Which answer a pairwise judgment favours: `a` is the candidate, `b` the other (teacher, base). */
+export type PairwiseWinner = 'a' | 'b' | 'tie';
+
+export interface PairwiseInput {
+  item: GoldenItem;
+  a: CandidateOutput;
+  b: CandidateOutput;
+  /** Judge both orders (a first, then b first); false for single-order recorded verdicts. */
+  bothOrders: boolean;
+  signal: AbortSignal;
+}
+
+/**
+ * A pairwise comparison. Verdict keys are `<item id>/pairwise/original` (a shown first) and
+ * `<item id>/pairwise/swapped` (b shown first); a recorded verdict names the winning *position*
+ * ({"winner": "A" | "B" | "tie"}). A win counts only when both orders agree; otherwise a tie.
+ */
+export interface PairwiseOutcome {
+  winner: PairwiseWinner;
+  /** The verdict with a shown first, mapped back to a/b. */
+  original: PairwiseWinner;
+  /** The verdict with b shown first, mapped back to a/b; undefined when only one order was judged. */
+  swapped?: PairwiseWinner;
+  /** Both orders gave the same verdict (undefined with a single order). */
+  consistent?: boolean;
+  reasons: string[];
+  usage: Usage;
+  costUsd: number;
+  calls: number;
+  cachedCalls: number;
+}
