@@ -3,6 +3,7 @@ export const HELP = `evals — evaluate LLM systems on golden sets and gate CI o
 
 Usage:
   evals run --candidate <id>[,<id>...] [options]   run candidates over their suites, write reports
+  evals merge [folder]                             merge the shards of \`run --shard\` into the report
   evals validate [--config <path>]                 check config, golden sets and rubrics; run nothing
   evals --help | --version
 
@@ -16,10 +17,17 @@ evals run options:
   --timeout <seconds>  per-call timeout (default: config, else 60)
   --fresh              ignore the journal of an interrupted earlier run and start over
   --reports-dir <dir>  where reports go (default: config reportsDir, else reports/)
+  --shard <i>/<n>      run only shard i of n (items split by a hash of their id); the partial
+                       result goes to the shards folder for \`evals merge\`, no report is written
+  --shards-dir <dir>   where shard results go (default: config shardsDir, else .evals-shards/)
   --quiet              no progress output
 
 An interrupted run (Ctrl-C, crash, kill) resumes when the same command is run again:
 finished items are read from the journal in .evals-runs/ and not called again.
+
+evals merge options:
+  [folder]             shards folder (default: config shardsDir, else .evals-shards/)
+  --config <path>, --reports-dir <dir>   as for run
 
 Outputs: reports/<suite>/<candidate>.json (diffable), .md, .run.json (timings, tokens, cost),
 .outputs.jsonl (every answer, replayable with the replay adapter).

@@ -6,6 +6,7 @@ import { version } from '../version.js';
 const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], io: CliIO) => Promise<number> }>> = {
   run: () => import('./commands/run.js'),
   validate: () => import('./commands/validate.js'),
+  merge: () => import('./commands/merge.js'),
 };
 
 /** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */

@@ -127,6 +127,8 @@ export const ConfigSchema = z.strictObject({
   rubricsDir: z.string().min(1).default('rubrics'),
   cacheDir: z.string().min(1).default('.evals-cache'),
   runsDir: z.string().min(1).default('.evals-runs'),
+  /** Where `--shard i/n` runs leave their partial results for `evals merge`. */
+  shardsDir: z.string().min(1).default('.evals-shards'),
   concurrency: z.number().int().positive().default(8),
   timeoutSeconds: z.number().positive().default(60),
   suites: z.record(z.string().regex(/^[\w.-]+$/, 'suite names are letters, digits, ".", "_" and "-"'), SuiteConfigSchema),

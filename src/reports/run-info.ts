@@ -26,8 +26,11 @@ export const RunInfoSchema = z.object({
 
 export type RunInfo = z.infer<typeof RunInfoSchema>;
 
+/** What a run summary is made of: a suite run, or shards merged. */
+export type RunFacts = Pick<SuiteRun, 'suite' | 'candidate' | 'results' | 'planned' | 'resumed' | 'startedAt' | 'finishedAt' | 'concurrency'>;
+
 /** The timing, usage and cost summary of a finished suite run. */
-export function buildRunInfo(run: SuiteRun): RunInfo {
+export function buildRunInfo(run: RunFacts): RunInfo {
   const results = [...run.results.values()];
   const latencies = results.map((r) => r.latencyMs);
   const errors: Record<string, number> = {};

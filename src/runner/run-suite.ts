@@ -7,7 +7,7 @@ import type { GoldenItem } from '../goldensets/item.js';
 import { loadGoldenSets } from '../goldensets/load.js';
 import { stratifiedSample } from '../goldensets/sample.js';
 import { buildReport } from '../reports/build.js';
-import type { Report } from '../reports/report.js';
+import type { Fingerprint, Report } from '../reports/report.js';
 import { scoreWithChecks } from '../scoring/score.js';
 import { mulberry32 } from '../stats/prng.js';
 import { execute, type PlannedCall } from './execute.js';
@@ -16,6 +16,7 @@ import { Journal, resultKey } from './journal.js';
 import type { ProgressStream } from './progress.js';
 import { createProgress } from './progress.js';
 import type { ItemResult } from './result.js';
+import { shardOf, type ShardSpec } from './shard.js';
 
 export interface SuiteRunOptions {
   loaded: LoadedConfig;
@@ -23,6 +24,8 @@ export interface SuiteRunOptions {
   candidate: string;
   /** The suite's items, already loaded (and sampled) by loadSuiteItems. */
   items: readonly GoldenItem[];
+  /** Run only this shard's items; the report is then left to `evals merge`. */
+  shard?: ShardSpec;
   sample?: { size: number; seed: number };
   concurrency?: number;
   timeoutSeconds?: number;
@@ -44,8 +47,12 @@ export interface SuiteRun {
   startedAt: Date;
   finishedAt: Date;
   concurrency: number;
-  /** Present when the run finished every planned call. */
+  shard?: ShardSpec;
+  /** Items in the whole suite (a shard plans only its part). */
+  suiteItems: number;
+  /** Present when the run finished every planned call (and was not a shard). */
   report?: Report;
+  fingerprint: Fingerprint;
   journalFile: string;
 }
 
@@ -93,8 +100,15 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const candidate = await createCandidate(loaded, candidateId, timeoutMs, options.env);
 
   const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample: options.sample });
+  const { shard } = options;
+  const planItems = shard ? items.filter((item) => shardOf(item.id, shard.count) === shard.index) : items;
+  const shardTag = shard ? `-shard-${shard.index}-of-${shard.count}` : '';
   const journal = new Journal(
-    path.join(loaded.resolve(loaded.config.runsDir), suite, `${candidateId}-${runFingerprint(fingerprint, candidateConfig)}.jsonl`),
+    path.join(
+      loaded.resolve(loaded.config.runsDir),
+      suite,
+      `${candidateId}-${runFingerprint(fingerprint, candidateConfig)}${shardTag}.jsonl`,
+    ),
   );
   if (options.fresh) journal.remove();
   const results = journal.read().results;
@@ -103,13 +117,14 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const resumed = results.size;
 
   const calls: PlannedCall[] = [];
-  for (const item of items) {
+  for (const item of planItems) {
     for (let epoch = 0; epoch < suiteConfig.epochs; epoch++) {
       if (!results.has(resultKey(item.id, epoch))) calls.push({ item, epoch });
     }
   }
-  const planned = items.length * suiteConfig.epochs;
-  const progress = createProgress(options.progress, `${suite}/${candidateId}`, planned, resumed);
+  const planned = planItems.length * suiteConfig.epochs;
+  const label = `${suite}/${candidateId}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
+  const progress = createProgress(options.progress, label, planned, resumed);
   const startedAt = new Date();
   let interrupted: boolean;
   try {
@@ -141,19 +156,35 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     startedAt,
     finishedAt: new Date(),
     concurrency,
+    fingerprint,
+    ...(shard ? { shard } : {}),
+    suiteItems: items.length,
     journalFile: journal.file,
   };
-  if (interrupted || results.size < planned) return run;
+  if (interrupted || results.size < planned || shard) return run;
+  run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values());
+  return run;
+}
 
+/** The suite report from every item's results (one per epoch); shared by `run` and `merge`. */
+export function reportFromResults(
+  loaded: LoadedConfig,
+  suite: string,
+  candidate: string,
+  items: readonly GoldenItem[],
+  fingerprint: Fingerprint,
+  results: Iterable<ItemResult>,
+): Report {
+  const candidateConfig = loaded.config.candidates[candidate];
+  if (!candidateConfig) throw new UserError(`unknown candidate "${candidate}"`);
   const byItem = new Map<string, ItemResult[]>();
-  for (const result of results.values()) byItem.set(result.itemId, [...(byItem.get(result.itemId) ?? []), result]);
-  run.report = buildReport({
+  for (const result of results) byItem.set(result.itemId, [...(byItem.get(result.itemId) ?? []), result]);
+  return buildReport({
     suite,
-    candidate: { id: candidateId, kind: candidateConfig.kind },
+    candidate: { id: candidate, kind: candidateConfig.kind },
     fingerprint,
-    longTail: suiteConfig.longTail,
+    longTail: loaded.config.suites[suite]?.longTail ?? [],
     items,
     results: byItem,
   });
-  return run;
 }

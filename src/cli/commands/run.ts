@@ -1,11 +1,11 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import type { GoldenItem } from '../../goldensets/item.js';
-import { renderOutputs } from '../../reports/outputs.js';
-import { buildRunInfo } from '../../reports/run-info.js';
-import { renderTerminalSummary } from '../../reports/terminal.js';
-import { reportPaths, writeReportFiles } from '../../reports/write.js';
-import { loadSuiteItems, runSuite } from '../../runner/run-suite.js';
+import path from 'node:path';
+import { loadSuiteItems, runSuite, type SuiteRun } from '../../runner/run-suite.js';
+import { parseShard, renderShardFile, shardFileName } from '../../runner/shard.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { publishReport } from '../publish.js';
 import { Journal } from '../../runner/journal.js';
 import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -21,6 +21,8 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     timeout: { type: 'string' },
     fresh: { type: 'boolean' },
     'reports-dir': { type: 'string' },
+    shard: { type: 'string' },
+    'shards-dir': { type: 'string' },
     quiet: { type: 'boolean' },
   });
   const candidates = listFlag(values.candidate);
@@ -29,6 +31,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   const seed = nonNegativeInt('seed', values.seed) ?? 1;
   const concurrency = positiveInt('concurrency', values.concurrency);
   const timeoutSeconds = positiveNumber('timeout', values.timeout);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
 
   const loaded = await loadConfig(values.config, io.cwd);
   const plan = planRuns(loaded, candidates, listFlag(values.suite));
@@ -51,6 +54,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       candidate,
       items: itemsBySuite.get(suite) ?? [],
       sample,
+      shard,
       concurrency,
       timeoutSeconds,
       fresh: values.fresh ?? false,
@@ -58,7 +62,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       progress: values.quiet ? silent : io.stderr,
       env: io.env,
     });
-    if (!result.report) {
+    if (result.interrupted || (!shard && !result.report)) {
       io.stderr.write(
         `Interrupted: ${result.results.size}/${result.planned} items of ${suite}/${candidate} are done and saved in ` +
           `${loaded.display(result.journalFile)}; no report was written. Run the same command again to finish ` +
@@ -66,22 +70,39 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       );
       return ExitCode.runIncomplete;
     }
-    const paths = reportPaths(reportsDir, suite, candidate);
-    const candidateConfig = loaded.config.candidates[candidate];
-    const source = `evals run of candidate "${candidate}" (${candidateConfig?.kind}, ${candidateConfig?.adapter.type} adapter)`;
-    writeReportFiles(paths, result.report, buildRunInfo(result), renderOutputs(result.results.values(), source));
-    new Journal(result.journalFile).remove();
-    io.stdout.write(`\n${renderTerminalSummary(result.report)}`);
-    io.stdout.write(`report: ${loaded.display(paths.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
-
-    const maxErrors = loaded.config.suites[suite]?.gate.maxErrors ?? 0;
-    const errors = result.report.summary.errors;
-    if (errors > maxErrors) {
-      io.stderr.write(`${suite}/${candidate}: ${errors} items ended in an error, over the budget of ${maxErrors} (gate.maxErrors)\n`);
-      exitCode = ExitCode.runIncomplete;
+    if (shard) {
+      writeShard(loaded, values['shards-dir'], result, io);
+    } else if (result.report) {
+      exitCode = Math.max(exitCode, publishReport({ loaded, reportsDir, report: result.report, facts: result, io }));
     }
+    new Journal(result.journalFile).remove();
   }
   return exitCode;
+}
+
+/** A shard's results go to the shards folder for `evals merge`; the full report is left alone. */
+function writeShard(loaded: LoadedConfig, shardsDirFlag: string | undefined, run: SuiteRun, io: CliIO): void {
+  const shard = run.shard;
+  const kind = loaded.config.candidates[run.candidate]?.kind;
+  if (!shard || !kind) return;
+  const file = path.join(loaded.resolve(shardsDirFlag ?? loaded.config.shardsDir), shardFileName(run.suite, run.candidate, shard));
+  const header = {
+    evalsShard: 1 as const,
+    suite: run.suite,
+    candidate: run.candidate,
+    kind,
+    shard,
+    fingerprint: run.fingerprint,
+    suiteItems: run.suiteItems,
+    shardItems: run.planned,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt.toISOString(),
+    concurrency: run.concurrency,
+    resumed: run.resumed,
+  };
+  writeFileAtomic(file, renderShardFile(header, run.results.values()));
+  const errors = [...run.results.values()].filter((r) => r.error).length;
+  io.stdout.write(`shard ${shard.index}/${shard.count} of ${run.suite}/${run.candidate}: ${run.results.size} results (${errors} errors) in ${loaded.display(file)}; run \`evals merge\` once every shard is done\n`);
 }
 
 /** Which suite x candidate pairs to run: --suite, else the candidate's own suites, else all. */

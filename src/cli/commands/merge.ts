@@ -1,0 +1,97 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type LoadedConfig } from '../../config/load.js';
+import { ExitCode, UserError } from '../../errors.js';
+import type { RunFacts } from '../../reports/run-info.js';
+import { reportFingerprint } from '../../runner/fingerprint.js';
+import { resultKey } from '../../runner/journal.js';
+import type { ItemResult } from '../../runner/result.js';
+import { loadSuiteItems, reportFromResults } from '../../runner/run-suite.js';
+import { readShardFile, type ShardFile } from '../../runner/shard.js';
+import { canonicalJson } from '../../util/canonical.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIO } from '../io.js';
+import { publishReport } from '../publish.js';
+
+/** `evals merge [folder]`: the shards of `run --shard i/n` into the report an unsharded run writes. */
+export default async function merge(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('merge', argv, { config: { type: 'string' }, 'reports-dir': { type: 'string' } }, true);
+  if (positionals.length > 1) throw new UserError('evals merge takes at most one folder');
+  const loaded = await loadConfig(values.config, io.cwd);
+  const folder = path.resolve(io.cwd, positionals[0] ?? loaded.resolve(loaded.config.shardsDir));
+  if (!existsSync(folder)) throw new UserError(`${loaded.display(folder)}: no shards folder (run \`evals run --shard i/n\` first)`);
+  const files = readdirSync(folder).filter((f) => f.endsWith('.jsonl')).sort();
+  if (files.length === 0) throw new UserError(`${loaded.display(folder)}: no shard files`);
+
+  const groups = new Map<string, ShardFile[]>();
+  for (const name of files) {
+    const shard = readShardFile(path.join(folder, name), loaded.display(path.join(folder, name)));
+    const key = `${shard.header.suite}/${shard.header.candidate}`;
+    groups.set(key, [...(groups.get(key) ?? []), shard]);
+  }
+  const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
+  let exitCode: number = ExitCode.ok;
+  for (const [key, shards] of groups) {
+    const facts = await mergeGroup(loaded, key, shards);
+    if (typeof facts === 'string') {
+      io.stderr.write(`${facts}\n`);
+      exitCode = Math.max(exitCode, ExitCode.runIncomplete);
+      continue;
+    }
+    exitCode = Math.max(exitCode, publishReport({ loaded, reportsDir, report: facts.report, facts, io }));
+  }
+  return exitCode;
+}
+
+/** Checks that a group's shards belong together and are all there; a string says what is missing. */
+async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]) {
+  const [first] = shards;
+  if (!first) throw new UserError(`${key}: no shards`);
+  const { suite, candidate, shard } = first.header;
+  for (const s of shards) {
+    if (s.header.shard.count !== shard.count) throw new UserError(`${key}: shards of different splits (${shard.count} and ${s.header.shard.count}) in one folder`);
+    if (canonicalJson(s.header.fingerprint) !== canonicalJson(first.header.fingerprint)) {
+      throw new UserError(`${key}: ${path.basename(s.file)} was run on different golden items or checks than ${path.basename(first.file)}; run every shard again`);
+    }
+  }
+  const indexes = shards.map((s) => s.header.shard.index);
+  const duplicate = indexes.find((i, n) => indexes.indexOf(i) !== n);
+  if (duplicate !== undefined) throw new UserError(`${key}: shard ${duplicate}/${shard.count} appears twice`);
+  const missing = Array.from({ length: shard.count }, (_, i) => i + 1).filter((i) => !indexes.includes(i));
+  if (missing.length > 0) return `${key}: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${shard.count}`).join(', ')} missing; no report written`;
+
+  const sample = parseSample(first.header.fingerprint.sample);
+  const items = await loadSuiteItems(loaded, suite, sample);
+  const suiteConfig = loaded.config.suites[suite];
+  if (!suiteConfig) throw new UserError(`${key}: unknown suite "${suite}"`);
+  const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample });
+  if (canonicalJson(fingerprint) !== canonicalJson(first.header.fingerprint)) {
+    throw new UserError(`${key}: the golden set or checks changed since the shards ran; run them again`);
+  }
+  const results = new Map<string, ItemResult>();
+  for (const s of shards) for (const r of s.results) results.set(resultKey(r.itemId, r.epoch), r);
+  const absent = items.flatMap((item) =>
+    Array.from({ length: suiteConfig.epochs }, (_, epoch) => resultKey(item.id, epoch)).filter((k) => !results.has(k)),
+  );
+  if (absent.length > 0) return `${key}: ${absent.length} planned results missing from the shards (e.g. ${absent[0]}); no report written`;
+
+  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values());
+  const facts: RunFacts & { report: typeof report } = {
+    suite,
+    candidate,
+    results,
+    planned: items.length * suiteConfig.epochs,
+    resumed: shards.reduce((n, s) => n + s.header.resumed, 0),
+    startedAt: new Date(Math.min(...shards.map((s) => Date.parse(s.header.startedAt)))),
+    finishedAt: new Date(Math.max(...shards.map((s) => Date.parse(s.header.finishedAt)))),
+    concurrency: Math.max(...shards.map((s) => s.header.concurrency)),
+    report,
+  };
+  return facts;
+}
+
+function parseSample(sample: string | null): { size: number; seed: number } | undefined {
+  if (sample === null) return undefined;
+  const [size, seed] = sample.split('@').map(Number);
+  return size !== undefined && seed !== undefined ? { size, seed } : undefined;
+}

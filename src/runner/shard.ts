@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CandidateKindSchema } from '../config/schema.js';
+import { UserError, locate } from '../errors.js';
+import { FingerprintSchema } from '../reports/report.js';
+import { sha256 } from '../util/canonical.js';
+import { ItemResultSchema, type ItemResult } from './result.js';
+
+export interface ShardSpec {
+  /** 1-based, as written on the command line: `--shard 2/3`. */
+  index: number;
+  count: number;
+}
+
+export function parseShard(value: string): ShardSpec {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UserError(`--shard takes i/n with 1 <= i <= n (e.g. 2/3), got "${value}"`);
+  }
+  return { index, count };
+}
+
+/**
+ * The shard an item belongs to, from a hash of its id alone: adding or removing other items
+ * never moves it, and every machine agrees without coordination.
+ */
+export function shardOf(itemId: string, count: number): number {
+  return (Number.parseInt(sha256(itemId).slice(0, 8), 16) % count) + 1;
+}
+
+export const ShardHeaderSchema = z.object({
+  evalsShard: z.literal(1),
+  suite: z.string(),
+  candidate: z.string(),
+  kind: CandidateKindSchema,
+  shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }),
+  /** The report fingerprint of the whole (unsharded) suite, so merge can check shards belong together. */
+  fingerprint: FingerprintSchema,
+  /** Items of the whole suite, and of this shard. */
+  suiteItems: z.number().int().nonnegative(),
+  shardItems: z.number().int().nonnegative(),
+  /** For the merged .run.json. */
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  concurrency: z.number().int().positive(),
+  resumed: z.number().int().nonnegative(),
+});
+export type ShardHeader = z.infer<typeof ShardHeaderSchema>;
+
+/** `<suite>.<candidate>.shard-<i>-of-<n>.jsonl`: self-describing, so CI can flatten artifacts into one folder. */
+export function shardFileName(suite: string, candidate: string, shard: ShardSpec): string {
+  return `${suite}.${candidate}.shard-${shard.index}-of-${shard.count}.jsonl`;
+}
+
+export function renderShardFile(header: ShardHeader, results: Iterable<ItemResult>): string {
+  const lines = [JSON.stringify(header), ...[...results].map((r) => JSON.stringify(r))];
+  return `${lines.join('\n')}\n`;
+}
+
+export interface ShardFile {
+  file: string;
+  header: ShardHeader;
+  results: ItemResult[];
+}
+
+/** Reads a shard file; a damaged one is an input error naming file and line (exit 2). */
+export function readShardFile(file: string, shown = file): ShardFile {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const parse = <T>(schema: z.ZodType<T>, text: string, line: number): T => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new UserError(locate(shown, line, 'not a JSON line: the shard file is damaged; run that shard again'));
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new UserError(locate(shown, line, `not a shard record: ${parsed.error.issues[0]?.message}`));
+    return parsed.data;
+  };
+  const [first, ...rest] = lines;
+  if (first === undefined) throw new UserError(`${shown}: empty shard file`);
+  return {
+    file,
+    header: parse(ShardHeaderSchema, first, 1),
+    results: rest.map((text, i) => parse(ItemResultSchema, text, i + 2)),
+  };
+}
