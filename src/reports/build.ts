@@ -63,12 +63,22 @@ export function summariseItem(item: GoldenItem, results: readonly ItemResult[]):
       error ??= result.error;
       failures.add(`error (${result.error.kind}): ${result.error.message}`);
     }
-    const passed = !result.error && result.checks.every((c) => c.pass);
+    const passed = !result.error && result.checks.every((c) => c.pass) && result.judgments.every((j) => j.pass);
     add(PASS_METRIC, passed ? 1 : 0);
     for (const check of result.checks) {
       add(check.name, check.score);
       for (const [key, value] of Object.entries(check.details ?? {})) add(`${check.name}.${key}`, value);
-      if (!check.pass) failures.add(`${check.name}: ${check.reason ?? 'failed'}`);
+      if (!check.pass) failures.add(`${check.name}: ${clip(check.reason ?? 'failed')}`);
+    }
+    for (const judgment of result.judgments) {
+      // A judge error scores nothing: it is the item's error, never a pass and never a zero.
+      if (judgment.error !== undefined) continue;
+      add(judgment.metric, judgment.score);
+      for (const [key, value] of Object.entries(judgment.details ?? {})) add(`${judgment.metric}.${key}`, value);
+      if (!judgment.pass) {
+        const notes = judgment.notes?.length ? ` (unsupported: ${judgment.notes.join('; ')})` : '';
+        failures.add(`${judgment.metric}: ${clip(`${judgment.reason ?? 'failed'}${notes}`)}`);
+      }
     }
   }
   if (results.length === 0) failures.add('error (missing): no result recorded');
@@ -97,6 +107,12 @@ function summariseGroup(items: readonly ReportItem[]): GroupSummary {
     metrics[name] = { n: values.length, mean: round(mean, DIGITS), ci: [round(interval[0], DIGITS), round(interval[1], DIGITS)] };
   }
   return { n: items.length, errors: items.filter((i) => i.error).length, metrics };
+}
+
+/** Failure reasons stay readable in tables; the full judge reasoning is in the journal. */
+function clip(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** `pass` first, then by name: a stable order for JSON, tables and diffs. */

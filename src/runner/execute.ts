@@ -3,11 +3,18 @@ import { CandidateError, type Candidate } from '../candidates/adapter.js';
 import type { CandidateOutput } from '../candidates/output.js';
 import { errorMessage } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
-import type { CheckResult, ItemError, ItemResult } from './result.js';
+import type { CheckResult, ItemError, ItemResult, JudgmentResult } from './result.js';
 
 export interface PlannedCall {
   item: GoldenItem;
   epoch: number;
+  /** An answer recorded earlier (e.g. before a judge error): scored again without calling the candidate. */
+  output?: CandidateOutput;
+}
+
+export interface Scores {
+  checks: CheckResult[];
+  judgments: JudgmentResult[];
 }
 
 export interface ExecuteOptions {
@@ -17,7 +24,7 @@ export interface ExecuteOptions {
   timeoutMs: number;
   /** Ctrl-C: stop scheduling, abort what is in flight; unfinished items are left for resume. */
   interrupt: AbortSignal;
-  score(item: GoldenItem, output: CandidateOutput, signal: AbortSignal): Promise<CheckResult[]>;
+  score(item: GoldenItem, output: CandidateOutput, signal: AbortSignal): Promise<Scores>;
   /** Called once per finished call, in completion order (journal, aggregates, progress). */
   onResult(result: ItemResult): void;
   now?: () => number;
@@ -37,24 +44,32 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
   const limit = pLimit(concurrency);
   const inFlight = new Set<Promise<void>>();
 
-  const runOne = async ({ item, epoch }: PlannedCall): Promise<void> => {
+  const runOne = async (call: PlannedCall): Promise<void> => {
+    const { item, epoch } = call;
     if (interrupt.aborted) return;
-    const signal = AbortSignal.any([interrupt, AbortSignal.timeout(timeoutMs)]);
     const started = now();
-    let output: CandidateOutput | undefined;
-    let checks: CheckResult[] = [];
+    let output = call.output;
+    let scores: Scores = { checks: [], judgments: [] };
     let error: ItemError | undefined;
     try {
-      output = await untilAborted(candidate.generate(item, { signal }), signal, interrupt, timeoutMs);
-      const latencyMs = output.latencyMs ?? now() - started;
-      output = { ...output, latencyMs };
-      checks = await untilAborted(score(item, output, signal), signal, interrupt, timeoutMs);
+      if (!output) {
+        const signal = AbortSignal.any([interrupt, AbortSignal.timeout(timeoutMs)]);
+        const answer = await untilAborted(candidate.generate(item, { signal }), signal, interrupt, timeoutMs);
+        output = { ...answer, latencyMs: answer.latencyMs ?? now() - started };
+      }
+      // Scoring gets its own timeout: judge calls are separate calls from the candidate's.
+      const signal = AbortSignal.any([interrupt, AbortSignal.timeout(timeoutMs)]);
+      scores = await untilAborted(score(item, output, signal), signal, interrupt, timeoutMs);
+      const failed = scores.judgments.filter((j) => j.error !== undefined);
+      if (failed.length > 0) {
+        error = { kind: 'judge_error', message: failed.map((j) => `${j.metric}: ${j.error}`).join('; ') };
+      }
     } catch (err) {
       if (err instanceof Interrupted || interrupt.aborted) return;
       error = classify(err);
     }
     const latencyMs = output?.latencyMs ?? now() - started;
-    onResult({ itemId: item.id, epoch, ...(output ? { output } : {}), checks, ...(error ? { error } : {}), latencyMs });
+    onResult({ itemId: item.id, epoch, ...(output ? { output } : {}), ...scores, ...(error ? { error } : {}), latencyMs });
   };
 
   for await (const call of options.calls) {

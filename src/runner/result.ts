@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CandidateOutputSchema } from '../candidates/output.js';
+import { CandidateOutputSchema, UsageSchema } from '../candidates/output.js';
 
 /** One check's verdict on one answer, as recorded in the journal. */
 export const CheckResultSchema = z.object({
@@ -9,6 +9,25 @@ export const CheckResultSchema = z.object({
   score: z.number(),
   reason: z.string().optional(),
   details: z.record(z.string(), z.number()).optional(),
+});
+
+/** One judged metric's verdict on one answer (rubric, reference, faithfulness, panel). */
+export const JudgmentResultSchema = z.object({
+  metric: z.string(),
+  kind: z.string(),
+  judges: z.array(z.string()),
+  pass: z.boolean(),
+  score: z.number(),
+  reason: z.string().optional(),
+  details: z.record(z.string(), z.number()).optional(),
+  /** E.g. the claims a faithfulness judge found unsupported. */
+  notes: z.array(z.string()).optional(),
+  /** A judge_error: the verdict was malformed twice or the call failed; never a pass. */
+  error: z.string().optional(),
+  calls: z.number().int().nonnegative(),
+  cachedCalls: z.number().int().nonnegative(),
+  usage: UsageSchema.optional(),
+  costUsd: z.number().nonnegative().optional(),
 });
 
 /** Why an item has no scores. `kind` groups reasons in reports (timeout, crash, bad_output, ...). */
@@ -23,10 +42,13 @@ export const ItemResultSchema = z.object({
   epoch: z.number().int().nonnegative(),
   output: CandidateOutputSchema.optional(),
   checks: z.array(CheckResultSchema),
+  judgments: z.array(JudgmentResultSchema).default([]),
   error: ItemErrorSchema.optional(),
   latencyMs: z.number().nonnegative(),
 });
 
 export type CheckResult = z.infer<typeof CheckResultSchema>;
+export type JudgmentResult = z.infer<typeof JudgmentResultSchema>;
 export type ItemError = z.infer<typeof ItemErrorSchema>;
-export type ItemResult = z.infer<typeof ItemResultSchema>;
+export type ItemResult = z.output<typeof ItemResultSchema>;
+export type ItemResultInput = z.input<typeof ItemResultSchema>;

@@ -134,7 +134,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
       concurrency,
       timeoutMs,
       interrupt: options.interrupt,
-      score: async (item, output) => scoreWithChecks(suiteConfig.checks, item, output),
+      score: async (item, output) => ({ checks: scoreWithChecks(suiteConfig.checks, item, output), judgments: [] }),
       onResult: (result) => {
         journal.append(result);
         results.set(resultKey(result.itemId, result.epoch), result);

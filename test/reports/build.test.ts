@@ -14,9 +14,10 @@ const scored = (itemId: string, pass: boolean, recall = pass ? 1 : 0.5, epoch = 
     { name: 'contains', type: 'contains', pass, score: pass ? 1 : 0, ...(pass ? {} : { reason: 'missing "14 days"' }) },
     { name: 'citations', type: 'citations', pass: true, score: recall, details: { precision: 1, recall } },
   ],
+  judgments: [],
   latencyMs: 3,
 });
-const failed = (itemId: string): ItemResult => ({ itemId, epoch: 0, checks: [], error: { kind: 'timeout', message: 'timed out after 100 ms' }, latencyMs: 100 });
+const failed = (itemId: string): ItemResult => ({ itemId, epoch: 0, checks: [], judgments: [], error: { kind: 'timeout', message: 'timed out after 100 ms' }, latencyMs: 100 });
 
 const fingerprint = { items: 'i', checks: 'c', rubrics: 'r', judges: 'j', epochs: 1, sample: null };
 function build(results: ItemResult[], items: GoldenItem[]) {

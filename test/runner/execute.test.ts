@@ -23,7 +23,7 @@ async function runWith(candidate: Candidate, n: number, options: { concurrency?:
     concurrency: options.concurrency ?? 4,
     timeoutMs: options.timeoutMs ?? 1000,
     interrupt: options.interrupt ?? new AbortController().signal,
-    score: async (_item, output) => [{ name: 'len', type: 'length', pass: output.text.length > 3, score: 1 }],
+    score: async (_item, output) => ({ checks: [{ name: 'len', type: 'length', pass: output.text.length > 3, score: 1 }], judgments: [] }),
     onResult: (r) => results.push(r),
   });
   return { results, ...outcome };

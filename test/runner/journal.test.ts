@@ -10,6 +10,7 @@ const result = (itemId: string, extra: Partial<ItemResult> = {}): ItemResult => 
   epoch: 0,
   output: { text: `answer ${itemId}`, latencyMs: 5 },
   checks: [{ name: 'equals', type: 'equals', pass: true, score: 1 }],
+  judgments: [],
   latencyMs: 5,
   ...extra,
 });

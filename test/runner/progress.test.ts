@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createProgress, formatDuration } from '../../src/runner/progress.js';
 import type { ItemResult } from '../../src/runner/result.js';
 
-const ok: ItemResult = { itemId: 'a', epoch: 0, checks: [{ name: 'x', type: 'x', pass: true, score: 1 }], latencyMs: 1 };
-const bad: ItemResult = { itemId: 'b', epoch: 0, checks: [{ name: 'x', type: 'x', pass: false, score: 0 }], latencyMs: 1 };
-const err: ItemResult = { itemId: 'c', epoch: 0, checks: [], error: { kind: 'timeout', message: 't' }, latencyMs: 1 };
+const ok: ItemResult = { itemId: 'a', epoch: 0, checks: [{ name: 'x', type: 'x', pass: true, score: 1 }], judgments: [], latencyMs: 1 };
+const bad: ItemResult = { itemId: 'b', epoch: 0, checks: [{ name: 'x', type: 'x', pass: false, score: 0 }], judgments: [], latencyMs: 1 };
+const err: ItemResult = { itemId: 'c', epoch: 0, checks: [], error: { kind: 'timeout', message: 't' }, judgments: [], latencyMs: 1 };
 
 function fakeClock() {
   let t = 0;
