@@ -16,6 +16,7 @@ evals run options:
   --concurrency <n>    calls in flight at once (default: config, else 8)
   --timeout <seconds>  per-call timeout (default: config, else 60)
   --fresh              ignore the journal of an interrupted earlier run and start over
+  --no-cache           call judges even for verdicts cached in .evals-cache/
   --reports-dir <dir>  where reports go (default: config reportsDir, else reports/)
   --shard <i>/<n>      run only shard i of n (items split by a hash of their id); the partial
                        result goes to the shards folder for \`evals merge\`, no report is written

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Candidate } from '../candidates/adapter.js';
+import type { CandidateOutput } from '../candidates/output.js';
 import { adapterRegistry } from '../candidates/registry.js';
 import type { LoadedConfig } from '../config/load.js';
 import { UserError, errorMessage } from '../errors.js';
@@ -9,6 +10,11 @@ import { stratifiedSample } from '../goldensets/sample.js';
 import { buildReport } from '../reports/build.js';
 import type { Fingerprint, Report } from '../reports/report.js';
 import { scoreWithChecks } from '../scoring/score.js';
+import { judgedFingerprint, metricsForItem, planJudgedMetrics } from '../scoring/judged-plan.js';
+import { runJudgedMetrics } from '../scoring/judged-run.js';
+import { openJudges } from '../scoring/judge-sources.js';
+import type { Rubric } from '../config/rubric.js';
+import type { VerdictCache } from '../models/cache.js';
 import { mulberry32 } from '../stats/prng.js';
 import { execute, type PlannedCall } from './execute.js';
 import { reportFingerprint, runFingerprint } from './fingerprint.js';
@@ -26,6 +32,10 @@ export interface SuiteRunOptions {
   items: readonly GoldenItem[];
   /** Run only this shard's items; the report is then left to `evals merge`. */
   shard?: ShardSpec;
+  /** Rubrics by id (loaded once per command). */
+  rubrics: ReadonlyMap<string, Rubric>;
+  /** Judge verdict cache; undefined with --no-cache. */
+  cache?: VerdictCache;
   sample?: { size: number; seed: number };
   concurrency?: number;
   timeoutSeconds?: number;
@@ -50,6 +60,8 @@ export interface SuiteRun {
   shard?: ShardSpec;
   /** Items in the whole suite (a shard plans only its part). */
   suiteItems: number;
+  /** Judged metrics that could not be scored here (no credentials), with how to enable them. */
+  skipped: Report['skipped'];
   /** Present when the run finished every planned call (and was not a shard). */
   report?: Report;
   fingerprint: Fingerprint;
@@ -99,7 +111,20 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const concurrency = options.concurrency ?? candidateConfig.concurrency ?? loaded.config.concurrency;
   const candidate = await createCandidate(loaded, candidateId, timeoutMs, options.env);
 
-  const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample: options.sample });
+  const judged = planJudgedMetrics(loaded, suite, suiteConfig, options.rubrics, items);
+  const { sources, unavailable } = await openJudges(loaded, judged.flatMap((m) => m.judges), {
+    env: options.env,
+    timeoutMs,
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
+  const active = judged.filter((m) => m.judges.every((id) => sources.has(id)));
+  const skipped = judged
+    .filter((m) => !active.includes(m))
+    .map((m) => ({ metric: m.metric, reason: m.judges.map((id) => unavailable.get(id)).filter(Boolean).join(' ') }));
+  for (const { metric, reason } of skipped) options.progress.write(`not scored: ${metric} — ${reason}\n`);
+
+  const { judges: judgesHash, rubricHashes } = judgedFingerprint(loaded, active);
+  const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample: options.sample, judges: judgesHash, rubricHashes });
   const { shard } = options;
   const planItems = shard ? items.filter((item) => shardOf(item.id, shard.count) === shard.index) : items;
   const shardTag = shard ? `-shard-${shard.index}-of-${shard.count}` : '';
@@ -111,15 +136,22 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     ),
   );
   if (options.fresh) journal.remove();
-  const results = journal.read().results;
-  // An item that ended in an error is tried again on resume; only answered items are kept.
-  for (const [key, result] of results) if (result.error) results.delete(key);
+  // Resume: finished items are kept. An item that ended in an error is tried again, but when the
+  // candidate had answered (the judge failed), only the scoring is redone: the answer is not paid twice.
+  const results = new Map<string, ItemResult>();
+  const answered = new Map<string, CandidateOutput>();
+  for (const [key, result] of journal.read().results) {
+    if (!result.error) results.set(key, result);
+    else if (result.output) answered.set(key, result.output);
+  }
   const resumed = results.size;
 
   const calls: PlannedCall[] = [];
   for (const item of planItems) {
     for (let epoch = 0; epoch < suiteConfig.epochs; epoch++) {
-      if (!results.has(resultKey(item.id, epoch))) calls.push({ item, epoch });
+      const key = resultKey(item.id, epoch);
+      const output = answered.get(key);
+      if (!results.has(key)) calls.push({ item, epoch, ...(output ? { output } : {}) });
     }
   }
   const planned = planItems.length * suiteConfig.epochs;
@@ -134,7 +166,10 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
       concurrency,
       timeoutMs,
       interrupt: options.interrupt,
-      score: async (item, output) => ({ checks: scoreWithChecks(suiteConfig.checks, item, output), judgments: [] }),
+      score: async (item, output, signal) => ({
+        checks: scoreWithChecks(suiteConfig.checks, item, output),
+        judgments: await runJudgedMetrics(metricsForItem(active, item), { item, output, signal }, sources),
+      }),
       onResult: (result) => {
         journal.append(result);
         results.set(resultKey(result.itemId, result.epoch), result);
@@ -157,12 +192,13 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     finishedAt: new Date(),
     concurrency,
     fingerprint,
+    skipped,
     ...(shard ? { shard } : {}),
     suiteItems: items.length,
     journalFile: journal.file,
   };
   if (interrupted || results.size < planned || shard) return run;
-  run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values());
+  run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values(), skipped);
   return run;
 }
 
@@ -174,6 +210,7 @@ export function reportFromResults(
   items: readonly GoldenItem[],
   fingerprint: Fingerprint,
   results: Iterable<ItemResult>,
+  skipped: Report['skipped'],
 ): Report {
   const candidateConfig = loaded.config.candidates[candidate];
   if (!candidateConfig) throw new UserError(`unknown candidate "${candidate}"`);
@@ -186,5 +223,6 @@ export function reportFromResults(
     longTail: loaded.config.suites[suite]?.longTail ?? [],
     items,
     results: byItem,
+    skipped,
   });
 }

@@ -46,6 +46,8 @@ export const ShardHeaderSchema = z.object({
   finishedAt: z.string(),
   concurrency: z.number().int().positive(),
   resumed: z.number().int().nonnegative(),
+  /** Judged metrics the shard could not score (no credentials); the merged report lists them. */
+  skipped: z.array(z.object({ metric: z.string(), reason: z.string() })),
 });
 export type ShardHeader = z.infer<typeof ShardHeaderSchema>;
 

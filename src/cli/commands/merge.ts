@@ -64,9 +64,13 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
   const items = await loadSuiteItems(loaded, suite, sample);
   const suiteConfig = loaded.config.suites[suite];
   if (!suiteConfig) throw new UserError(`${key}: unknown suite "${suite}"`);
-  const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample });
-  if (canonicalJson(fingerprint) !== canonicalJson(first.header.fingerprint)) {
-    throw new UserError(`${key}: the golden set or checks changed since the shards ran; run them again`);
+  // Judges and rubrics were settled by the shards (and agree across them); the golden items and
+  // checks are checked against what the config says now.
+  const { fingerprint } = first.header;
+  const current = reportFingerprint({ items, suite: suiteConfig, sample });
+  const changed = (['items', 'checks', 'epochs', 'sample'] as const).filter((part) => current[part] !== fingerprint[part]);
+  if (changed.length > 0) {
+    throw new UserError(`${key}: the golden set or checks changed since the shards ran (${changed.join(', ')}); run them again`);
   }
   const results = new Map<string, ItemResult>();
   for (const s of shards) for (const r of s.results) results.set(resultKey(r.itemId, r.epoch), r);
@@ -75,7 +79,7 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
   );
   if (absent.length > 0) return `${key}: ${absent.length} planned results missing from the shards (e.g. ${absent[0]}); no report written`;
 
-  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values());
+  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values(), first.header.skipped);
   const facts: RunFacts & { report: typeof report } = {
     suite,
     candidate,

@@ -6,6 +6,9 @@ import { loadSuiteItems, runSuite, type SuiteRun } from '../../runner/run-suite.
 import { parseShard, renderShardFile, shardFileName } from '../../runner/shard.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { publishReport } from '../publish.js';
+import { VerdictCache } from '../../models/cache.js';
+import { loadRubrics } from '../../scoring/judges/rubrics.js';
+import { planJudgedMetrics } from '../../scoring/judged-plan.js';
 import { Journal } from '../../runner/journal.js';
 import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -23,6 +26,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     'reports-dir': { type: 'string' },
     shard: { type: 'string' },
     'shards-dir': { type: 'string' },
+    'no-cache': { type: 'boolean' },
     quiet: { type: 'boolean' },
   });
   const candidates = listFlag(values.candidate);
@@ -44,6 +48,12 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     if (!itemsBySuite.has(suite)) itemsBySuite.set(suite, await loadSuiteItems(loaded, suite, sample));
   }
 
+  const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
+  for (const [suite, items] of itemsBySuite) {
+    const suiteConfig = loaded.config.suites[suite];
+    if (suiteConfig) planJudgedMetrics(loaded, suite, suiteConfig, rubrics, items);
+  }
+  const cache = values['no-cache'] ? undefined : new VerdictCache(loaded.resolve(loaded.config.cacheDir));
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
   const silent = { write: () => true };
   let exitCode: number = ExitCode.ok;
@@ -55,6 +65,8 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       items: itemsBySuite.get(suite) ?? [],
       sample,
       shard,
+      rubrics,
+      ...(cache ? { cache } : {}),
       concurrency,
       timeoutSeconds,
       fresh: values.fresh ?? false,
@@ -99,6 +111,7 @@ function writeShard(loaded: LoadedConfig, shardsDirFlag: string | undefined, run
     finishedAt: run.finishedAt.toISOString(),
     concurrency: run.concurrency,
     resumed: run.resumed,
+    skipped: run.skipped,
   };
   writeFileAtomic(file, renderShardFile(header, run.results.values()));
   const errors = [...run.results.values()].filter((r) => r.error).length;

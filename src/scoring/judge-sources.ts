@@ -1,0 +1,48 @@
+import type { LoadedConfig } from '../config/load.js';
+import { UserError, errorMessage } from '../errors.js';
+import type { VerdictCache } from '../models/cache.js';
+import { createModelVerdictSource } from '../models/verdict-source.js';
+import { createReplayVerdictSource } from './judges/replay-source.js';
+import type { VerdictSource } from './judges/types.js';
+
+export interface OpenedJudges {
+  sources: Map<string, VerdictSource>;
+  /** Judge id -> why it cannot judge here (no key), with how to enable it. */
+  unavailable: Map<string, string>;
+}
+
+export interface OpenJudgesOptions {
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  cache?: VerdictCache;
+}
+
+/**
+ * Opens the judges a run needs. A live judge without credentials is not an error: it is reported
+ * as unavailable with how to enable it, and its metrics are skipped while exact checks still score.
+ */
+export async function openJudges(loaded: LoadedConfig, ids: Iterable<string>, options: OpenJudgesOptions): Promise<OpenedJudges> {
+  const sources = new Map<string, VerdictSource>();
+  const unavailable = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    const config = loaded.config.judges[id];
+    if (!config) throw new UserError(`unknown judge "${id}"`);
+    if (config.provider === 'replay') {
+      sources.set(id, await createReplayVerdictSource(id, config, { configDir: loaded.dir, display: loaded.display }));
+      continue;
+    }
+    try {
+      sources.set(id, await createModelVerdictSource(id, config, { env: options.env, timeoutMs: options.timeoutMs, prices: loaded.config.prices, ...(options.cache ? { cache: options.cache } : {}) }));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const keyVar = config.apiKeyEnv ?? (config.provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY');
+      unavailable.set(
+        id,
+        `judge "${id}" (${config.provider} ${config.model}) has no credentials: ${errorMessage(err)}. ` +
+          `To enable it, set ${keyVar}, or point a judge at a local OpenAI-compatible server ` +
+          `(provider: 'openai', baseURL: 'http://localhost:11434/v1' for Ollama).`,
+      );
+    }
+  }
+  return { sources, unavailable };
+}

@@ -1,0 +1,62 @@
+import type { JudgmentResult } from '../runner/result.js';
+import type { JudgedMetric } from './judged-plan.js';
+import { judgeFaithfulness } from './judges/faithfulness.js';
+import { judgePanel } from './judges/panel.js';
+import { judgeReference } from './judges/reference.js';
+import { judgeRubric } from './judges/rubric.js';
+import { JudgeError, type JudgeInput, type JudgeOutcome, type VerdictSource } from './judges/types.js';
+
+/** Runs one judged metric's kind; null when it does not apply (no reference, no contexts). */
+function judge(metric: JudgedMetric, input: JudgeInput, sources: VerdictSource[]): Promise<JudgeOutcome | null> {
+  const [source] = sources;
+  if (!source) throw new Error(`no judge for ${metric.metric}`);
+  switch (metric.kind) {
+    case 'rubric':
+      if (!metric.rubric) throw new Error(`rubric metric ${metric.metric} without a rubric`);
+      return judgeRubric(input, source, { rubric: metric.rubric });
+    case 'reference':
+      return judgeReference(input, source);
+    case 'faithfulness':
+      return judgeFaithfulness(input, source);
+    case 'panel':
+      if (!metric.rubric) throw new Error(`panel metric ${metric.metric} without a rubric`);
+      return judgePanel(input, sources, { rubric: metric.rubric, aggregate: metric.aggregate ?? 'mean' });
+  }
+}
+
+/**
+ * Every judged metric of one answer, concurrently. A JudgeError becomes a recorded judgment error
+ * (the item then fails with judge_error); an abort propagates so the run can stop cleanly.
+ */
+export async function runJudgedMetrics(
+  metrics: readonly JudgedMetric[],
+  input: JudgeInput,
+  sources: ReadonlyMap<string, VerdictSource>,
+): Promise<JudgmentResult[]> {
+  const results = await Promise.all(
+    metrics.map(async (metric): Promise<JudgmentResult | null> => {
+      const base = { metric: metric.metric, kind: metric.kind, judges: metric.judges };
+      const judgeSources = metric.judges.map((id) => sources.get(id)).filter((s): s is VerdictSource => s !== undefined);
+      try {
+        const outcome = await judge(metric, input, judgeSources);
+        if (!outcome) return null;
+        return {
+          ...base,
+          pass: outcome.pass,
+          score: outcome.score,
+          reason: outcome.reason,
+          ...(outcome.details ? { details: outcome.details } : {}),
+          ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
+          calls: outcome.calls,
+          cachedCalls: outcome.cachedCalls,
+          usage: outcome.usage,
+          costUsd: outcome.costUsd,
+        };
+      } catch (err) {
+        if (!(err instanceof JudgeError)) throw err;
+        return { ...base, pass: false, score: 0, error: err.message, calls: 0, cachedCalls: 0 };
+      }
+    }),
+  );
+  return results.filter((r): r is JudgmentResult => r !== null);
+}
