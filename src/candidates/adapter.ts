@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GoldenItem } from '../goldensets/item.js';
+import type { TrafficMonitor } from '../models/traffic.js';
 import type { CandidateOutput } from './output.js';
 
 export interface AdapterContext {
@@ -10,6 +11,8 @@ export interface AdapterContext {
   timeoutMs: number;
   /** Environment to read credentials from (never written anywhere). */
   env: NodeJS.ProcessEnv;
+  /** Sees every HTTP status of SDK calls (429s included), to pace the run; SDK adapters pass it on. */
+  traffic?: TrafficMonitor;
   /** Model id -> US dollars per million tokens, from the config; overrides the built-in table. */
   prices?: Readonly<Record<string, { input: number; output: number }>>;
 }
@@ -22,6 +25,11 @@ export interface CallOptions {
 /** A ready-to-call candidate system. */
 export interface Candidate {
   generate(item: GoldenItem, options: CallOptions): Promise<CandidateOutput>;
+  /**
+   * How many attempts one call may make (an SDK's retries, each under its own timeout), so the
+   * runner's deadline for the whole call leaves room for them. Default 1.
+   */
+  attempts?: number;
   close?(): Promise<void>;
 }
 

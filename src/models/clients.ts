@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type OpenAI from 'openai';
 import { UserError } from '../errors.js';
+import { observedFetch, type TrafficMonitor } from './traffic.js';
 
 /** How to reach a provider; shared by candidate adapters and judges. */
 export interface ClientSettings {
@@ -12,6 +13,8 @@ export interface ClientSettings {
   maxRetries: number;
   /** Per-attempt timeout, enforced by the SDK. */
   timeoutMs: number;
+  /** Told every response status, 429s included (the SDK retries those without telling anyone). */
+  traffic?: TrafficMonitor | undefined;
 }
 
 /** The SDK error classes a caller needs to tell aborts, timeouts and API errors apart. */
@@ -62,6 +65,7 @@ export async function createAnthropicClient(
     baseURL: settings.baseURL ?? nonEmpty(env['ANTHROPIC_BASE_URL']) ?? null,
     maxRetries: settings.maxRetries,
     timeout: Math.max(1, Math.round(settings.timeoutMs)),
+    ...(settings.traffic ? { fetch: observedFetch(settings.traffic) } : {}),
   });
   return { client, errors: sdk, secrets: [apiKey] };
 }
@@ -84,6 +88,7 @@ export async function createOpenAIClient(settings: ClientSettings, env: NodeJS.P
     project: nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
     maxRetries: settings.maxRetries,
     timeout: Math.max(1, Math.round(settings.timeoutMs)),
+    ...(settings.traffic ? { fetch: observedFetch(settings.traffic) } : {}),
   });
   return { client, errors: sdk, secrets: apiKey === PLACEHOLDER_API_KEY ? [] : [apiKey] };
 }

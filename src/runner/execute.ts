@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import { CandidateError, type Candidate } from '../candidates/adapter.js';
 import type { CandidateOutput } from '../candidates/output.js';
 import { errorMessage } from '../errors.js';
@@ -20,7 +20,8 @@ export interface Scores {
 export interface ExecuteOptions {
   calls: Iterable<PlannedCall> | AsyncIterable<PlannedCall>;
   candidate: Candidate;
-  concurrency: number;
+  /** Bounds the calls in flight; its concurrency may change during the run (see Pace). */
+  limit: LimitFunction;
   timeoutMs: number;
   /** Ctrl-C: stop scheduling, abort what is in flight; unfinished items are left for resume. */
   interrupt: AbortSignal;
@@ -32,16 +33,20 @@ export interface ExecuteOptions {
 
 class Interrupted extends Error {}
 
+/** Judge calls per scoring (a retry of a malformed verdict) x SDK attempts each (1 + 4 retries). */
+const SCORING_ATTEMPTS = 2 * 5;
+
 /**
  * Runs every planned call through the candidate and the scorers with bounded concurrency.
  * Each call ends as a result (scored or with an error and its reason) unless the run is
  * interrupted, in which case it is not recorded and a resumed run does it again.
  * Scheduling is streamed: at most 2 x concurrency calls are queued at any time.
+ * A call's deadline is `timeoutMs` times the attempts its candidate may make (SDK retries of a
+ * hung attempt), so the runner's cut is a safety net behind the SDK's own per-attempt timeout.
  */
 export async function execute(options: ExecuteOptions): Promise<{ interrupted: boolean }> {
-  const { candidate, concurrency, timeoutMs, interrupt, score, onResult } = options;
+  const { candidate, limit, timeoutMs, interrupt, score, onResult } = options;
   const now = options.now ?? (() => performance.now());
-  const limit = pLimit(concurrency);
   const inFlight = new Set<Promise<void>>();
 
   const runOne = async (call: PlannedCall): Promise<void> => {
@@ -53,13 +58,16 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     let error: ItemError | undefined;
     try {
       if (!output) {
-        const signal = AbortSignal.any([interrupt, AbortSignal.timeout(timeoutMs)]);
-        const answer = await untilAborted(candidate.generate(item, { signal }), signal, interrupt, timeoutMs);
+        const deadline = timeoutMs * (candidate.attempts ?? 1);
+        const signal = AbortSignal.any([interrupt, AbortSignal.timeout(deadline)]);
+        const answer = await untilAborted(candidate.generate(item, { signal }), signal, interrupt, deadline);
         output = { ...answer, latencyMs: answer.latencyMs ?? now() - started };
       }
-      // Scoring gets its own timeout: judge calls are separate calls from the candidate's.
-      const signal = AbortSignal.any([interrupt, AbortSignal.timeout(timeoutMs)]);
-      scores = await untilAborted(score(item, output, signal), signal, interrupt, timeoutMs);
+      // Scoring gets its own deadline: judge calls are separate calls, each with the SDK's own
+      // per-attempt timeout and retries, and a malformed verdict is asked for once more.
+      const deadline = timeoutMs * SCORING_ATTEMPTS;
+      const signal = AbortSignal.any([interrupt, AbortSignal.timeout(deadline)]);
+      scores = await untilAborted(score(item, output, signal), signal, interrupt, deadline);
       const failed = scores.judgments.filter((j) => j.error !== undefined);
       if (failed.length > 0) {
         error = { kind: 'judge_error', message: failed.map((j) => `${j.metric}: ${j.error}`).join('; ') };
@@ -76,7 +84,7 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     if (interrupt.aborted) break;
     const task: Promise<void> = limit(() => runOne(call)).finally(() => inFlight.delete(task));
     inFlight.add(task);
-    if (inFlight.size >= concurrency * 2) await Promise.race(inFlight);
+    if (inFlight.size >= limit.concurrency * 2) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
   return { interrupted: interrupt.aborted };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import pLimit from 'p-limit';
 import type { Candidate } from '../candidates/adapter.js';
 import type { CandidateOutput } from '../candidates/output.js';
 import { adapterRegistry } from '../candidates/registry.js';
@@ -23,6 +24,8 @@ import type { ProgressStream } from './progress.js';
 import { createProgress } from './progress.js';
 import type { ItemResult } from './result.js';
 import { shardOf, type ShardSpec } from './shard.js';
+import { Pace } from './pace.js';
+import type { TrafficMonitor } from '../models/traffic.js';
 
 export interface SuiteRunOptions {
   loaded: LoadedConfig;
@@ -77,7 +80,13 @@ export async function loadSuiteItems(loaded: LoadedConfig, suite: string, sample
 }
 
 /** Creates the candidate from its adapter; a failure here is a config problem (exit 2). */
-export async function createCandidate(loaded: LoadedConfig, id: string, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<Candidate> {
+export async function createCandidate(
+  loaded: LoadedConfig,
+  id: string,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv,
+  traffic?: TrafficMonitor,
+): Promise<Candidate> {
   const config = loaded.config.candidates[id];
   if (!config) throw new UserError(`unknown candidate "${id}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
   const adapter = adapterRegistry.get(config.adapter.type);
@@ -89,6 +98,7 @@ export async function createCandidate(loaded: LoadedConfig, id: string, timeoutM
       timeoutMs,
       env,
       prices: loaded.config.prices,
+      ...(traffic ? { traffic } : {}),
     });
   } catch (err) {
     throw new UserError(`candidate "${id}": ${errorMessage(err)}`);
@@ -109,12 +119,15 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const { items } = options;
   const timeoutMs = 1000 * (options.timeoutSeconds ?? candidateConfig.timeoutSeconds ?? loaded.config.timeoutSeconds);
   const concurrency = options.concurrency ?? candidateConfig.concurrency ?? loaded.config.concurrency;
-  const candidate = await createCandidate(loaded, candidateId, timeoutMs, options.env);
+  const limit = pLimit(concurrency);
+  const pace = new Pace({ max: concurrency, onChange: (c) => (limit.concurrency = c) });
+  const candidate = await createCandidate(loaded, candidateId, timeoutMs, options.env, pace);
 
   const judged = planJudgedMetrics(loaded, suite, suiteConfig, options.rubrics, items);
   const { sources, unavailable } = await openJudges(loaded, judged.flatMap((m) => m.judges), {
     env: options.env,
     timeoutMs,
+    traffic: pace,
     ...(options.cache ? { cache: options.cache } : {}),
   });
   const active = judged.filter((m) => m.judges.every((id) => sources.has(id)));
@@ -163,7 +176,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     ({ interrupted } = await execute({
       calls,
       candidate,
-      concurrency,
+      limit,
       timeoutMs,
       interrupt: options.interrupt,
       score: async (item, output, signal) => ({

@@ -1,6 +1,7 @@
 import type { LoadedConfig } from '../config/load.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { VerdictCache } from '../models/cache.js';
+import type { TrafficMonitor } from '../models/traffic.js';
 import { createModelVerdictSource } from '../models/verdict-source.js';
 import { createReplayVerdictSource } from './judges/replay-source.js';
 import type { VerdictSource } from './judges/types.js';
@@ -15,6 +16,8 @@ export interface OpenJudgesOptions {
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
   cache?: VerdictCache;
+  /** Sees every HTTP status of judge calls, to pace the run. */
+  traffic?: TrafficMonitor;
 }
 
 /**

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
 import { CandidateError, type Candidate } from '../../src/candidates/adapter.js';
 import type { GoldenItem } from '../../src/goldensets/item.js';
@@ -20,7 +21,7 @@ async function runWith(candidate: Candidate, n: number, options: { concurrency?:
   const outcome = await execute({
     calls: calls(n),
     candidate,
-    concurrency: options.concurrency ?? 4,
+    limit: pLimit(options.concurrency ?? 4),
     timeoutMs: options.timeoutMs ?? 1000,
     interrupt: options.interrupt ?? new AbortController().signal,
     score: async (_item, output) => ({ checks: [{ name: 'len', type: 'length', pass: output.text.length > 3, score: 1 }], judgments: [] }),

@@ -24,10 +24,11 @@ export const openaiAdapter = defineAdapter({
   async create(options, context) {
     const render = compilePrompt(options.prompt, context.candidateId);
     const { client, errors, secrets } = await createOpenAIClient(
-      { baseURL: options.baseURL, apiKeyEnv: options.apiKeyEnv, maxRetries: options.maxRetries, timeoutMs: context.timeoutMs },
+      { baseURL: options.baseURL, apiKeyEnv: options.apiKeyEnv, maxRetries: options.maxRetries, timeoutMs: context.timeoutMs, traffic: context.traffic },
       context.env,
     );
     return {
+      attempts: options.maxRetries + 1,
       async generate(item, { signal }): Promise<CandidateOutput> {
         const chat = chatFor(item, render, options.system);
         try {
