@@ -4,6 +4,7 @@ export const HELP = `evals — evaluate LLM systems on golden sets and gate CI o
 Usage:
   evals run --candidate <id>[,<id>...] [options]   run candidates over their suites, write reports
   evals merge [folder]                             merge the shards of \`run --shard\` into the report
+  evals calibrate --judge <id> --labels <file>     measure a judge's agreement with human labels
   evals validate [--config <path>]                 check config, golden sets and rubrics; run nothing
   evals --help | --version
 
@@ -29,6 +30,13 @@ finished items are read from the journal in .evals-runs/ and not called again.
 evals merge options:
   [folder]             shards folder (default: config shardsDir, else .evals-shards/)
   --config <path>, --reports-dir <dir>   as for run
+
+evals calibrate options:
+  --judge <id>         judge from the config (a live model, or replay of recorded verdicts)
+  --labels <file>      JSONL of human labels: absolute {id, input, answer, label} or
+                       pairwise {id, input, output_1, output_2, label: 1|2}
+  --rubric <id>        rubric to judge absolute labels by (required for them)
+  --concurrency <n>    judge calls in flight; --config <path> as for run
 
 Outputs: reports/<suite>/<candidate>.json (diffable), .md, .run.json (timings, tokens, cost),
 .outputs.jsonl (every answer, replayable with the replay adapter).

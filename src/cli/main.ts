@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], io: Cli
   run: () => import('./commands/run.js'),
   validate: () => import('./commands/validate.js'),
   merge: () => import('./commands/merge.js'),
+  calibrate: () => import('./commands/calibrate.js'),
 };
 
 /** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */
