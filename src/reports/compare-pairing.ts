@@ -1,0 +1,87 @@
+import { byCodePoint } from '../util/compare.js';
+import { count } from './diff-format.js';
+import { FINGERPRINT_PARTS, type Comparability, type FingerprintChange } from './compare-types.js';
+import type { Fingerprint, Report, ReportItem } from './report.js';
+
+export interface ItemPair {
+  base: ReportItem;
+  head: ReportItem;
+}
+
+/**
+ * Pairs items by id. An id in only one report is added or removed; an id whose slices changed is
+ * listed as re-sliced. None of those is paired, so no item is ever compared with a different one.
+ */
+export function pairItems(base: Report, head: Report): { pairs: ItemPair[]; comparability: Omit<Comparability, 'missingMetrics'> } {
+  const baseById = new Map(base.items.map((item) => [item.id, item]));
+  const headIds = new Set(head.items.map((item) => item.id));
+  const pairs: ItemPair[] = [];
+  const added: string[] = [];
+  const resliced: string[] = [];
+  for (const item of head.items) {
+    const match = baseById.get(item.id);
+    if (!match) added.push(item.id);
+    else if (sameSlices(match.slices, item.slices)) pairs.push({ base: match, head: item });
+    else resliced.push(item.id);
+  }
+  const removed = base.items.filter((item) => !headIds.has(item.id)).map((item) => item.id);
+  const changed = fingerprintChanges(base.fingerprint, head.fingerprint);
+  return {
+    pairs,
+    comparability: {
+      stale: changed.length > 0,
+      changed,
+      paired: pairs.length,
+      added: added.sort(byCodePoint),
+      removed: removed.sort(byCodePoint),
+      resliced: resliced.sort(byCodePoint),
+    },
+  };
+}
+
+export function fingerprintChanges(base: Fingerprint, head: Fingerprint): FingerprintChange[] {
+  return FINGERPRINT_PARTS.filter((part) => base[part] !== head[part]).map((part) => ({
+    part,
+    base: String(base[part] ?? 'none'),
+    head: String(head[part] ?? 'none'),
+  }));
+}
+
+function sameSlices(a: readonly string[], b: readonly string[]): boolean {
+  const sorted = (s: readonly string[]) => [...s].sort(byCodePoint).join('\u0000');
+  return sorted(a) === sorted(b);
+}
+
+const PART_LABELS: Record<FingerprintChange['part'], string> = {
+  items: 'golden-set items',
+  checks: 'suite checks',
+  rubrics: 'rubrics',
+  judges: 'judges',
+  epochs: 'epochs',
+  sample: 'sample',
+};
+
+/** One plain sentence: what changed and what is still compared. Null when nothing did. */
+export function staleNotice(c: Comparability): string | null {
+  const listed = c.added.length + c.removed.length + c.resliced.length;
+  if (!c.stale && listed === 0) return null;
+  const parts = c.changed.map((change) =>
+    change.part === 'epochs' || change.part === 'sample'
+      ? `${PART_LABELS[change.part]} (${change.base} → ${change.head})`
+      : PART_LABELS[change.part],
+  );
+  const what = parts.length > 0 ? `The baseline is stale: ${joinWords(parts)} changed since it was made.` : 'The item lists differ.';
+  const counts = [
+    c.added.length > 0 ? `${c.added.length} added` : '',
+    c.removed.length > 0 ? `${c.removed.length} removed` : '',
+    c.resliced.length > 0 ? `${c.resliced.length} moved to other slices` : '',
+  ].filter(Boolean);
+  const still = `Only the ${count(c.paired, 'item')} present in both with the same slices are compared${counts.length > 0 ? ` (${joinWords(counts)}; not compared)` : ''}.`;
+  const rerun = c.stale ? ' Re-run the baseline on the current items to compare everything.' : '';
+  return `${what} ${still}${rerun}`;
+}
+
+function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}

@@ -1,0 +1,99 @@
+import type { GateConfig } from '../config/schema.js';
+import type { Interval } from '../stats/intervals.js';
+import { PASS_METRIC } from './build.js';
+import type { Fingerprint, Report } from './report.js';
+
+/** The row for the whole set, beside the slices. A slice literally named "all" would share it. */
+export const OVERALL = 'all';
+
+export type FingerprintPart = keyof Fingerprint;
+export const FINGERPRINT_PARTS: readonly FingerprintPart[] = ['items', 'checks', 'rubrics', 'judges', 'epochs', 'sample'];
+
+export interface FingerprintChange {
+  part: FingerprintPart;
+  base: string;
+  head: string;
+}
+
+/** What of the baseline still matches the head (DESIGN.md "Gate": a stale baseline says so). */
+export interface Comparability {
+  /** True when a fingerprint part differs: the baseline no longer measures what the head measures. */
+  stale: boolean;
+  changed: FingerprintChange[];
+  /** Items in both reports with the same slices: the only ones compared. */
+  paired: number;
+  /** In head only, in base only: listed, never paired. */
+  added: string[];
+  removed: string[];
+  /** In both, but in different slices: not paired either, since their slice rows would not match. */
+  resliced: string[];
+  /** Gated metrics the baseline has and the head lacks (dropped, or not scored this run): not compared. */
+  missingMetrics: string[];
+}
+
+/** One slice x metric, on the items paired by id that have the metric in both reports. */
+export interface MetricComparison {
+  slice: string;
+  metric: string;
+  longTail: boolean;
+  /** Gated metrics form the Holm family and can fail the gate; the others are shown only. */
+  gated: boolean;
+  n: number;
+  meanBase: number;
+  meanHead: number;
+  /** meanHead - meanBase: negative is a drop. */
+  diff: number;
+  /** 95% interval of diff (Newcombe for pass/fail, bootstrap for continuous scores). */
+  interval: Interval;
+  test: 'mcnemar' | 'permutation';
+  pValue: number;
+  /** Holm-adjusted over every gated row of the comparison; null for rows that are not gated. */
+  pAdjusted: number | null;
+  /** The smallest drop detectable with this n at Comparison.power and alpha / m; null when none is. */
+  minDetectableDrop: number | null;
+}
+
+/** A paired item whose score dropped on at least one gated metric. */
+export interface ItemChange {
+  id: string;
+  slices: string[];
+  passBase: boolean;
+  passHead: boolean;
+  /** Gated metrics whose score fell, largest drop first. */
+  drops: Array<{ metric: string; base: number; head: number }>;
+  /** The largest of those drops. */
+  worst: number;
+  /** Why the head fails, from the head report. */
+  failures: string[];
+}
+
+export interface Comparison {
+  suite: string;
+  base: Report['candidate'] | null;
+  head: Report['candidate'];
+  /** Null when there is no baseline: nothing to regress against, floors still apply. */
+  comparability: Comparability | null;
+  /** The family's significance level (the gate's alpha). */
+  alpha: number;
+  /** Number of gated rows, m in Holm's correction. */
+  family: number;
+  /** alpha / m: the level the detectable drops are computed at (Holm's strictest step). */
+  detectionAlpha: number;
+  /** The power the detectable drops are stated at (0.8 unless the caller chose otherwise). */
+  power: number;
+  /** The head report's metrics that the gate judges (see isGatedMetric), in report order. */
+  gatedMetrics: string[];
+  /** OVERALL first, then long-tail slices, then the rest; metrics in report order. */
+  rows: MetricComparison[];
+  /** Regressed paired items, most regressed first. */
+  regressedItems: ItemChange[];
+}
+
+/**
+ * Gated by default: `pass` and every metric without a '.' (sub-metrics such as citations.precision
+ * or refusal.refused are not all higher-is-better); a metric named in the gate config's `metrics`
+ * record is gated too.
+ */
+export function isGatedMetric(metric: string, gate: Pick<GateConfig, 'metrics'>): boolean {
+  return metric === PASS_METRIC || !metric.includes('.') || Object.hasOwn(gate.metrics, metric);
+}

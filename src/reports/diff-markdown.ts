@@ -1,0 +1,70 @@
+import { staleNotice } from './compare-pairing.js';
+import type { Comparison, MetricComparison } from './compare-types.js';
+import { renderRegressedItems, type DiffContext } from './diff-items.js';
+import { escapeCell, formatMean, formatPoints, formatPValue, percentOf } from './diff-format.js';
+import type { GateVerdict } from './gate.js';
+
+export type { DiffContext } from './diff-items.js';
+
+const MAX_IDS_LISTED = 50;
+
+/**
+ * The diff for people and the PR (and GitHub's step summary): the verdict and why, a per-slice
+ * table of the gated metrics, the sub-metrics folded away, what the baseline could not cover, then
+ * the most regressed items with their input and both answers.
+ */
+export function renderDiffMarkdown(comparison: Comparison, verdict: GateVerdict, context: DiffContext = {}): string {
+  const from = comparison.base ? `${comparison.base.id} → ` : '';
+  const lines = [`## ${comparison.suite} · ${from}${comparison.head.id}: gate ${verdict.passed ? 'passed' : 'failed'}`, ''];
+  if (verdict.failures.length > 0) {
+    lines.push('**Why it failed**', '', ...verdict.failures.map((f) => `- ${f.message}`), '');
+  }
+  const stale = comparison.comparability ? staleNotice(comparison.comparability) : null;
+  if (stale) lines.push(`> **Baseline not fully comparable.** ${stale}`, '');
+
+  const failed = new Set(verdict.failures.map((f) => `${f.slice}\u0000${f.metric}`));
+  const gated = comparison.rows.filter((r) => r.gated);
+  const shown = comparison.rows.filter((r) => !r.gated);
+  if (gated.length > 0) {
+    lines.push(
+      `Paired by item id; Δ is after − before in points with its 95% interval; p is Holm-adjusted over the ${comparison.family} gated comparisons. ` +
+        `Detectable drop: the smallest drop (points) this n would catch with ${percentOf(comparison.power)} power at α/m = ${comparison.detectionAlpha.toPrecision(2)}; none: no drop is (too few items, or nothing to drop from).`,
+      '',
+      ...table(gated, (row) => (failed.has(`${row.slice}\u0000${row.metric}`) ? '❌' : '✅')),
+      '',
+    );
+  }
+  if (shown.length > 0) {
+    lines.push('<details><summary>Sub-metrics: shown, not gated (p not adjusted)</summary>', '', ...table(shown, () => '—'), '', '</details>', '');
+  }
+  if (verdict.notes.length > 0) lines.push('**Notes**', '', ...verdict.notes.map((n) => `- ${n}`), '');
+  const c = comparison.comparability;
+  if (c) {
+    lines.push(...idList('Added items (not compared)', c.added), ...idList('Removed items', c.removed), ...idList('Items moved to other slices (not compared)', c.resliced));
+  }
+  lines.push(...renderRegressedItems(comparison, context));
+  while (lines.at(-1) === '') lines.pop();
+  return `${lines.join('\n')}\n`;
+}
+
+function table(rows: readonly MetricComparison[], mark: (row: MetricComparison) => string): string[] {
+  return [
+    '| slice | metric | n | before | after | Δ points [95% CI] | p | detectable drop | |',
+    '|---|---|---:|---:|---:|---|---:|---:|:-:|',
+    ...rows.map((row) => {
+      const slice = row.longTail ? `${row.slice} (long tail)` : row.slice;
+      const delta = `${formatPoints(row.diff)} [${formatPoints(row.interval[0])}, ${formatPoints(row.interval[1])}]`;
+      const p = formatPValue(row.pAdjusted ?? row.pValue);
+      const mdd = row.minDetectableDrop === null ? 'none' : `${(row.minDetectableDrop * 100).toFixed(1)}`;
+      const cells = [slice, row.metric, String(row.n), formatMean(row.meanBase), formatMean(row.meanHead), delta, p, mdd, mark(row)];
+      return `| ${cells.map(escapeCell).join(' | ')} |`;
+    }),
+  ];
+}
+
+function idList(title: string, ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  const shown = ids.slice(0, MAX_IDS_LISTED).map((id) => `\`${id.replace(/`/g, "'")}\``);
+  const more = ids.length > MAX_IDS_LISTED ? `, … and ${ids.length - MAX_IDS_LISTED} more` : '';
+  return [`**${title}** (${ids.length}): ${shown.join(', ')}${more}`, ''];
+}

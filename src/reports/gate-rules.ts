@@ -1,0 +1,14 @@
+import type { GateConfig } from '../config/schema.js';
+
+type Rule = 'maxDrop' | 'minScore';
+
+/** A gate rule for one slice x metric: the slice's override, else the metric's, else the suite's. */
+export function gateRule(gate: GateConfig, slice: string, metric: string, rule: Rule): number | undefined {
+  return gate.slices[slice]?.[rule] ?? gate.metrics[metric]?.[rule] ?? gate[rule];
+}
+
+/**
+ * Means and their differences are sums of decimals, so a drop of exactly the tolerance can come out
+ * as 0.020000000000000018. Comparisons against a configured threshold allow this much slack.
+ */
+export const THRESHOLD_SLACK = 1e-9;

@@ -1,0 +1,100 @@
+import type { GateConfig } from '../config/schema.js';
+import { PASS_METRIC } from './build.js';
+import { staleNotice } from './compare-pairing.js';
+import { isGatedMetric, OVERALL, type Comparison, type MetricComparison } from './compare-types.js';
+import { count, formatChange, percentOf, formatMean, formatP, pointsNumber, rowLabel } from './diff-format.js';
+import { gateRule, THRESHOLD_SLACK } from './gate-rules.js';
+import type { GroupSummary, Report } from './report.js';
+
+export interface GateFailure {
+  slice: string;
+  metric: string;
+  rule: 'regression' | 'floor';
+  message: string;
+}
+
+export interface GateVerdict {
+  passed: boolean;
+  failures: GateFailure[];
+  /** What the verdict rests on and what it could not see: stale baseline, unscored metrics, noise. */
+  notes: string[];
+}
+
+/**
+ * The gate (DESIGN.md "Gate"). A regression is a drop larger than the tolerance (maxDrop: slice
+ * override, else metric override, else the suite's) that is also significant after Holm's
+ * correction over every gated slice x metric. A floor fails when the head's mean is below minScore,
+ * whatever the baseline. Every slice, long-tail ones included, is judged on its own rows, so the
+ * overall row can never average a slice's regression away.
+ */
+export function evaluateGate(comparison: Comparison, head: Report, gate: GateConfig): GateVerdict {
+  const failures: GateFailure[] = [];
+  const notes: string[] = [];
+  for (const row of comparison.rows) {
+    if (!row.gated || row.pAdjusted === null) continue;
+    const maxDrop = gateRule(gate, row.slice, row.metric, 'maxDrop') ?? 0;
+    const drop = -row.diff;
+    if (drop <= maxDrop + THRESHOLD_SLACK) continue;
+    if (row.pAdjusted < gate.alpha) {
+      failures.push({ slice: row.slice, metric: row.metric, rule: 'regression', message: regressionMessage(row, maxDrop) });
+    } else {
+      notes.push(`${rowLabel(row.slice, row.metric)} fell ${(drop * 100).toFixed(1)} points on ${count(row.n, 'item')}, which this test cannot tell from noise (${formatP(row.pAdjusted)} after Holm): not counted as a regression.`);
+    }
+  }
+  failures.push(...floorFailures(head, gate));
+  notes.push(...contextNotes(comparison, head, gate));
+  return { passed: failures.length === 0, failures, notes };
+}
+
+export function regressionMessage(row: MetricComparison, maxDrop: number): string {
+  const change = `${formatMean(row.meanBase)} → ${formatMean(row.meanHead)} (${formatChange(row)})`;
+  return `${rowLabel(row.slice, row.metric)}: ${change} exceeds the ${pointsNumber(maxDrop)}-point tolerance`;
+}
+
+function floorFailures(head: Report, gate: GateConfig): GateFailure[] {
+  const groups: Array<[string, GroupSummary]> = [[OVERALL, head.summary], ...Object.entries(head.slices)];
+  const failures: GateFailure[] = [];
+  for (const [slice, summary] of groups) {
+    for (const [metric, stats] of Object.entries(summary.metrics)) {
+      if (!isGatedMetric(metric, gate)) continue;
+      const floor = gateRule(gate, slice, metric, 'minScore');
+      if (floor === undefined || stats.mean >= floor - THRESHOLD_SLACK) continue;
+      const message = `${rowLabel(slice, metric)}: ${formatMean(stats.mean)} is below the floor of ${formatMean(floor)} (n = ${stats.n})`;
+      failures.push({ slice, metric, rule: 'floor', message });
+    }
+  }
+  return failures;
+}
+
+function contextNotes(comparison: Comparison, head: Report, gate: GateConfig): string[] {
+  const notes: string[] = [];
+  if (!comparison.comparability) notes.push('No baseline: nothing to regress against; only the floors were checked.');
+  else {
+    const stale = staleNotice(comparison.comparability);
+    if (stale) notes.push(stale);
+  }
+  const skipped = new Set<string>();
+  for (const entry of head.skipped) {
+    if (!isGatedMetric(entry.metric, gate)) continue;
+    skipped.add(entry.metric);
+    notes.push(`${entry.metric} was not scored (${entry.reason}), so it was not gated.`);
+  }
+  for (const metric of comparison.comparability?.missingMetrics ?? []) {
+    if (!skipped.has(metric)) notes.push(`${metric} is in the baseline but not in this run, so it was not compared.`);
+  }
+  if (head.summary.errors > gate.maxErrors) {
+    notes.push(`${count(head.summary.errors, 'item')} ended in an error (the gate allows ${gate.maxErrors}); errors count as failures of pass.`);
+  }
+  for (const row of comparison.rows) {
+    if (!row.longTail || !row.gated || row.metric !== PASS_METRIC) continue;
+    const maxDrop = gateRule(gate, row.slice, row.metric, 'maxDrop') ?? 0;
+    const mdd = row.minDetectableDrop;
+    if (mdd !== null && mdd <= maxDrop) continue;
+    notes.push(
+      mdd === null
+        ? `${rowLabel(row.slice, row.metric)}: with ${count(row.n, 'paired item')} no drop is detectable at ${percentOf(comparison.power)} power; a pass here says little.`
+        : `${rowLabel(row.slice, row.metric)}: with ${count(row.n, 'paired item')} only drops of about ${(mdd * 100).toFixed(1)} points or more are detectable at ${percentOf(comparison.power)} power.`,
+    );
+  }
+  return notes;
+}

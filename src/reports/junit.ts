@@ -1,0 +1,119 @@
+import { orderMetrics } from './build.js';
+import { OVERALL, type Comparison, type MetricComparison } from './compare-types.js';
+import { formatChange, formatMean, percentOf, rowLabel } from './diff-format.js';
+import type { GateFailure, GateVerdict } from './gate.js';
+import type { Report } from './report.js';
+
+export interface JUnitOptions {
+  /** When the run happened; the schema requires it. Default: now. */
+  timestamp?: Date;
+  hostname?: string;
+  /** The run's duration, from the run info; the gate itself measures no time. */
+  timeSeconds?: number;
+}
+
+/**
+ * The gate as JUnit XML (valid against the Ant JUnit schema CI systems read): one testsuite for the
+ * head report, one testcase per slice x gated metric, a failure carrying the gate's reasons.
+ */
+export function renderJUnit(comparison: Comparison, verdict: GateVerdict, head: Report, options: JUnitOptions = {}): string {
+  const cases = testCases(comparison, verdict, head);
+  const failed = cases.filter((c) => c.failures.length > 0).length;
+  const timestamp = (options.timestamp ?? new Date()).toISOString().slice(0, 19);
+  const time = String(Math.max(0, options.timeSeconds ?? 0));
+  const classname = `${head.suite}.${head.candidate.id}`;
+  const properties: Array<[string, string]> = [
+    ['suite', head.suite],
+    ['candidate', head.candidate.id],
+    ['baseline', comparison.base?.id ?? 'none'],
+    ['alpha', String(comparison.alpha)],
+    ['comparisons', String(comparison.family)],
+  ];
+  const suiteAttributes = attributes({
+    name: classname,
+    package: 'evals',
+    id: '0',
+    timestamp,
+    hostname: options.hostname?.trim() || 'localhost',
+    tests: String(cases.length),
+    failures: String(failed),
+    errors: '0',
+    time,
+  });
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<testsuites>',
+    `  <testsuite ${suiteAttributes}>`,
+    '    <properties>',
+    ...properties.map(([name, value]) => `      <property ${attributes({ name, value })}/>`),
+    '    </properties>',
+  ];
+  for (const c of cases) {
+    const open = `    <testcase ${attributes({ name: rowLabel(c.slice, c.metric), classname, time: '0' })}`;
+    if (c.failures.length === 0) {
+      lines.push(`${open}/>`);
+      continue;
+    }
+    const message = c.failures.map((f) => f.message).join('; ');
+    const type = [...new Set(c.failures.map((f) => f.rule))].join(',');
+    lines.push(`${open}>`, `      <failure ${attributes({ message, type })}>${text(failureDetail(c, comparison.power))}</failure>`, '    </testcase>');
+  }
+  lines.push(`    <system-out>${text(verdict.notes.join('\n'))}</system-out>`, '    <system-err></system-err>', '  </testsuite>', '</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
+
+interface TestCase {
+  slice: string;
+  metric: string;
+  row: MetricComparison | undefined;
+  failures: GateFailure[];
+}
+
+/** Every slice x gated metric the head report or the comparison has, in the report's order. */
+function testCases(comparison: Comparison, verdict: GateVerdict, head: Report): TestCase[] {
+  const groups = [OVERALL, ...Object.keys(head.slices).sort((a, b) => Number(head.slices[b]?.longTail) - Number(head.slices[a]?.longTail))];
+  const cases: TestCase[] = [];
+  for (const slice of groups) {
+    const summary = slice === OVERALL ? head.summary : head.slices[slice];
+    const fromRows = comparison.rows.filter((r) => r.slice === slice && r.gated).map((r) => r.metric);
+    const inHead = Object.keys(summary?.metrics ?? {}).filter((m) => comparison.gatedMetrics.includes(m));
+    const metrics = orderMetrics([...new Set([...inHead, ...fromRows])]);
+    for (const metric of metrics) {
+      cases.push({
+        slice,
+        metric,
+        row: comparison.rows.find((r) => r.slice === slice && r.metric === metric),
+        failures: verdict.failures.filter((f) => f.slice === slice && f.metric === metric),
+      });
+    }
+  }
+  return cases;
+}
+
+function failureDetail(c: TestCase, power: number): string {
+  const lines = c.failures.map((f) => f.message);
+  if (c.row) {
+    const mdd = c.row.minDetectableDrop === null ? 'none' : `${(c.row.minDetectableDrop * 100).toFixed(1)} points`;
+    lines.push(`n = ${c.row.n} paired items; ${formatMean(c.row.meanBase)} → ${formatMean(c.row.meanHead)} (${formatChange(c.row)}); detectable drop at ${percentOf(power)} power: ${mdd}`);
+  }
+  return lines.join('\n');
+}
+
+function attributes(values: Record<string, string>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `${name}="${escapeXml(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;')}"`)
+    .join(' ');
+}
+
+function text(value: string): string {
+  return escapeXml(value);
+}
+
+/** Escapes markup and drops the characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates). */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}

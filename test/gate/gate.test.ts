@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { compareReports } from '../../src/reports/compare.js';
+import { evaluateGate } from '../../src/reports/gate.js';
+import { holm } from '../../src/stats/multiple.js';
+import { newcombePairedInterval } from '../../src/stats/paired-binary.js';
+import { flip, gateConfig, ids, item, items, report } from './helpers.js';
+
+const points = (x: number) => `${x < 0 ? '\u2212' : '+'}${Math.abs(x * 100).toFixed(1)}`;
+
+/** 1000 head items and 50 long-tail items, all passing: the baseline of most cases below. */
+const baseItems = [...items('head', 1000, 1000), ...items('long-tail', 50, 50)];
+
+describe('compareReports and evaluateGate', () => {
+  it('finds nothing between identical reports: every difference 0, every p-value 1', () => {
+    const base = report(baseItems, { candidate: 'base' });
+    const gate = gateConfig();
+    const comparison = compareReports(base, report(baseItems), gate);
+    expect(comparison.rows.map((r) => [r.slice, r.metric])).toEqual([
+      ['all', 'pass'],
+      ['long-tail', 'pass'],
+      ['head', 'pass'],
+    ]);
+    for (const row of comparison.rows) expect(row).toMatchObject({ diff: 0, pValue: 1, pAdjusted: 1, test: 'mcnemar' });
+    expect(comparison.comparability).toMatchObject({ stale: false, paired: 1050, added: [], removed: [], resliced: [] });
+    expect(evaluateGate(comparison, report(baseItems), gate)).toMatchObject({ passed: true, failures: [] });
+  });
+
+  it('fails a clear drop on the long-tail slice even though the overall rate barely moves', () => {
+    // 8 long-tail items regress, none improve: exact McNemar p = 2 / 2^8 on both the slice and the
+    // whole set; Holm over 3 comparisons makes it 3p. Overall it is 0.8 points (under the 2-point
+    // tolerance), on the slice 16 points.
+    const head = report(flip(baseItems, ids('long-tail', 0, 8)));
+    const comparison = compareReports(report(baseItems), head, gateConfig());
+    const tail = comparison.rows.find((r) => r.slice === 'long-tail');
+    expect(tail).toMatchObject({ n: 50, meanBase: 1, meanHead: 0.84, longTail: true, pValue: expect.closeTo(2 / 256, 12) });
+    expect(tail?.pAdjusted).toBeCloseTo((3 * 2) / 256, 12);
+    const [lo, hi] = newcombePairedInterval({ bothPass: 42, baseOnly: 8, headOnly: 0, neither: 0 });
+    expect(tail?.interval).toEqual([lo, hi]);
+
+    const verdict = evaluateGate(comparison, head, gateConfig());
+    expect(verdict.passed).toBe(false);
+    expect(verdict.failures).toEqual([
+      {
+        slice: 'long-tail',
+        metric: 'pass',
+        rule: 'regression',
+        message: `long-tail / pass: 1.00 → 0.84 (\u221216.0 points, 95% CI ${points(lo)} to ${points(hi)}, p = 0.023 after Holm) exceeds the 2-point tolerance`,
+      },
+    ]);
+    expect(comparison.rows.find((r) => r.slice === 'all')?.diff).toBeCloseTo(-8 / 1050, 12);
+  });
+
+  it('passes a significant drop within the tolerance, and follows slice over metric over suite tolerances', () => {
+    // 15 of 1000 head items regress: p = 2 / 2^15, clearly significant, but only 1.5 points.
+    const head = report(flip(baseItems, ids('head', 0, 15)));
+    const tiny = compareReports(report(baseItems), head, gateConfig());
+    expect(tiny.rows.find((r) => r.slice === 'head')?.pAdjusted).toBeLessThan(0.001);
+    expect(evaluateGate(tiny, head, gateConfig()).passed).toBe(true);
+
+    const tailHead = report(flip(baseItems, ids('long-tail', 0, 8)));
+    const tolerant = gateConfig({ maxDrop: 0.01, metrics: { pass: { maxDrop: 0.05 } }, slices: { 'long-tail': { maxDrop: 0.2 } } });
+    expect(evaluateGate(compareReports(report(baseItems), tailHead, tolerant), tailHead, tolerant).passed).toBe(true);
+    const byMetric = gateConfig({ maxDrop: 0.5, metrics: { pass: { maxDrop: 0.1 } } });
+    const failures = evaluateGate(compareReports(report(baseItems), tailHead, byMetric), tailHead, byMetric).failures;
+    expect(failures.map((f) => f.message.endsWith('exceeds the 10-point tolerance'))).toEqual([true]);
+  });
+
+  it('passes a large drop the test cannot tell from noise, and says so', () => {
+    const base = report(items('long-tail', 10, 10));
+    const head = report(flip(items('long-tail', 10, 10), ids('long-tail', 0, 2)));
+    const comparison = compareReports(base, head, gateConfig());
+    const verdict = evaluateGate(comparison, head, gateConfig());
+    expect(comparison.rows[0]).toMatchObject({ slice: 'all', diff: expect.closeTo(-0.2, 12), pValue: expect.closeTo(0.5, 12) });
+    expect(verdict.passed).toBe(true);
+    expect(verdict.notes).toContain('long-tail / pass fell 20.0 points on 10 items, which this test cannot tell from noise (p = 1.000 after Holm): not counted as a regression.');
+  });
+
+  it('applies floors per slice with or without a baseline', () => {
+    const head = report(flip(baseItems, ids('long-tail', 0, 8)));
+    const gate = gateConfig({ maxDrop: 0.5, slices: { 'long-tail': { minScore: 0.9 } }, minScore: 0.5 });
+    const noBaseline = compareReports(null, head, gate);
+    expect(noBaseline.rows).toEqual([]);
+    const verdict = evaluateGate(noBaseline, head, gate);
+    expect(verdict.failures).toEqual([{ slice: 'long-tail', metric: 'pass', rule: 'floor', message: 'long-tail / pass: 0.84 is below the floor of 0.90 (n = 50)' }]);
+    expect(verdict.notes[0]).toBe('No baseline: nothing to regress against; only the floors were checked.');
+    expect(evaluateGate(compareReports(report(baseItems), head, gate), head, gate).failures.map((f) => f.rule)).toEqual(['floor']);
+  });
+
+  it('corrects for every slice x metric compared (Holm), so many borderline drops do not fail', () => {
+    // 20 slices each lose 8 of 40 items (raw p = 2 / 2^8 each); a 400-item slice gains 160, so the
+    // overall rate does not move. Alone, one such slice fails; among 22 comparisons none does.
+    const small = Array.from({ length: 20 }, (_, s) => items(`s${String(s).padStart(2, '0')}`, 40, 40)).flat();
+    const base = report([...small, ...items('head', 400, 240)]);
+    const regressed = new Set(Array.from({ length: 20 }, (_, s) => [...ids(`s${String(s).padStart(2, '0')}`, 0, 8)]).flat());
+    const head = report(flip([...small, ...items('head', 400, 240)], new Set([...regressed, ...ids('head', 240, 400)])));
+    const gate = gateConfig();
+    const comparison = compareReports(base, head, gate);
+    expect(comparison.family).toBe(22);
+    expect(comparison.rows.map((r) => r.pAdjusted)).toEqual(holm(comparison.rows.map((r) => r.pValue)));
+    expect(comparison.rows.find((r) => r.slice === 's07')).toMatchObject({ pValue: expect.closeTo(2 / 256, 12), pAdjusted: expect.closeTo((21 * 2) / 256, 12) });
+    expect(evaluateGate(comparison, head, gate).passed).toBe(true);
+
+    const alone = compareReports(report(items('s07', 40, 40)), report(flip(items('s07', 40, 40), ids('s07', 0, 8))), gate);
+    expect(evaluateGate(alone, report(flip(items('s07', 40, 40), ids('s07', 0, 8))), gate).passed).toBe(false);
+  });
+
+  it('gates pass and top-level metrics, shows sub-metrics ungated, and gates a sub-metric the config names', () => {
+    const withScores = (pass: boolean, refused: number) => item('a', ['head'], pass, { refusal: pass ? 1 : 0, 'refusal.refused': refused });
+    const base = report([withScores(true, 0), item('b', ['head'], true, { refusal: 1, 'refusal.refused': 0 })]);
+    const head = report([withScores(true, 1), item('b', ['head'], true, { refusal: 1, 'refusal.refused': 1 })]);
+    const rows = compareReports(base, head, gateConfig()).rows.filter((r) => r.slice === 'all');
+    expect(rows.map((r) => [r.metric, r.gated, r.pAdjusted === null])).toEqual([
+      ['pass', true, false],
+      ['refusal', true, false],
+      ['refusal.refused', false, true],
+    ]);
+    const named = compareReports(base, head, gateConfig({ metrics: { 'refusal.refused': { maxDrop: 0.1 } } }));
+    expect(named.rows.find((r) => r.metric === 'refusal.refused')?.gated).toBe(true);
+  });
+
+  it('uses the seeded permutation test for continuous scores', () => {
+    const scored = (score: (i: number) => number) => Array.from({ length: 30 }, (_, i) => item(`q-${i}`, ['head'], true, { rubric: score(i) }));
+    const base = report(scored(() => 0.9));
+    const head = report(scored((i) => (i % 3 === 0 ? 0.4 : 0.9)));
+    const first = compareReports(base, head, gateConfig(), { seed: 7 });
+    const row = first.rows.find((r) => r.slice === 'all' && r.metric === 'rubric');
+    expect(row).toMatchObject({ test: 'permutation', n: 30 });
+    expect(row?.diff).toBeCloseTo(-0.5 / 3, 12);
+    expect(row?.pValue).toBeCloseTo(2 / 1024, 12); // 10 equal drops, none up: 2 of 2^10 sign patterns
+    expect(compareReports(base, head, gateConfig(), { seed: 7 })).toEqual(first);
+  });
+});
+
+describe('what the gate could not see', () => {
+  it('notes gated metrics that were skipped or have vanished since the baseline, and errors over budget', () => {
+    const base = report([item('a', ['head'], true, { faithfulness: 1, contains: 1 })]);
+    const erred = { ...item('b', ['head'], false), error: { kind: 'timeout', message: 'timed out' } };
+    const head = report([item('a', ['head'], true), erred], { skipped: [{ metric: 'faithfulness', reason: 'no ANTHROPIC_API_KEY' }] });
+    const gate = gateConfig();
+    const verdict = evaluateGate(compareReports(base, head, gate), head, gate);
+    expect(verdict.notes).toEqual([
+      'The item lists differ. Only the 1 item present in both with the same slices are compared (1 added; not compared).',
+      'faithfulness was not scored (no ANTHROPIC_API_KEY), so it was not gated.',
+      'contains is in the baseline but not in this run, so it was not compared.',
+      '1 item ended in an error (the gate allows 0); errors count as failures of pass.',
+    ]);
+  });
+});
