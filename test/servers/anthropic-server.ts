@@ -97,3 +97,21 @@ export async function startAnthropicServer(handler: Handler = anthropicEcho, opt
   });
   return Object.assign(server, { baseURL: server.origin });
 }
+
+let toolUseCounter = 0;
+
+/** A reply that calls tool `name` with `input` (what a forced tool_choice produces), e.g. a judge's verdict. */
+export function toolUseReply(name: string, input: unknown, options: Omit<MessageReplyOptions, 'content'> = {}): Reply {
+  toolUseCounter += 1;
+  return messageReply('', {
+    stopReason: 'tool_use',
+    ...options,
+    content: [{ type: 'tool_use', id: `toolu_test_${toolUseCounter}`, name, input, caller: { type: 'direct' } }],
+  });
+}
+
+/** The tool a request forces with `tool_choice: {type: 'tool', name}`, if any. */
+export function forcedToolName(request: RecordedRequest): string | undefined {
+  const choice = (request.body as { tool_choice?: { type?: string; name?: string } } | undefined)?.tool_choice;
+  return choice?.type === 'tool' ? choice.name : undefined;
+}

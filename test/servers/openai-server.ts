@@ -104,3 +104,14 @@ export async function startOpenAIServer(handler: Handler = openaiEcho, options: 
   });
   return Object.assign(server, { baseURL: `${server.origin}/v1` });
 }
+
+/** A reply whose content is `value` as JSON, as structured outputs (`response_format: json_schema`) produce. */
+export function jsonReply(value: unknown, options: CompletionReplyOptions = {}): Reply {
+  return completionReply(JSON.stringify(value), options);
+}
+
+/** The json_schema response format a request asked for, if any. */
+export function requestedJsonSchema(request: RecordedRequest): { name: string; strict?: boolean; schema?: unknown } | undefined {
+  const format = (request.body as { response_format?: { type?: string; json_schema?: { name: string } } } | undefined)?.response_format;
+  return format?.type === 'json_schema' ? format.json_schema : undefined;
+}

@@ -38,7 +38,7 @@ export interface VerdictResponse<T> {
   value: T;
   usage?: Usage;
   costUsd?: number;
-  /** Served from the on-disk cache: no call was made. */
+  /** Served from the on-disk cache: no call was made (usage and costUsd are then what the original call spent). */
   cached: boolean;
 }
 
