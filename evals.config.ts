@@ -8,7 +8,21 @@ export default defineConfig({
       description: 'Support QA over the Lumen help center, with long-tail, out-of-scope, format and multi-doc slices',
       goldenSets: ['goldensets/support/support.jsonl'],
       longTail: ['long-tail'],
+      // Judged by Claude when ANTHROPIC_API_KEY is set; offline these are listed as not scored
+      // and the exact checks gate alone. Out-of-scope items name their own rubric (refusal-quality).
+      judge: 'claude',
+      rubrics: ['support-answer'],
+      judges: [{ kind: 'faithfulness', judge: 'claude' }],
       gate: { maxDrop: 0.02, maxErrors: 0 },
+    },
+  },
+  judges: {
+    claude: { provider: 'anthropic', model: 'claude-sonnet-4-5' },
+    // GPT-4's real recorded verdicts on LLMBar Natural, for `evals calibrate` offline.
+    'gpt4-llmbar-vanilla': {
+      provider: 'replay',
+      path: 'calibration/llmbar/natural.gpt4-vanilla.verdicts.jsonl',
+      source: 'real: GPT-4 (LLMBar Natural, Vanilla prompt)',
     },
   },
   candidates: {

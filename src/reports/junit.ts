@@ -8,19 +8,30 @@ export interface JUnitOptions {
   /** When the run happened; the schema requires it. Default: now. */
   timestamp?: Date;
   hostname?: string;
-  /** The run's duration, from the run info; the gate itself measures no time. */
+}
+
+/** One suite x candidate's gate result, with its run's duration (the gate itself measures no time). */
+export interface JUnitEntry {
+  comparison: Comparison;
+  verdict: GateVerdict;
+  head: Report;
   timeSeconds?: number;
 }
 
 /**
- * The gate as JUnit XML (valid against the Ant JUnit schema CI systems read): one testsuite for the
- * head report, one testcase per slice x gated metric, a failure carrying the gate's reasons.
+ * The gate as JUnit XML (valid against the Ant JUnit schema CI systems read): one testsuite per
+ * suite x candidate, one testcase per slice x gated metric, a failure carrying the gate's reasons.
  */
-export function renderJUnit(comparison: Comparison, verdict: GateVerdict, head: Report, options: JUnitOptions = {}): string {
+export function renderJUnit(entries: readonly JUnitEntry[], options: JUnitOptions = {}): string {
+  const timestamp = (options.timestamp ?? new Date()).toISOString().slice(0, 19);
+  const hostname = options.hostname?.trim() || 'localhost';
+  const suites = entries.flatMap((entry, id) => testSuite(entry, id, timestamp, hostname));
+  return `${['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>', ...suites, '</testsuites>'].join('\n')}\n`;
+}
+
+function testSuite({ comparison, verdict, head, timeSeconds }: JUnitEntry, id: number, timestamp: string, hostname: string): string[] {
   const cases = testCases(comparison, verdict, head);
   const failed = cases.filter((c) => c.failures.length > 0).length;
-  const timestamp = (options.timestamp ?? new Date()).toISOString().slice(0, 19);
-  const time = String(Math.max(0, options.timeSeconds ?? 0));
   const classname = `${head.suite}.${head.candidate.id}`;
   const properties: Array<[string, string]> = [
     ['suite', head.suite],
@@ -32,17 +43,15 @@ export function renderJUnit(comparison: Comparison, verdict: GateVerdict, head: 
   const suiteAttributes = attributes({
     name: classname,
     package: 'evals',
-    id: '0',
+    id: String(id),
     timestamp,
-    hostname: options.hostname?.trim() || 'localhost',
+    hostname,
     tests: String(cases.length),
     failures: String(failed),
     errors: '0',
-    time,
+    time: String(Math.max(0, timeSeconds ?? 0)),
   });
   const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<testsuites>',
     `  <testsuite ${suiteAttributes}>`,
     '    <properties>',
     ...properties.map(([name, value]) => `      <property ${attributes({ name, value })}/>`),
@@ -58,8 +67,8 @@ export function renderJUnit(comparison: Comparison, verdict: GateVerdict, head: 
     const type = [...new Set(c.failures.map((f) => f.rule))].join(',');
     lines.push(`${open}>`, `      <failure ${attributes({ message, type })}>${text(failureDetail(c, comparison.power))}</failure>`, '    </testcase>');
   }
-  lines.push(`    <system-out>${text(verdict.notes.join('\n'))}</system-out>`, '    <system-err></system-err>', '  </testsuite>', '</testsuites>');
-  return `${lines.join('\n')}\n`;
+  lines.push(`    <system-out>${text(verdict.notes.join('\n'))}</system-out>`, '    <system-err></system-err>', '  </testsuite>');
+  return lines;
 }
 
 interface TestCase {

@@ -14,6 +14,12 @@ export function renderTerminalSummary(report: Report): string {
     ...metricRows.map((r) => formatScore(r.cells[i], false)),
   ]);
   const title = `${report.suite} · ${report.candidate.id} (${report.candidate.kind})`;
-  const skipped = report.skipped.map((s) => `not scored: ${s.metric} — ${s.reason}`);
-  return [title, textTable(header, rows), ...skipped].join('\n') + '\n';
+  return [title, textTable(header, rows), ...skippedLines(report.skipped)].join('\n') + '\n';
+}
+
+/** Metrics that were not scored, grouped by reason: one line per missing judge, not per metric. */
+export function skippedLines(skipped: Report['skipped']): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const { metric, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), metric]);
+  return [...byReason].map(([reason, metrics]) => `not scored: ${metrics.join(', ')} — ${reason}`);
 }

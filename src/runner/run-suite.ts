@@ -10,6 +10,7 @@ import { loadGoldenSets } from '../goldensets/load.js';
 import { stratifiedSample } from '../goldensets/sample.js';
 import { buildReport } from '../reports/build.js';
 import type { Fingerprint, Report } from '../reports/report.js';
+import { skippedLines } from '../reports/terminal.js';
 import { scoreWithChecks } from '../scoring/score.js';
 import { judgedFingerprint, metricsForItem, planJudgedMetrics } from '../scoring/judged-plan.js';
 import { runJudgedMetrics } from '../scoring/judged-run.js';
@@ -134,7 +135,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const skipped = judged
     .filter((m) => !active.includes(m))
     .map((m) => ({ metric: m.metric, reason: m.judges.map((id) => unavailable.get(id)).filter(Boolean).join(' ') }));
-  for (const { metric, reason } of skipped) options.progress.write(`not scored: ${metric} — ${reason}\n`);
+  for (const line of skippedLines(skipped)) options.progress.write(`${line}\n`);
 
   const { judges: judgesHash, rubricHashes } = judgedFingerprint(loaded, active);
   const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample: options.sample, judges: judgesHash, rubricHashes });

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '../config/load.js';
-import { UserError, errorMessage } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { VerdictCache } from '../models/cache.js';
 import type { TrafficMonitor } from '../models/traffic.js';
 import { createModelVerdictSource } from '../models/verdict-source.js';
@@ -41,9 +41,9 @@ export async function openJudges(loaded: LoadedConfig, ids: Iterable<string>, op
       const keyVar = config.apiKeyEnv ?? (config.provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY');
       unavailable.set(
         id,
-        `judge "${id}" (${config.provider} ${config.model}) has no credentials: ${errorMessage(err)}. ` +
-          `To enable it, set ${keyVar}, or point a judge at a local OpenAI-compatible server ` +
-          `(provider: 'openai', baseURL: 'http://localhost:11434/v1' for Ollama).`,
+        `judge "${id}" (${config.provider} ${config.model}) has no key: ${keyVar} is not set. To score with it, set ` +
+          `${keyVar}, or point a judge at a local OpenAI-compatible server (provider: 'openai', ` +
+          `baseURL: 'http://localhost:11434/v1' for Ollama).`,
       );
     }
   }

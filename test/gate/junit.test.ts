@@ -21,7 +21,7 @@ const timestamp = new Date('2025-03-04T05:06:07.890Z');
 function junit(base: Report | null, head: Report, gateInput = {}) {
   const gate = gateConfig(gateInput);
   const comparison = compareReports(base, head, gate);
-  return renderJUnit(comparison, evaluateGate(comparison, head, gate), head, { timestamp, hostname: 'ci' });
+  return renderJUnit([{ comparison, verdict: evaluateGate(comparison, head, gate), head }], { timestamp, hostname: 'ci' });
 }
 
 /** Validates with xmllint against the Ant JUnit schema; throws with xmllint's message when invalid. */
