@@ -13,7 +13,9 @@ export default defineConfig({
       judge: 'claude',
       rubrics: ['support-answer'],
       judges: [{ kind: 'faithfulness', judge: 'claude' }],
-      gate: { maxDrop: 0.02, maxErrors: 0 },
+      // Fail on a significant drop of more than 2 points on any slice (long tail on its own), and
+      // whatever the baseline, if the long tail's scores fall under 0.75.
+      gate: { maxDrop: 0.02, maxErrors: 0, slices: { 'long-tail': { minScore: 0.75 } } },
     },
   },
   judges: {

@@ -3,6 +3,7 @@ export const HELP = `evals — evaluate LLM systems on golden sets and gate CI o
 
 Usage:
   evals run --candidate <id>[,<id>...] [options]   run candidates over their suites, write reports
+  evals diff <base.json> <head.json>               compare two reports and apply the suite's gate
   evals merge [folder]                             merge the shards of \`run --shard\` into the report
   evals calibrate --judge <id> --labels <file>     measure a judge's agreement with human labels
   evals validate [--config <path>]                 check config, golden sets and rubrics; run nothing
@@ -22,14 +23,28 @@ evals run options:
   --shard <i>/<n>      run only shard i of n (items split by a hash of their id); the partial
                        result goes to the shards folder for \`evals merge\`, no report is written
   --shards-dir <dir>   where shard results go (default: config shardsDir, else .evals-shards/)
+  -u, --update         accept the new scores as the baseline even if the gate fails
+  --baseline <file>    compare against this report instead of the one at the output path
+  --summary <file>     write the Markdown diff (per slice, with the most regressed items)
+  --junit <file>       write JUnit XML: one test case per slice x metric
   --quiet              no progress output
+
+The gate compares the new report with the baseline (the report already at its output path)
+before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that
+is significant after Holm's correction fails, and so does a slice below its floor. A failing
+run keeps the baseline and writes the new report beside it as <candidate>.new.json.
+Under GitHub Actions the diff goes to the step summary and regressed items are annotated.
 
 An interrupted run (Ctrl-C, crash, kill) resumes when the same command is run again:
 finished items are read from the journal in .evals-runs/ and not called again.
 
 evals merge options:
   [folder]             shards folder (default: config shardsDir, else .evals-shards/)
-  --config <path>, --reports-dir <dir>   as for run
+  --config, --reports-dir, -u, --summary, --junit   as for run
+
+evals diff options:
+  --config <path>      config whose suite gate rules apply (default rules without one)
+  --summary <file>, --junit <file>                   as for run
 
 evals calibrate options:
   --judge <id>         judge from the config (a live model, or replay of recorded verdicts)

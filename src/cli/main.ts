@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], io: Cli
   run: () => import('./commands/run.js'),
   validate: () => import('./commands/validate.js'),
   merge: () => import('./commands/merge.js'),
+  diff: () => import('./commands/diff.js'),
   calibrate: () => import('./commands/calibrate.js'),
 };
 

@@ -1,10 +1,20 @@
+import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
+import { GateConfigSchema } from '../config/schema.js';
 import { ExitCode } from '../errors.js';
+import { promptText, type GoldenItem } from '../goldensets/item.js';
+import { readBaseline } from '../reports/baseline.js';
+import { compareReports } from '../reports/compare.js';
+import { answersFromOutputs } from '../reports/diff-context.js';
+import { renderDiffMarkdown } from '../reports/diff-markdown.js';
+import { evaluateGate, type GateVerdict } from '../reports/gate.js';
+import { githubAnnotations } from '../reports/github.js';
+import type { JUnitEntry } from '../reports/junit.js';
 import { renderOutputs } from '../reports/outputs.js';
 import type { Report } from '../reports/report.js';
 import { buildRunInfo, type RunFacts } from '../reports/run-info.js';
 import { renderTerminalSummary } from '../reports/terminal.js';
-import { reportPaths, writeReportFiles } from '../reports/write.js';
+import { reportPaths, writeReportFiles, type ReportPaths } from '../reports/write.js';
 import type { CliIO } from './io.js';
 
 export interface PublishOptions {
@@ -12,27 +22,87 @@ export interface PublishOptions {
   reportsDir: string;
   report: Report;
   facts: RunFacts;
+  items: readonly GoldenItem[];
   io: CliIO;
+  /** -u: accept the new scores as the baseline, as a snapshot update does. */
+  update: boolean;
+  /** Compare against this report instead of the one at the output path. */
+  baseline?: string;
+}
+
+/** What one suite x candidate contributes to the run's CI outputs. */
+export interface Published {
+  exitCode: number;
+  markdown: string;
+  junit: JUnitEntry;
+  annotations: string[];
 }
 
 /**
- * The end of every finished run (`run`, `merge`): write the report set, print the per-slice
- * table, and say whether errors stayed within the suite's budget. Returns the exit code.
+ * The end of every finished run (`run`, `merge`): compare with the baseline (the committed report
+ * at the output path, or --baseline) before writing anything, gate, then write the report set —
+ * over the baseline when the gate passed or -u accepts it, beside it as `<candidate>.new.*`
+ * otherwise, so a failing run can never replace the baseline it failed against.
  */
-export function publishReport({ loaded, reportsDir, report, facts, io }: PublishOptions): number {
+export function publishReport(options: PublishOptions): Published {
+  const { loaded, report, facts, io } = options;
   const { suite, candidate } = facts;
-  const paths = reportPaths(reportsDir, suite, candidate);
+  const gate = loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({});
+  const paths = reportPaths(options.reportsDir, suite, candidate);
+  const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : paths.json;
+  const baseline = readBaseline(baselineFile, loaded.display(baselineFile));
+
   const candidateConfig = loaded.config.candidates[candidate];
   const source = `evals run of candidate "${candidate}" (${candidateConfig?.kind}, ${candidateConfig?.adapter.type} adapter)`;
-  writeReportFiles(paths, report, buildRunInfo(facts), renderOutputs(facts.results.values(), source));
-  io.stdout.write(`\n${renderTerminalSummary(report)}`);
-  io.stdout.write(`report: ${loaded.display(paths.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
+  const outputs = renderOutputs(facts.results.values(), source);
+  const comparison = compareReports(baseline?.report ?? null, report, gate);
+  const verdict = evaluateGate(comparison, report, gate);
+  const accepted = verdict.passed || options.update;
+  const written = accepted ? paths : newPaths(paths);
+  writeReportFiles(written, report, buildRunInfo(facts), outputs);
 
-  const maxErrors = loaded.config.suites[suite]?.gate.maxErrors ?? 0;
-  const errors = report.summary.errors;
-  if (errors > maxErrors) {
-    io.stderr.write(`${suite}/${candidate}: ${errors} items ended in an error, over the budget of ${maxErrors} (gate.maxErrors)\n`);
-    return ExitCode.runIncomplete;
+  io.stdout.write(`\n${renderTerminalSummary(report)}`);
+  io.stdout.write(`report: ${loaded.display(written.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
+  io.stdout.write(gateLines(verdict, baseline ? loaded.display(baseline.file) : undefined, comparison.family, options.update));
+
+  const markdown = renderDiffMarkdown(comparison, verdict, {
+    inputs: new Map(options.items.map((item) => [item.id, promptText(item.input)])),
+    ...(baseline?.outputs ? { baseAnswers: answersFromOutputs(baseline.outputs) } : {}),
+    headAnswers: answersFromOutputs(outputs),
+  });
+  const origins = new Map(options.items.map((item) => [item.id, { file: repoPath(item.origin.file, io), line: item.origin.line }]));
+
+  let exitCode: number = verdict.passed || options.update ? ExitCode.ok : ExitCode.gateFailed;
+  const maxErrors = gate.maxErrors;
+  if (report.summary.errors > maxErrors) {
+    io.stderr.write(`${suite}/${candidate}: ${report.summary.errors} items ended in an error, over the budget of ${maxErrors} (gate.maxErrors)\n`);
+    exitCode = ExitCode.runIncomplete;
   }
-  return ExitCode.ok;
+  return {
+    exitCode,
+    markdown,
+    junit: { comparison, verdict, head: report, timeSeconds: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1000 },
+    annotations: githubAnnotations(comparison, verdict, origins),
+  };
+}
+
+function newPaths(paths: ReportPaths): ReportPaths {
+  const renamed = (file: string) => file.replace(/\.(json|md|run\.json|outputs\.jsonl)$/, '.new.$1');
+  return { json: renamed(paths.json), markdown: renamed(paths.markdown), runInfo: renamed(paths.runInfo), outputs: renamed(paths.outputs) };
+}
+
+export function gateLines(verdict: GateVerdict, baseline: string | undefined, comparisons: number, update: boolean, acceptHint = true): string {
+  const against = baseline ? `against ${baseline}, ${comparisons} comparisons, Holm-corrected` : 'no baseline yet: floors only';
+  const lines = [`gate: ${verdict.passed ? 'passed' : update ? 'failed, accepted by --update' : 'FAILED'} (${against})`];
+  for (const failure of verdict.failures) lines.push(`  ✗ ${failure.message}`);
+  for (const note of verdict.notes) lines.push(`  · ${note}`);
+  if (!verdict.passed && !update && acceptHint) lines.push('  The baseline was kept; the new report is beside it as .new.json. Accept the change with -u.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Annotations are placed by paths relative to the repository root (GITHUB_WORKSPACE on Actions). */
+function repoPath(shown: string, io: CliIO): string {
+  const absolute = path.resolve(io.cwd, shown);
+  const root = io.env['GITHUB_WORKSPACE'] ?? io.cwd;
+  return path.relative(root, absolute) || shown;
 }

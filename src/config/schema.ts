@@ -46,6 +46,8 @@ export const GateRulesSchema = z.strictObject({
   maxDrop: fraction.optional(),
   /** Absolute floor for a metric's mean on a slice; fails regardless of the baseline. */
   minScore: fraction.optional(),
+  /** Per metric: false shows it without gating it (fewer comparisons, more power for the rest). */
+  gate: z.boolean().optional(),
 });
 
 export const GateConfigSchema = z.strictObject({

@@ -46,6 +46,7 @@ export interface MetricComparison {
   /** 95% interval of diff (Newcombe for pass/fail, bootstrap for continuous scores). */
   interval: Interval;
   test: 'mcnemar' | 'permutation';
+  /** One-sided p of a drop (see dropPValue): the gate only fails on getting worse. */
   pValue: number;
   /** Holm-adjusted over every gated row of the comparison; null for rows that are not gated. */
   pAdjusted: number | null;
@@ -92,8 +93,10 @@ export interface Comparison {
 /**
  * Gated by default: `pass` and every metric without a '.' (sub-metrics such as citations.precision
  * or refusal.refused are not all higher-is-better); a metric named in the gate config's `metrics`
- * record is gated too.
+ * record is gated too, unless it says `gate: false` (shown, not gated: a smaller Holm family).
  */
 export function isGatedMetric(metric: string, gate: Pick<GateConfig, 'metrics'>): boolean {
-  return metric === PASS_METRIC || !metric.includes('.') || Object.hasOwn(gate.metrics, metric);
+  const rules = gate.metrics[metric];
+  if (rules?.gate !== undefined) return rules.gate;
+  return metric === PASS_METRIC || !metric.includes('.') || rules !== undefined;
 }

@@ -105,8 +105,18 @@ function compareMetric(
     diff: d.diff,
     interval: d.interval,
     test: d.test,
-    pValue: d.pValue,
+    pValue: dropPValue(d.diff, d.pValue),
   };
+}
+
+/**
+ * The gate asks one question — did the head get worse? — so its test is one-sided. Both paired
+ * tests are symmetric under the null (McNemar's binomial with p = 1/2, the sign-flip permutation),
+ * so the one-sided p of a drop is half the two-sided p; no drop at all has p = 1.
+ */
+export function dropPValue(diff: number, twoSided: number): number {
+  if (diff < 0) return twoSided / 2;
+  return diff === 0 ? 1 : 1 - twoSided / 2;
 }
 
 /**
@@ -118,7 +128,9 @@ function compareMetric(
  */
 function detectableDrop(row: Row, alpha: number, power: number): number | null {
   const baseline = Math.min(1, Math.max(0, row.meanBase));
-  return minDetectableDrop({ kind: 'binary', baseline, alpha, power, n: row.n });
+  // minDetectableDrop states a two-sided test at `alpha`; the gate's test is one-sided, which at
+  // alpha is the same critical value as a two-sided test at 2 x alpha.
+  return minDetectableDrop({ kind: 'binary', baseline, alpha: Math.min(1, 2 * alpha), power, n: row.n });
 }
 
 function regressedItems(pairs: readonly ItemPair[], gate: GateConfig): ItemChange[] {

@@ -73,12 +73,9 @@ function contextNotes(comparison: Comparison, head: Report, gate: GateConfig): s
     const stale = staleNotice(comparison.comparability);
     if (stale) notes.push(stale);
   }
-  const skipped = new Set<string>();
-  for (const entry of head.skipped) {
-    if (!isGatedMetric(entry.metric, gate)) continue;
-    skipped.add(entry.metric);
-    notes.push(`${entry.metric} was not scored (${entry.reason}), so it was not gated.`);
-  }
+  // The reasons (which judge, how to enable it) are in the report's `skipped`; one note names them all.
+  const skipped = new Set(head.skipped.map((entry) => entry.metric).filter((metric) => isGatedMetric(metric, gate)));
+  if (skipped.size > 0) notes.push(`${[...skipped].join(', ')} ${skipped.size > 1 ? 'were' : 'was'} not scored in this run, so not gated.`);
   for (const metric of comparison.comparability?.missingMetrics ?? []) {
     if (!skipped.has(metric)) notes.push(`${metric} is in the baseline but not in this run, so it was not compared.`);
   }

@@ -54,10 +54,11 @@ describe('what a comparison could have caught', () => {
     expect(comparison.family).toBe(3);
     expect(comparison.detectionAlpha).toBeCloseTo(0.05 / 3, 15);
     const headRow = comparison.rows.find((r) => r.slice === 'head');
-    expect(headRow?.minDetectableDrop).toBe(minDetectableDrop({ kind: 'binary', baseline: 0.9, alpha: 0.05 / 3, n: 200 }));
+    // The gate's test is one-sided: its critical value at alpha is a two-sided test's at 2 alpha.
+    expect(headRow?.minDetectableDrop).toBe(minDetectableDrop({ kind: 'binary', baseline: 0.9, alpha: (2 * 0.05) / 3, n: 200 }));
     expect(headRow?.minDetectableDrop).toBeGreaterThan(0.05);
     expect(headRow?.minDetectableDrop).toBeLessThan(0.2);
-    // Four pairs: an exact two-sided test cannot reach p < 2^-3 = 0.125, so nothing is detectable.
+    // Four pairs: an exact one-sided test cannot reach p < 2^-4 = 0.0625 (> 0.05 / 3), so nothing is detectable.
     expect(comparison.rows.find((r) => r.slice === 'long-tail')?.minDetectableDrop).toBeNull();
   });
 });

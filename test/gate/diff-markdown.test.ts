@@ -23,7 +23,7 @@ describe('renderDiffMarkdown', () => {
     expect(lines[0]).toBe('## support · v1 → v2: gate failed');
     expect(md).toContain('- long-tail / pass: 1.00 → 0.70 (−30.0 points');
     const tail = lines.find((l) => l.startsWith('| long-tail (long tail) | pass |'));
-    expect(tail).toMatch(/^\| long-tail \(long tail\) \| pass \| 40 \| 1\.00 \| 0\.70 \| −30\.0 \[−\d+\.\d, −\d+\.\d\] \| [\d.]+ \| \d+\.\d \| ❌ \|$/);
+    expect(tail).toMatch(/^\| long-tail \(long tail\) \| pass \| 40 \| 1\.00 \| 0\.70 \| −30\.0 \[−\d+\.\d, −\d+\.\d\] \| (< )?[\d.]+ \| \d+\.\d \| ❌ \|$/);
     expect(lines.find((l) => l.startsWith('| head | pass |'))).toMatch(/✅ \|$/);
     expect(lines.find((l) => l.startsWith('| all | pass |'))).toMatch(/✅ \|$/);
   });

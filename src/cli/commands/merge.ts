@@ -11,11 +11,23 @@ import { readShardFile, type ShardFile } from '../../runner/shard.js';
 import { canonicalJson } from '../../util/canonical.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
-import { publishReport } from '../publish.js';
+import { publishReport, type Published } from '../publish.js';
+import { writeCiOutputs } from '../ci-outputs.js';
 
 /** `evals merge [folder]`: the shards of `run --shard i/n` into the report an unsharded run writes. */
 export default async function merge(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs('merge', argv, { config: { type: 'string' }, 'reports-dir': { type: 'string' } }, true);
+  const { values, positionals } = parseCommandArgs(
+    'merge',
+    argv,
+    {
+      config: { type: 'string' },
+      'reports-dir': { type: 'string' },
+      update: { type: 'boolean', short: 'u' },
+      summary: { type: 'string' },
+      junit: { type: 'string' },
+    },
+    true,
+  );
   if (positionals.length > 1) throw new UserError('evals merge takes at most one folder');
   const loaded = await loadConfig(values.config, io.cwd);
   const folder = path.resolve(io.cwd, positionals[0] ?? loaded.resolve(loaded.config.shardsDir));
@@ -31,6 +43,7 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
   }
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
   let exitCode: number = ExitCode.ok;
+  const published: Published[] = [];
   for (const [key, shards] of groups) {
     const facts = await mergeGroup(loaded, key, shards);
     if (typeof facts === 'string') {
@@ -38,8 +51,11 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
       exitCode = Math.max(exitCode, ExitCode.runIncomplete);
       continue;
     }
-    exitCode = Math.max(exitCode, publishReport({ loaded, reportsDir, report: facts.report, facts, io }));
+    const done = publishReport({ loaded, reportsDir, report: facts.report, facts, items: facts.items, io, update: values.update ?? false });
+    published.push(done);
+    exitCode = Math.max(exitCode, done.exitCode);
   }
+  writeCiOutputs(published, { summary: values.summary, junit: values.junit }, io);
   return exitCode;
 }
 
@@ -80,7 +96,7 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
   if (absent.length > 0) return `${key}: ${absent.length} planned results missing from the shards (e.g. ${absent[0]}); no report written`;
 
   const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values(), first.header.skipped);
-  const facts: RunFacts & { report: typeof report } = {
+  const facts: RunFacts & { report: typeof report; items: typeof items } = {
     suite,
     candidate,
     results,
@@ -90,6 +106,7 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
     finishedAt: new Date(Math.max(...shards.map((s) => Date.parse(s.header.finishedAt)))),
     concurrency: Math.max(...shards.map((s) => s.header.concurrency)),
     report,
+    items,
   };
   return facts;
 }

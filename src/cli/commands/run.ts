@@ -5,7 +5,8 @@ import path from 'node:path';
 import { loadSuiteItems, runSuite, type SuiteRun } from '../../runner/run-suite.js';
 import { parseShard, renderShardFile, shardFileName } from '../../runner/shard.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { publishReport } from '../publish.js';
+import { publishReport, type Published } from '../publish.js';
+import { writeCiOutputs } from '../ci-outputs.js';
 import { VerdictCache } from '../../models/cache.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { planJudgedMetrics } from '../../scoring/judged-plan.js';
@@ -27,6 +28,10 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     shard: { type: 'string' },
     'shards-dir': { type: 'string' },
     'no-cache': { type: 'boolean' },
+    update: { type: 'boolean', short: 'u' },
+    baseline: { type: 'string' },
+    summary: { type: 'string' },
+    junit: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   const candidates = listFlag(values.candidate);
@@ -55,7 +60,9 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const cache = values['no-cache'] ? undefined : new VerdictCache(loaded.resolve(loaded.config.cacheDir));
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
+  if (values.baseline && plan.length > 1) throw new UserError('--baseline compares one suite x candidate; pick one with --suite and --candidate');
   const silent = { write: () => true };
+  const published: Published[] = [];
   let exitCode: number = ExitCode.ok;
   for (const { suite, candidate } of plan) {
     const result = await runSuite({
@@ -85,10 +92,22 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     if (shard) {
       writeShard(loaded, values['shards-dir'], result, io);
     } else if (result.report) {
-      exitCode = Math.max(exitCode, publishReport({ loaded, reportsDir, report: result.report, facts: result, io }));
+      const done = publishReport({
+        loaded,
+        reportsDir,
+        report: result.report,
+        facts: result,
+        items: itemsBySuite.get(suite) ?? [],
+        io,
+        update: values.update ?? false,
+        ...(values.baseline ? { baseline: values.baseline } : {}),
+      });
+      published.push(done);
+      exitCode = Math.max(exitCode, done.exitCode);
     }
     new Journal(result.journalFile).remove();
   }
+  writeCiOutputs(published, { summary: values.summary, junit: values.junit }, io);
   return exitCode;
 }
 

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import { GateConfigSchema, type GateConfig } from '../../config/schema.js';
+import { ExitCode, UserError } from '../../errors.js';
+import { readBaseline } from '../../reports/baseline.js';
+import { compareReports } from '../../reports/compare.js';
+import { answersFromOutputs } from '../../reports/diff-context.js';
+import { renderDiffMarkdown } from '../../reports/diff-markdown.js';
+import { evaluateGate } from '../../reports/gate.js';
+import { parseCommandArgs } from '../args.js';
+import { writeCiOutputs } from '../ci-outputs.js';
+import type { CliIO } from '../io.js';
+import { gateLines } from '../publish.js';
+
+/** `evals diff <base.json> <head.json>`: the run's comparison and gate, on two existing reports. */
+export default async function diff(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    'diff',
+    argv,
+    { config: { type: 'string' }, summary: { type: 'string' }, junit: { type: 'string' } },
+    true,
+  );
+  const [baseArg, headArg, ...extra] = positionals;
+  if (!baseArg || !headArg || extra.length > 0) throw new UserError('usage: evals diff <base.json> <head.json>');
+  const base = readBaseline(path.resolve(io.cwd, baseArg), baseArg);
+  const head = readBaseline(path.resolve(io.cwd, headArg), headArg);
+  if (!base) throw new UserError(`${baseArg}: no such report`);
+  if (!head) throw new UserError(`${headArg}: no such report`);
+
+  const gate = await gateFor(head.report.suite, values.config, io);
+  const comparison = compareReports(base.report, head.report, gate);
+  const verdict = evaluateGate(comparison, head.report, gate);
+  const markdown = renderDiffMarkdown(comparison, verdict, {
+    ...(base.outputs ? { baseAnswers: answersFromOutputs(base.outputs) } : {}),
+    ...(head.outputs ? { headAnswers: answersFromOutputs(head.outputs) } : {}),
+  });
+  io.stdout.write(`${markdown}\n${gateLines(verdict, baseArg, comparison.family, false, false)}`);
+  writeCiOutputs([{ exitCode: 0, markdown, junit: { comparison, verdict, head: head.report }, annotations: [] }], { summary: values.summary, junit: values.junit }, io);
+  return verdict.passed ? ExitCode.ok : ExitCode.gateFailed;
+}
+
+/** The suite's gate rules from the config when there is one; the defaults otherwise. */
+async function gateFor(suite: string, configPath: string | undefined, io: CliIO): Promise<GateConfig> {
+  try {
+    const loaded = await loadConfig(configPath, io.cwd);
+    const gate = loaded.config.suites[suite]?.gate;
+    if (gate) return gate;
+  } catch (err) {
+    if (configPath || !(err instanceof UserError) || !/no config found/.test(err.message)) throw err;
+  }
+  io.stderr.write(`note: no config with suite "${suite}": using the default gate rules\n`);
+  return GateConfigSchema.parse({});
+}

@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../src/reports/report.js';
+import { runCli } from './harness.js';
+
+const root = path.join(import.meta.dirname, '..', '..');
+const xsd = path.join(root, 'test', 'gate', 'fixtures', 'JUnit.xsd');
+const hasXmllint = (() => {
+  try {
+    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * The example's rag-v2, replayed from its committed outputs with a tenth of the long-tail answers
+ * degraded, gated against the committed rag-v2 baseline: the Done-when of the gate, end to end.
+ */
+function degradedProject(): { dir: string; config: string; degraded: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'evals-gate-'));
+  mkdirSync(path.join(dir, 'reports', 'support'), { recursive: true });
+  for (const ext of ['json', 'outputs.jsonl']) {
+    copyFileSync(path.join(root, 'reports', 'support', `rag-v2.${ext}`), path.join(dir, 'reports', 'support', `rag-v2.${ext}`));
+  }
+  const baseline = ReportSchema.parse(JSON.parse(readFileSync(path.join(root, 'reports/support/rag-v2.json'), 'utf8')));
+  const longTail = baseline.items.filter((i) => i.slices.includes('long-tail') && i.pass).map((i) => i.id);
+  const degraded = longTail.slice(0, Math.ceil(longTail.length / 10));
+  const rows = readFileSync(path.join(root, 'reports/support/rag-v2.outputs.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const replay = rows.map((row) =>
+    degraded.includes(String(row.id))
+      ? { id: row.id, text: 'Lumen supports that; check the settings page for details.', source: 'synthetic: rag-v2 answer degraded for the gate test' }
+      : row,
+  );
+  writeFileSync(path.join(dir, 'rag-v2-degraded.jsonl'), replay.map((r) => JSON.stringify(r)).join('\n'));
+  const config = path.join(dir, 'evals.config.mjs');
+  writeFileSync(
+    config,
+    `export default ${JSON.stringify({
+      rubricsDir: path.join(root, 'rubrics'),
+      suites: {
+        support: {
+          goldenSets: [path.join(root, 'goldensets/support/support.jsonl')],
+          longTail: ['long-tail'],
+          judge: 'claude',
+          rubrics: ['support-answer'],
+          judges: [{ kind: 'faithfulness', judge: 'claude' }],
+          gate: { maxDrop: 0.02, maxErrors: 0, slices: { 'long-tail': { minScore: 0.9 } } },
+        },
+      },
+      judges: { claude: { provider: 'anthropic', model: 'claude-sonnet-4-5' } },
+      candidates: { 'rag-v2': { kind: 'rag', adapter: { type: 'replay', path: 'rag-v2-degraded.jsonl', source: 'rag-v2 outputs' } } },
+    })};\n`,
+  );
+  return { dir, config, degraded };
+}
+
+describe('the gate on the example', () => {
+  it('fails a tenth of the long tail degraded, names the slice though the overall barely moves; -u accepts it', async () => {
+    const { dir, config, degraded } = degradedProject();
+    const baselineJson = readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8');
+    const failed = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet', '--junit', 'junit.xml', '--summary', 'diff.md'], dir);
+    expect(degraded.length).toBe(4);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/gate: FAILED/);
+    expect(failed.stdout).toMatch(/✗ long-tail \/ pass: 0\.82 is below the floor of 0\.90/);
+    expect(failed.stdout).not.toMatch(/✗ all \//);
+    // The baseline is kept; the new report waits beside it.
+    expect(readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8')).toBe(baselineJson);
+    const head = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports/support/rag-v2.new.json'), 'utf8')));
+    const base = ReportSchema.parse(JSON.parse(baselineJson));
+    const overallDrop = (base.summary.metrics.pass?.mean ?? 0) - (head.summary.metrics.pass?.mean ?? 0);
+    expect(overallDrop).toBeGreaterThan(0);
+    expect(overallDrop).toBeLessThan(0.04);
+    const diffMd = readFileSync(path.join(dir, 'diff.md'), 'utf8');
+    expect(diffMd).toContain('long-tail');
+    for (const id of degraded) expect(diffMd).toContain(id);
+
+    const diffed = await runCli(['diff', 'reports/support/rag-v2.json', 'reports/support/rag-v2.new.json', '--config', config], dir);
+    expect(diffed.code).toBe(1);
+    expect(diffed.stdout).toMatch(/✗ long-tail \/ pass: 0\.82 is below the floor of 0\.90/);
+
+    const accepted = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet', '-u'], dir);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toMatch(/gate: failed, accepted by --update/);
+    expect(readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'reports/support/rag-v2.new.json'), 'utf8'));
+
+    const next = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet'], dir);
+    expect(next.stdout).toMatch(/✗ long-tail \/ pass: 0\.82 is below the floor/);
+    expect(next.code).toBe(1);
+  });
+
+  it.skipIf(!hasXmllint)('writes JUnit that validates against the Ant JUnit schema (xmllint)', async () => {
+    const { dir, config } = degradedProject();
+    await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet', '--junit', 'junit.xml'], dir);
+    const out = execFileSync('xmllint', ['--noout', '--schema', xsd, path.join(dir, 'junit.xml')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toBe('');
+    expect(readFileSync(path.join(dir, 'junit.xml'), 'utf8')).toMatch(/<failure message="long-tail \/ pass: 0\.82 is below the floor/);
+  });
+
+  it('under GitHub Actions writes the step summary and annotates regressed items at their golden-set line', async () => {
+    const { dir, config } = degradedProject();
+    const summary = path.join(dir, 'step-summary.md');
+    const result = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet'], dir, new AbortController().signal, {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_WORKSPACE: root,
+    });
+    expect(existsSync(summary)).toBe(true);
+    expect(readFileSync(summary, 'utf8')).toContain('long-tail');
+    const annotations = result.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations.length).toBeGreaterThan(0);
+    expect(annotations.length).toBeLessThanOrEqual(10);
+    expect(annotations[0]).toMatch(/^::(error|warning) file=goldensets\/support\/support\.jsonl,line=\d+/);
+  });
+});
