@@ -1,11 +1,15 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generalCandidates, generalJudges, generalSuites } from '../../examples/general/config.js';
 import { winRate } from '../../scripts/general/alpaca-verdicts.js';
 import { parseRecordedOutputs } from '../../src/candidates/adapters/replay.js';
+import { loadGoldenSets } from '../../src/goldensets/load.js';
+import { checkRegistry } from '../../src/scoring/checks/registry.js';
+import { runChecks } from '../../src/scoring/checks/run.js';
 import { PairwiseVerdictSchema } from '../../src/scoring/judges/pairwise.js';
 import { parseRecordedVerdicts } from '../../src/scoring/judges/replay-source.js';
-import { countBy, idsOf, readJsonl, readText } from './helpers.js';
+import { countBy, idsOf, readJsonl, readText, root } from './helpers.js';
 
 const MODELS = ['gpt4', 'llama2new', 'llama2orig', 'mistralinstruct', 'mistralguard'];
 
@@ -32,6 +36,19 @@ describe('recorded outputs', () => {
     const rows = parseRecordedOutputs(readText('recorded/ifeval/gpt4.jsonl'), 'gpt4.jsonl');
     expect(rows.get('ifeval-2785')?.source).toMatch(/OLD prompt of key 2785 \("at least one placeholder"\).*"at least 3 placeholders"/);
     expect([...rows.values()].filter((r) => r.source?.includes('OLD prompt'))).toHaveLength(1);
+  });
+
+  const haveIfeval = checkRegistry.has('ifeval');
+  it.skipIf(!haveIfeval)(`the 2785 answer fails the current placeholder instruction, as the README says${haveIfeval ? '' : ' (skipped: no ifeval check yet)'}`, async () => {
+    const items = await loadGoldenSets([path.join(root, 'goldensets/general/instruction-following.jsonl')]);
+    const item = items.find((i) => i.id === 'ifeval-2785');
+    const output = parseRecordedOutputs(readText('recorded/ifeval/gpt4.jsonl'), 'gpt4.jsonl').get('ifeval-2785');
+    if (!item || !output) throw new Error('ifeval-2785 is missing');
+    const runs = runChecks(item.checks, { item, output: { text: output.text } });
+    expect(runs.map((r) => [r.name, r.outcome.pass, r.outcome.reason])).toEqual([
+      ['ifeval', false, 'not followed: detectable_content:number_placeholders'],
+      ['ifeval-loose', false, 'not followed: detectable_content:number_placeholders'],
+    ]);
   });
 
   it("XSTest's reworded prompt 195 is said in every model's row, and only there", () => {
