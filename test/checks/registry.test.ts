@@ -10,6 +10,7 @@ describe('check registry', () => {
         'citations',
         'contains',
         'equals',
+        'ifeval',
         'json',
         'json-schema',
         'length',

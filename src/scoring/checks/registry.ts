@@ -2,6 +2,7 @@ import { choice } from './choice.js';
 import { citations } from './citations.js';
 import { contains } from './contains.js';
 import { equals } from './equals.js';
+import { ifeval } from './ifeval/check.js';
 import { json } from './json.js';
 import { jsonSchema } from './json-schema.js';
 import { length } from './length.js';
@@ -29,6 +30,7 @@ const definitions: CheckDefinition[] = [
   numeric,
   choice,
   citations,
+  ifeval,
 ];
 
 export const checkRegistry: ReadonlyMap<string, CheckDefinition> = new Map(definitions.map((d) => [d.type, d]));

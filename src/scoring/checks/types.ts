@@ -16,6 +16,13 @@ export interface CheckOutcome {
   score: number;
   reason?: string;
   details?: Record<string, number>;
+  /**
+   * How many underlying units a detail stands for, by detail key, so a report can micro-average
+   * it (e.g. ifeval.instructions: the share of an item's instructions followed, weighted by how
+   * many instructions the item has, averages to IFEval's instruction-level accuracy). Optional:
+   * runChecks passes it through untouched, and code that does not use it ignores it.
+   */
+  weights?: Record<string, number>;
 }
 
 /**
