@@ -3,11 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GoldenItemFieldsSchema } from '../../src/goldensets/item.js';
-import { DOCS_DIR } from '../../examples/support/lib/docs.js';
+import { DOCS_DIR, loadDocs, mostRead } from '../../examples/support/lib/docs.js';
 
 // Validates the example golden set as data: every line parses with the harness's own schema
-// (checks included), slices have their intended sizes, and the key facts each item demands are
-// grounded in its gold source pages rather than invented.
+// (checks included), slices have their intended sizes, head and long-tail items ask about the
+// pages their names promise, and the key facts each item demands are grounded in its gold source
+// pages rather than invented.
 
 const file = fileURLToPath(new URL('../../goldensets/support/support.jsonl', import.meta.url));
 const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
@@ -21,12 +22,14 @@ const docText = (id: string) => readFileSync(path.join(DOCS_DIR, id), 'utf8');
 const params = (check: { params: unknown }) => check.params as Record<string, unknown>;
 const checksOf = (item: (typeof items)[number], type: string) => item.checks.filter((c) => c.type === type);
 
+// Head-heavy like real support traffic. The long tail needs about 100 items so that a tenth of
+// it degrading is a significant drop for the gate's paired test, not noise.
 const MIN_PER_SLICE: Record<string, number> = {
-  head: 40,
-  'long-tail': 25,
-  'out-of-scope': 18,
-  format: 12,
-  'multi-doc': 12,
+  head: 360,
+  'long-tail': 95,
+  'out-of-scope': 36,
+  format: 27,
+  'multi-doc': 27,
 };
 const PREFIX: Record<string, string> = {
   head: 'head-',
@@ -37,10 +40,12 @@ const PREFIX: Record<string, string> = {
 };
 
 describe('support golden set', () => {
-  it('has at least 120 items with unique ids', () => {
+  it('has at least 550 items with unique ids and no repeated question', () => {
     const ids = items.map((i) => i.id);
-    expect(ids.length).toBeGreaterThanOrEqual(120);
+    expect(ids.length).toBeGreaterThanOrEqual(550);
     expect(new Set(ids).size).toBe(ids.length);
+    const questions = items.map((i) => JSON.stringify(i.input).toLowerCase());
+    expect(questions.filter((q, index) => questions.indexOf(q) !== index)).toEqual([]);
   });
 
   it('fills every slice, with ids prefixed by the first slice', () => {
@@ -51,6 +56,15 @@ describe('support golden set', () => {
       const first = item.slices[0] ?? '';
       expect(PREFIX[first], `${item.id}: unknown slice ${first}`).toBeDefined();
       expect(item.id.startsWith(PREFIX[first] ?? '?'), item.id).toBe(true);
+    }
+  });
+
+  it('asks head questions about the most-read pages and long-tail ones about the rest', async () => {
+    // The pages that make up 80% of reads, as prompt-only's memory does (examples/support/lib/docs.ts).
+    const popular = new Set(mostRead(await loadDocs(), 0.8).map((d) => d.id));
+    for (const item of items) {
+      if (item.slices.includes('head')) expect(item.sources.every((s) => popular.has(s)), item.id).toBe(true);
+      if (item.slices.includes('long-tail')) expect(item.sources.some((s) => popular.has(s)), item.id).toBe(false);
     }
   });
 
