@@ -10,7 +10,8 @@ import { renderDiffMarkdown } from '../reports/diff-markdown.js';
 import { evaluateGate, type GateVerdict } from '../reports/gate.js';
 import { githubAnnotations } from '../reports/github.js';
 import type { JUnitEntry } from '../reports/junit.js';
-import { renderOutputs } from '../reports/outputs.js';
+import { outputLines } from '../reports/outputs.js';
+import { MAX_DIFF_ITEMS } from '../reports/diff-items.js';
 import type { Report } from '../reports/report.js';
 import { buildRunInfo, type RunFacts } from '../reports/run-info.js';
 import { renderTerminalSummary } from '../reports/terminal.js';
@@ -54,21 +55,26 @@ export function publishReport(options: PublishOptions): Published {
 
   const candidateConfig = loaded.config.candidates[candidate];
   const source = `evals run of candidate "${candidate}" (${candidateConfig?.kind}, ${candidateConfig?.adapter.type} adapter)`;
-  const outputs = renderOutputs(facts.results.values(), source);
   const comparison = compareReports(baseline?.report ?? null, report, gate);
   const verdict = evaluateGate(comparison, report, gate);
   const accepted = verdict.passed || options.update;
   const written = accepted ? paths : newPaths(paths);
-  writeReportFiles(written, report, buildRunInfo(facts), outputs);
+  // The answers stream from the journal into the outputs file; the diff keeps only those it shows.
+  const shown = new Set(comparison.regressedItems.slice(0, MAX_DIFF_ITEMS).map((change) => change.id));
+  const headAnswers = new Map<string, string>();
+  const answers = tap(facts.answers(), (result) => {
+    if (result.output && shown.has(result.itemId) && !headAnswers.has(result.itemId)) headAnswers.set(result.itemId, result.output.text);
+  });
+  writeReportFiles(written, report, buildRunInfo(facts), outputLines(answers, source));
 
   io.stdout.write(`\n${renderTerminalSummary(report)}`);
   io.stdout.write(`report: ${loaded.display(written.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
   io.stdout.write(gateLines(verdict, baseline ? loaded.display(baseline.file) : undefined, comparison.family, options.update));
 
   const markdown = renderDiffMarkdown(comparison, verdict, {
-    inputs: new Map(options.items.map((item) => [item.id, promptText(item.input)])),
-    ...(baseline?.outputs ? { baseAnswers: answersFromOutputs(baseline.outputs) } : {}),
-    headAnswers: answersFromOutputs(outputs),
+    inputs: new Map(options.items.filter((item) => shown.has(item.id)).map((item) => [item.id, promptText(item.input)])),
+    ...(baseline?.outputs ? { baseAnswers: answersFromOutputs(baseline.outputs, shown) } : {}),
+    headAnswers,
   });
   const origins = new Map(options.items.map((item) => [item.id, { file: repoPath(item.origin.file, io), line: item.origin.line }]));
 
@@ -84,6 +90,13 @@ export function publishReport(options: PublishOptions): Published {
     junit: { comparison, verdict, head: report, timeSeconds: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1000 },
     annotations: githubAnnotations(comparison, verdict, origins),
   };
+}
+
+function* tap<T>(values: Iterable<T>, see: (value: T) => void): Generator<T> {
+  for (const value of values) {
+    see(value);
+    yield value;
+  }
 }
 
 function newPaths(paths: ReportPaths): ReportPaths {

@@ -14,6 +14,9 @@ import {
 } from './report.js';
 
 export const PASS_METRIC = 'pass';
+
+/** What scoring needs of a result: its verdicts and its error, not the answer. */
+export type ScoredResult = Pick<ItemResult, 'itemId' | 'checks' | 'judgments' | 'error'>;
 const DIGITS = 4;
 
 export interface BuildReportInput {
@@ -23,8 +26,8 @@ export interface BuildReportInput {
   longTail: readonly string[];
   /** The planned items; each must have at least one result. */
   items: readonly GoldenItem[];
-  /** Results by item id, one per epoch. */
-  results: ReadonlyMap<string, readonly ItemResult[]>;
+  /** Results by item id, one per epoch (the answers themselves are not needed). */
+  results: ReadonlyMap<string, readonly ScoredResult[]>;
   skipped?: Report['skipped'];
 }
 
@@ -53,7 +56,7 @@ export function buildReport(input: BuildReportInput): Report {
 }
 
 /** One item across its epochs: mean score per metric, pass only if every epoch passed. */
-export function summariseItem(item: GoldenItem, results: readonly ItemResult[]): ReportItem {
+export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]): ReportItem {
   const perMetric = new Map<string, number[]>();
   const add = (metric: string, value: number) => perMetric.set(metric, [...(perMetric.get(metric) ?? []), value]);
   const failures = new Set<string>();

@@ -6,13 +6,14 @@ const AnswerLineSchema = z.looseObject({ id: z.string(), text: z.string() });
  * The answers of a run from its `<candidate>.outputs.jsonl` (see outputs.ts), by item id, for the
  * diff's most regressed items. With several epochs the first recorded answer stands for the item.
  * A line that is not an answer is left out: the diff only shows these texts, it never scores them.
+ * `only` keeps just the answers the diff will show.
  */
-export function answersFromOutputs(jsonl: string): Map<string, string> {
+export function answersFromOutputs(jsonl: string, only?: ReadonlySet<string>): Map<string, string> {
   const answers = new Map<string, string>();
   for (const line of jsonl.split('\n')) {
     if (line.trim() === '') continue;
     const row = AnswerLineSchema.safeParse(parseJson(line));
-    if (row.success && !answers.has(row.data.id)) answers.set(row.data.id, row.data.text);
+    if (row.success && !answers.has(row.data.id) && (!only || only.has(row.data.id))) answers.set(row.data.id, row.data.text);
   }
   return answers;
 }

@@ -8,16 +8,17 @@ export interface DiffContext {
   headAnswers?: ReadonlyMap<string, string>;
 }
 
-const MAX_ITEMS = 10;
+/** Items shown with their answers (the rest are counted). */
+export const MAX_DIFF_ITEMS = 10;
 const MAX_TEXT = 300;
 
 /** The items that lost the most, with what was asked and what each side answered. */
 export function renderRegressedItems(comparison: Comparison, context: DiffContext): string[] {
   const items = comparison.regressedItems;
   if (items.length === 0) return [];
-  const title = items.length > MAX_ITEMS ? `Most regressed items (${MAX_ITEMS} of ${items.length})` : `Regressed items (${items.length})`;
+  const title = items.length > MAX_DIFF_ITEMS ? `Most regressed items (${MAX_DIFF_ITEMS} of ${items.length})` : `Regressed items (${items.length})`;
   const lines = [`### ${title}`, ''];
-  for (const item of items.slice(0, MAX_ITEMS)) lines.push(...renderItem(item, comparison, context));
+  for (const item of items.slice(0, MAX_DIFF_ITEMS)) lines.push(...renderItem(item, comparison, context));
   return lines;
 }
 

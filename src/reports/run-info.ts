@@ -27,7 +27,7 @@ export const RunInfoSchema = z.object({
 export type RunInfo = z.infer<typeof RunInfoSchema>;
 
 /** What a run summary is made of: a suite run, or shards merged. */
-export type RunFacts = Pick<SuiteRun, 'suite' | 'candidate' | 'results' | 'planned' | 'resumed' | 'startedAt' | 'finishedAt' | 'concurrency'>;
+export type RunFacts = Pick<SuiteRun, 'suite' | 'candidate' | 'results' | 'answers' | 'planned' | 'resumed' | 'startedAt' | 'finishedAt' | 'concurrency'>;
 
 /** The timing, usage and cost summary of a finished suite run. */
 export function buildRunInfo(run: RunFacts): RunInfo {
@@ -39,9 +39,9 @@ export function buildRunInfo(run: RunFacts): RunInfo {
   let cost = 0;
   for (const r of results) {
     if (r.error) errors[r.error.kind] = (errors[r.error.kind] ?? 0) + 1;
-    input += r.output?.usage?.inputTokens ?? 0;
-    output += r.output?.usage?.outputTokens ?? 0;
-    cost += r.output?.costUsd ?? 0;
+    input += r.usage?.inputTokens ?? 0;
+    output += r.usage?.outputTokens ?? 0;
+    cost += r.costUsd ?? 0;
   }
   return {
     suite: run.suite,

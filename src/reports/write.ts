@@ -18,7 +18,7 @@ export function reportPaths(reportsDir: string, suite: string, candidate: string
 }
 
 /** Writes every file atomically; the JSON report last, so it only lands when the rest did. */
-export function writeReportFiles(paths: ReportPaths, report: Report, runInfo: RunInfo, outputs: string): void {
+export function writeReportFiles(paths: ReportPaths, report: Report, runInfo: RunInfo, outputs: Iterable<string>): void {
   writeFileAtomic(paths.outputs, outputs);
   writeFileAtomic(paths.runInfo, `${JSON.stringify(runInfo, null, 2)}\n`);
   writeFileAtomic(paths.markdown, renderMarkdown(report));

@@ -58,16 +58,13 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     let error: ItemError | undefined;
     try {
       if (!output) {
-        const deadline = timeoutMs * (candidate.attempts ?? 1);
-        const signal = AbortSignal.any([interrupt, AbortSignal.timeout(deadline)]);
-        const answer = await untilAborted(candidate.generate(item, { signal }), signal, interrupt, deadline);
+        const answer = await withDeadline(interrupt, timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal }));
         output = { ...answer, latencyMs: answer.latencyMs ?? now() - started };
       }
       // Scoring gets its own deadline: judge calls are separate calls, each with the SDK's own
       // per-attempt timeout and retries, and a malformed verdict is asked for once more.
-      const deadline = timeoutMs * SCORING_ATTEMPTS;
-      const signal = AbortSignal.any([interrupt, AbortSignal.timeout(deadline)]);
-      scores = await untilAborted(score(item, output, signal), signal, interrupt, deadline);
+      const answered = output;
+      scores = await withDeadline(interrupt, timeoutMs * SCORING_ATTEMPTS, (signal) => score(item, answered, signal));
       const failed = scores.judgments.filter((j) => j.error !== undefined);
       if (failed.length > 0) {
         error = { kind: 'judge_error', message: failed.map((j) => `${j.metric}: ${j.error}`).join('; ') };
@@ -90,15 +87,26 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
   return { interrupted: interrupt.aborted };
 }
 
-/** Settles with the work, or rejects when the signal fires even if the adapter ignores it. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal, interrupt: AbortSignal, timeoutMs: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () =>
-      reject(interrupt.aborted ? new Interrupted() : new CandidateError(`timed out after ${timeoutMs} ms`, 'timeout'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+/**
+ * Runs `work` with a signal that fires on Ctrl-C or after `ms`, and settles when it fires even if
+ * the work ignores it. Everything is released when the call ends. (Not AbortSignal.any: in Node 20
+ * each one stays attached to the run-long interrupt signal, so memory grows with every call.)
+ */
+async function withDeadline<T>(interrupt: AbortSignal, ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (interrupt.aborted) throw new Interrupted();
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort(new Interrupted());
+  const timer = setTimeout(() => controller.abort(new CandidateError(`timed out after ${ms} ms`, 'timeout')), ms);
+  interrupt.addEventListener('abort', onInterrupt, { once: true });
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+      work(controller.signal).then(resolve, reject);
+    });
+  } finally {
+    clearTimeout(timer);
+    interrupt.removeEventListener('abort', onInterrupt);
+  }
 }
 
 function classify(err: unknown): ItemError {

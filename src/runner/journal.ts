@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ItemResultSchema, type ItemResult } from './result.js';
 
@@ -6,53 +6,92 @@ export function resultKey(itemId: string, epoch: number): string {
   return `${itemId}#${epoch}`;
 }
 
-export interface JournalState {
-  /** The latest record for each item x epoch found on disk. */
-  results: Map<string, ItemResult>;
-  /** Lines that could not be read (a write torn by a crash); they are dropped and redone. */
-  dropped: number;
+/** Result keys in report order: item id (code points), then epoch. */
+export function byResultKey(a: string, b: string): number {
+  const ia = a.slice(0, a.lastIndexOf('#'));
+  const ib = b.slice(0, b.lastIndexOf('#'));
+  if (ia !== ib) return ia < ib ? -1 : 1;
+  return Number(a.slice(ia.length + 1)) - Number(b.slice(ib.length + 1));
 }
+
+/** Where a record sits in the journal file, so it can be read back without keeping it in memory. */
+export interface RecordAt {
+  offset: number;
+  length: number;
+}
+
+const CHUNK = 1 << 20;
 
 /**
  * Append-only JSONL record of finished items, so an interrupted run resumes without paying
  * again for what was answered. Each record is written with one synchronous write, so a
- * `kill -9` leaves at worst one torn last line, which `read` drops.
+ * `kill -9` leaves at worst one torn last line, which `read` drops. Records are read back by
+ * position: a run keeps only scores in memory, and answers stay on disk until the report needs them.
  */
 export class Journal {
   private fd: number | undefined;
+  private size = 0;
 
   constructor(readonly file: string) {}
 
-  /** Reads what an earlier, interrupted run left; cuts a torn tail so appends stay line-aligned. */
-  read(): JournalState {
-    const results = new Map<string, ItemResult>();
-    if (!existsSync(this.file)) return { results, dropped: 0 };
-    const text = readFileSync(this.file, 'utf8');
+  /**
+   * Visits every readable record an earlier, interrupted run left (later records of the same item
+   * come later), cuts a torn tail so appends stay line-aligned, and returns how many lines could
+   * not be read.
+   */
+  read(visit: (result: ItemResult, at: RecordAt) => void): { dropped: number } {
+    if (!existsSync(this.file)) return { dropped: 0 };
     let dropped = 0;
-    let goodBytes = 0;
-    let offset = 0;
-    for (const line of text.split('\n')) {
-      const end = offset + Buffer.byteLength(line) + 1;
-      offset = end;
-      if (line.trim() === '') continue;
-      const record = parseRecord(line);
-      if (record) {
-        results.set(resultKey(record.itemId, record.epoch), record);
-        goodBytes = Math.min(end, Buffer.byteLength(text));
-      } else {
-        dropped++;
+    let goodEnd = 0;
+    const fd = openSync(this.file, 'r');
+    try {
+      for (const { line, at } of lines(fd)) {
+        if (line.trim() === '') continue;
+        const record = parseRecord(line);
+        if (!record) {
+          dropped++;
+          continue;
+        }
+        visit(record, at);
+        goodEnd = at.offset + at.length + 1;
       }
+      const size = fstatSync(fd).size;
+      if (goodEnd < size) truncateSync(this.file, goodEnd);
+    } finally {
+      closeSync(fd);
     }
-    if (goodBytes < Buffer.byteLength(text)) truncateSync(this.file, goodBytes);
-    return { results, dropped };
+    return { dropped };
   }
 
-  append(result: ItemResult): void {
+  append(result: ItemResult): RecordAt {
     if (this.fd === undefined) {
       mkdirSync(path.dirname(this.file), { recursive: true });
-      this.fd = openSync(this.file, 'a');
+      this.fd = openSync(this.file, 'a+');
+      this.size = fstatSync(this.fd).size;
     }
-    writeSync(this.fd, `${JSON.stringify(result)}\n`);
+    const line = Buffer.from(`${JSON.stringify(result)}\n`);
+    writeSync(this.fd, line);
+    const at = { offset: this.size, length: line.length - 1 };
+    this.size += line.length;
+    return at;
+  }
+
+  /** Records read back from their positions, in the order given, through one open file. */
+  *readAll(ats: Iterable<RecordAt>): Generator<ItemResult> {
+    const positions = [...ats];
+    if (positions.length === 0) return;
+    const fd = openSync(this.file, 'r');
+    try {
+      for (const at of positions) {
+        const buffer = Buffer.alloc(at.length);
+        readSync(fd, buffer, 0, at.length, at.offset);
+        const record = parseRecord(buffer.toString('utf8'));
+        if (!record) throw new Error(`${this.file}: no record at byte ${at.offset}`);
+        yield record;
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   close(): void {
@@ -65,6 +104,29 @@ export class Journal {
     this.close();
     rmSync(this.file, { force: true });
   }
+}
+
+/** The file's lines with their byte positions, read in chunks (a journal can be larger than memory likes). */
+function* lines(fd: number): Generator<{ line: string; at: RecordAt }> {
+  const buffer = Buffer.alloc(CHUNK);
+  let carry = Buffer.alloc(0);
+  let carryStart = 0;
+  let position = 0;
+  for (;;) {
+    const read = readSync(fd, buffer, 0, CHUNK, position);
+    if (read === 0) break;
+    position += read;
+    let data = Buffer.concat([carry, buffer.subarray(0, read)]);
+    let start = 0;
+    for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, start)) {
+      yield { line: data.toString('utf8', start, nl), at: { offset: carryStart + start, length: nl - start } };
+      start = nl + 1;
+    }
+    carryStart += start;
+    data = data.subarray(start);
+    carry = Buffer.from(data);
+  }
+  if (carry.length > 0) yield { line: carry.toString('utf8'), at: { offset: carryStart, length: carry.length } };
 }
 
 function parseRecord(line: string): ItemResult | undefined {

@@ -20,10 +20,11 @@ import type { VerdictCache } from '../models/cache.js';
 import { mulberry32 } from '../stats/prng.js';
 import { execute, type PlannedCall } from './execute.js';
 import { reportFingerprint, runFingerprint } from './fingerprint.js';
-import { Journal, resultKey } from './journal.js';
+import { Journal, byResultKey, resultKey, type RecordAt } from './journal.js';
 import type { ProgressStream } from './progress.js';
 import { createProgress } from './progress.js';
-import type { ItemResult } from './result.js';
+import { summarise, type ItemResult, type ResultSummary } from './result.js';
+import type { ScoredResult } from '../reports/build.js';
 import { shardOf, type ShardSpec } from './shard.js';
 import { Pace } from './pace.js';
 import type { TrafficMonitor } from '../models/traffic.js';
@@ -54,8 +55,10 @@ export interface SuiteRun {
   suite: string;
   candidate: string;
   planned: number;
-  /** Finished calls, including those resumed from the journal. */
-  results: Map<string, ItemResult>;
+  /** Finished calls (scores, errors, usage; not the answers), including those resumed from the journal. */
+  results: Map<string, ResultSummary>;
+  /** Every finished call with its answer, sorted by item id and epoch. */
+  answers(): Iterable<ItemResult>;
   resumed: number;
   interrupted: boolean;
   startedAt: Date;
@@ -152,19 +155,30 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   if (options.fresh) journal.remove();
   // Resume: finished items are kept. An item that ended in an error is tried again, but when the
   // candidate had answered (the judge failed), only the scoring is redone: the answer is not paid twice.
-  const results = new Map<string, ItemResult>();
-  const answered = new Map<string, CandidateOutput>();
-  for (const [key, result] of journal.read().results) {
-    if (!result.error) results.set(key, result);
-    else if (result.output) answered.set(key, result.output);
-  }
+  const results = new Map<string, ResultSummary>();
+  const positions = new Map<string, RecordAt>();
+  const answered = new Map<string, RecordAt>();
+  journal.read((result, at) => {
+    const key = resultKey(result.itemId, result.epoch);
+    answered.delete(key);
+    results.delete(key);
+    positions.delete(key);
+    if (!result.error) {
+      results.set(key, summarise(result));
+      positions.set(key, at);
+    } else if (result.output) answered.set(key, at);
+  });
   const resumed = results.size;
+  const rescored = new Map<string, CandidateOutput>();
+  for (const [key, record] of zip([...answered.keys()], journal.readAll(answered.values()))) {
+    if (record.output) rescored.set(key, record.output);
+  }
 
   const calls: PlannedCall[] = [];
   for (const item of planItems) {
     for (let epoch = 0; epoch < suiteConfig.epochs; epoch++) {
       const key = resultKey(item.id, epoch);
-      const output = answered.get(key);
+      const output = rescored.get(key);
       if (!results.has(key)) calls.push({ item, epoch, ...(output ? { output } : {}) });
     }
   }
@@ -185,8 +199,9 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
         judgments: await runJudgedMetrics(metricsForItem(active, item), { item, output, signal }, sources),
       }),
       onResult: (result) => {
-        journal.append(result);
-        results.set(resultKey(result.itemId, result.epoch), result);
+        const key = resultKey(result.itemId, result.epoch);
+        positions.set(key, journal.append(result));
+        results.set(key, summarise(result));
         progress.result(result);
       },
     }));
@@ -210,6 +225,8 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     ...(shard ? { shard } : {}),
     suiteItems: items.length,
     journalFile: journal.file,
+    // Answers are read back from the journal, in id order, only when a file needs them.
+    answers: () => journal.readAll([...positions.keys()].sort(byResultKey).map((key) => positions.get(key) as RecordAt)),
   };
   if (interrupted || results.size < planned || shard) return run;
   run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values(), skipped);
@@ -223,12 +240,12 @@ export function reportFromResults(
   candidate: string,
   items: readonly GoldenItem[],
   fingerprint: Fingerprint,
-  results: Iterable<ItemResult>,
+  results: Iterable<ScoredResult>,
   skipped: Report['skipped'],
 ): Report {
   const candidateConfig = loaded.config.candidates[candidate];
   if (!candidateConfig) throw new UserError(`unknown candidate "${candidate}"`);
-  const byItem = new Map<string, ItemResult[]>();
+  const byItem = new Map<string, ScoredResult[]>();
   for (const result of results) byItem.set(result.itemId, [...(byItem.get(result.itemId) ?? []), result]);
   return buildReport({
     suite,
@@ -239,4 +256,9 @@ export function reportFromResults(
     results: byItem,
     skipped,
   });
+}
+
+function* zip<A, B>(as: readonly A[], bs: Iterable<B>): Generator<[A, B]> {
+  let i = 0;
+  for (const b of bs) yield [as[i++] as A, b];
 }

@@ -56,9 +56,10 @@ export function shardFileName(suite: string, candidate: string, shard: ShardSpec
   return `${suite}.${candidate}.shard-${shard.index}-of-${shard.count}.jsonl`;
 }
 
-export function renderShardFile(header: ShardHeader, results: Iterable<ItemResult>): string {
-  const lines = [JSON.stringify(header), ...[...results].map((r) => JSON.stringify(r))];
-  return `${lines.join('\n')}\n`;
+/** The shard file's lines: its header, then every result (streamed from the journal). */
+export function* shardLines(header: ShardHeader, results: Iterable<ItemResult>): Generator<string> {
+  yield `${JSON.stringify(header)}\n`;
+  for (const result of results) yield `${JSON.stringify(result)}\n`;
 }
 
 export interface ShardFile {

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal, resultKey } from '../../src/runner/journal.js';
+import { Journal, byResultKey, resultKey, type RecordAt } from '../../src/runner/journal.js';
 import type { ItemResult } from '../../src/runner/result.js';
 
 const result = (itemId: string, extra: Partial<ItemResult> = {}): ItemResult => ({
@@ -15,19 +15,46 @@ const result = (itemId: string, extra: Partial<ItemResult> = {}): ItemResult => 
   ...extra,
 });
 
+/** The latest record per key, as the runner keeps them. */
+function latest(journal: Journal) {
+  const byKey = new Map<string, { result: ItemResult; at: RecordAt }>();
+  const { dropped } = journal.read((r, at) => byKey.set(resultKey(r.itemId, r.epoch), { result: r, at }));
+  return { byKey, dropped };
+}
+
 describe('Journal', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'evals-journal-'));
 
-  it('reads back what was appended, the latest record per item winning', () => {
+  it('reads back what was appended, in order, so the latest record per item wins', () => {
     const journal = new Journal(path.join(dir, 'a', 'run.jsonl'));
     journal.append(result('x', { error: { kind: 'timeout', message: 'slow' }, checks: [] }));
     journal.append(result('y'));
     journal.append(result('x'));
     journal.close();
-    const { results, dropped } = new Journal(journal.file).read();
+    const { byKey, dropped } = latest(new Journal(journal.file));
     expect(dropped).toBe(0);
-    expect([...results.keys()].sort()).toEqual([resultKey('x', 0), resultKey('y', 0)]);
-    expect(results.get(resultKey('x', 0))?.error).toBeUndefined();
+    expect([...byKey.keys()].sort()).toEqual([resultKey('x', 0), resultKey('y', 0)]);
+    expect(byKey.get(resultKey('x', 0))?.result.error).toBeUndefined();
+  });
+
+  it('reads records back by position, without keeping them in memory', () => {
+    const journal = new Journal(path.join(dir, 'positions.jsonl'));
+    const ats = ['a', 'b', 'c'].map((id) => journal.append(result(id, { output: { text: `ünïcode ${id} ✓` } })));
+    journal.close();
+    expect([...journal.readAll([ats[2]!, ats[0]!])].map((r) => r.output?.text)).toEqual(['ünïcode c ✓', 'ünïcode a ✓']);
+    const reread = latest(new Journal(journal.file)).byKey;
+    expect(reread.get(resultKey('b', 0))?.at).toEqual(ats[1]);
+  });
+
+  it('continues positions correctly when appending to an existing journal', () => {
+    const file = path.join(dir, 'continue.jsonl');
+    const first = new Journal(file);
+    first.append(result('a'));
+    first.close();
+    const second = new Journal(file);
+    const at = second.append(result('b'));
+    second.close();
+    expect([...second.readAll([at])][0]?.itemId).toBe('b');
   });
 
   it('drops a torn last line, cuts it off, and appends cleanly after it', () => {
@@ -37,29 +64,44 @@ describe('Journal', () => {
     journal.close();
     appendFileSync(file, '{"itemId":"b","epoch":0,"outp');
     const reread = new Journal(file);
-    const state = reread.read();
+    const state = latest(reread);
     expect(state.dropped).toBe(1);
-    expect([...state.results.keys()]).toEqual([resultKey('a', 0)]);
+    expect([...state.byKey.keys()]).toEqual([resultKey('a', 0)]);
     expect(readFileSync(file, 'utf8').endsWith('}\n')).toBe(true);
     reread.append(result('b'));
     reread.close();
-    expect(new Journal(file).read()).toMatchObject({ dropped: 0 });
-    expect(new Journal(file).read().results.size).toBe(2);
+    expect(latest(new Journal(file))).toMatchObject({ dropped: 0 });
+    expect(latest(new Journal(file)).byKey.size).toBe(2);
   });
 
   it('skips a corrupt record in the middle without losing the rest', () => {
     const file = path.join(dir, 'mid.jsonl');
     appendFileSync(file, `${JSON.stringify(result('a'))}\nnot json\n${JSON.stringify(result('b'))}\n`);
-    const state = new Journal(file).read();
+    const state = latest(new Journal(file));
     expect(state.dropped).toBe(1);
-    expect(state.results.size).toBe(2);
+    expect(state.byKey.size).toBe(2);
+  });
+
+  it('reads a journal larger than its read chunk', () => {
+    const file = path.join(dir, 'big.jsonl');
+    const journal = new Journal(file);
+    const big = 'x'.repeat(300_000);
+    for (let i = 0; i < 8; i++) journal.append(result(`i${i}`, { output: { text: big } }));
+    journal.close();
+    const { byKey } = latest(new Journal(file));
+    expect(byKey.size).toBe(8);
+    expect([...journal.readAll([byKey.get(resultKey('i7', 0))!.at])][0]?.output?.text).toHaveLength(300_000);
   });
 
   it('is empty when there is no file, and remove deletes it', () => {
     const journal = new Journal(path.join(dir, 'none.jsonl'));
-    expect(journal.read().results.size).toBe(0);
+    expect(latest(journal).byKey.size).toBe(0);
     journal.append(result('a'));
     journal.remove();
     expect(existsSync(journal.file)).toBe(false);
+  });
+
+  it('orders result keys by item id, then epoch as a number', () => {
+    expect(['b#0', 'a#10', 'a#2', 'a#0'].sort(byResultKey)).toEqual(['a#0', 'a#2', 'a#10', 'b#0']);
   });
 });

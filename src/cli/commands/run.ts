@@ -3,7 +3,7 @@ import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 import path from 'node:path';
 import { loadSuiteItems, runSuite, type SuiteRun } from '../../runner/run-suite.js';
-import { parseShard, renderShardFile, shardFileName } from '../../runner/shard.js';
+import { parseShard, shardFileName, shardLines } from '../../runner/shard.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
@@ -132,7 +132,7 @@ function writeShard(loaded: LoadedConfig, shardsDirFlag: string | undefined, run
     resumed: run.resumed,
     skipped: run.skipped,
   };
-  writeFileAtomic(file, renderShardFile(header, run.results.values()));
+  writeFileAtomic(file, shardLines(header, run.answers()));
   const errors = [...run.results.values()].filter((r) => r.error).length;
   io.stdout.write(`shard ${shard.index}/${shard.count} of ${run.suite}/${run.candidate}: ${run.results.size} results (${errors} errors) in ${loaded.display(file)}; run \`evals merge\` once every shard is done\n`);
 }
