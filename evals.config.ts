@@ -1,7 +1,10 @@
+import { generalCandidates, generalJudges, generalSuites } from './examples/general/config.js';
 import { defineConfig } from './src/index.js';
 
-// The bundled example: a support assistant for Lumen (a fictional note-taking app), three local
-// deterministic candidates, and exact checks that run offline.
+// The bundled examples. `support`: a support assistant for Lumen (a fictional note-taking app),
+// three local deterministic candidates, exact checks offline and Claude judges with a key.
+// The general-capability suites (math, IFEval, TruthfulQA, XSTest) and AlpacaEval, with real
+// recorded model outputs, come from examples/general/config.ts.
 export default defineConfig({
   suites: {
     support: {
@@ -17,6 +20,7 @@ export default defineConfig({
       // whatever the baseline, if the long tail's scores fall under 0.75.
       gate: { maxDrop: 0.02, maxErrors: 0, slices: { 'long-tail': { minScore: 0.75 } } },
     },
+    ...generalSuites,
   },
   judges: {
     claude: { provider: 'anthropic', model: 'claude-sonnet-4-5' },
@@ -26,22 +30,27 @@ export default defineConfig({
       path: 'calibration/llmbar/natural.gpt4-vanilla.verdicts.jsonl',
       source: 'real: GPT-4 (LLMBar Natural, Vanilla prompt)',
     },
+    ...generalJudges,
   },
   candidates: {
     'prompt-only': {
+      suites: ['support'],
       kind: 'prompt',
       description: 'No retrieval: answers from what it memorised of the most-read help pages',
       adapter: { type: 'module', path: './examples/support/candidates/prompt-only.ts' },
     },
     'rag-v1': {
+      suites: ['support'],
       kind: 'rag',
       description: 'Naive keyword retrieval over the docs, no citations discipline, never refuses',
       adapter: { type: 'module', path: './examples/support/candidates/rag-v1.ts' },
     },
     'rag-v2': {
+      suites: ['support'],
       kind: 'rag',
       description: 'BM25 retrieval, cites its sources, refuses when nothing relevant is found',
       adapter: { type: 'module', path: './examples/support/candidates/rag-v2.ts' },
     },
+    ...generalCandidates,
   },
 });

@@ -49,7 +49,7 @@ function degradedProject(): { dir: string; config: string; degraded: string[] } 
           judge: 'claude',
           rubrics: ['support-answer'],
           judges: [{ kind: 'faithfulness', judge: 'claude' }],
-          gate: { maxDrop: 0.02, maxErrors: 0, slices: { 'long-tail': { minScore: 0.9 } } },
+          gate: { maxDrop: 0.02, maxErrors: 0, slices: { 'long-tail': { minScore: 0.75 } } },
         },
       },
       judges: { claude: { provider: 'anthropic', model: 'claude-sonnet-4-5' } },
@@ -64,25 +64,25 @@ describe('the gate on the example', () => {
     const { dir, config, degraded } = degradedProject();
     const baselineJson = readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8');
     const failed = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet', '--junit', 'junit.xml', '--summary', 'diff.md'], dir);
-    expect(degraded.length).toBe(4);
+    expect(degraded.length).toBe(11);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/gate: FAILED/);
-    expect(failed.stdout).toMatch(/✗ long-tail \/ pass: 0\.82 is below the floor of 0\.90/);
+    expect(failed.stdout).toMatch(/✗ long-tail \/ pass: 0\.92 → 0\.82 \(−10\.0 points, 95% CI .* after Holm\) exceeds the 2-point tolerance/);
     expect(failed.stdout).not.toMatch(/✗ all \//);
     // The baseline is kept; the new report waits beside it.
     expect(readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8')).toBe(baselineJson);
     const head = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports/support/rag-v2.new.json'), 'utf8')));
     const base = ReportSchema.parse(JSON.parse(baselineJson));
     const overallDrop = (base.summary.metrics.pass?.mean ?? 0) - (head.summary.metrics.pass?.mean ?? 0);
-    expect(overallDrop).toBeGreaterThan(0);
-    expect(overallDrop).toBeLessThan(0.04);
+    expect(overallDrop).toBeGreaterThan(0.01);
+    expect(overallDrop).toBeLessThanOrEqual(0.02);
     const diffMd = readFileSync(path.join(dir, 'diff.md'), 'utf8');
     expect(diffMd).toContain('long-tail');
-    for (const id of degraded) expect(diffMd).toContain(id);
+    for (const id of degraded.slice(0, 10)) expect(diffMd).toContain(id);
 
     const diffed = await runCli(['diff', 'reports/support/rag-v2.json', 'reports/support/rag-v2.new.json', '--config', config], dir);
     expect(diffed.code).toBe(1);
-    expect(diffed.stdout).toMatch(/✗ long-tail \/ pass: 0\.82 is below the floor of 0\.90/);
+    expect(diffed.stdout).toMatch(/✗ long-tail \/ pass: 0\.92 → 0\.82/);
 
     const accepted = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet', '-u'], dir);
     expect(accepted.code).toBe(0);
@@ -90,8 +90,8 @@ describe('the gate on the example', () => {
     expect(readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'reports/support/rag-v2.new.json'), 'utf8'));
 
     const next = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet'], dir);
-    expect(next.stdout).toMatch(/✗ long-tail \/ pass: 0\.82 is below the floor/);
-    expect(next.code).toBe(1);
+    expect(next.code).toBe(0);
+    expect(next.stdout).toMatch(/gate: passed/);
   });
 
   it.skipIf(!hasXmllint)('writes JUnit that validates against the Ant JUnit schema (xmllint)', async () => {
@@ -99,7 +99,7 @@ describe('the gate on the example', () => {
     await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet', '--junit', 'junit.xml'], dir);
     const out = execFileSync('xmllint', ['--noout', '--schema', xsd, path.join(dir, 'junit.xml')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(out).toBe('');
-    expect(readFileSync(path.join(dir, 'junit.xml'), 'utf8')).toMatch(/<failure message="long-tail \/ pass: 0\.82 is below the floor/);
+    expect(readFileSync(path.join(dir, 'junit.xml'), 'utf8')).toMatch(/<failure message="long-tail \/ pass: 0\.92 → 0\.82/);
   });
 
   it('under GitHub Actions writes the step summary and annotates regressed items at their golden-set line', async () => {
