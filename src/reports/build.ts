@@ -3,7 +3,7 @@ import { NO_SLICE } from '../goldensets/sample.js';
 import type { ItemResult } from '../runner/result.js';
 import { byCodePoint } from '../util/compare.js';
 import { round } from '../stats/describe.js';
-import { meanWithInterval } from '../stats/intervals.js';
+import { meanWithInterval, ratioWithInterval } from '../stats/intervals.js';
 import {
   REPORT_SCHEMA,
   type Fingerprint,
@@ -60,6 +60,7 @@ export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]
   const perMetric = new Map<string, number[]>();
   const add = (metric: string, value: number) => perMetric.set(metric, [...(perMetric.get(metric) ?? []), value]);
   const failures = new Set<string>();
+  const weights: Record<string, number> = {};
   let error: ReportItem['error'];
   for (const result of results) {
     if (result.error) {
@@ -71,6 +72,7 @@ export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]
     for (const check of result.checks) {
       add(check.name, check.score);
       for (const [key, value] of Object.entries(check.details ?? {})) add(`${check.name}.${key}`, value);
+      for (const [key, weight] of Object.entries(check.weights ?? {})) weights[`${check.name}.${key}`] = weight;
       if (!check.pass) failures.add(`${check.name}: ${clip(check.reason ?? 'failed')}`);
     }
     for (const judgment of result.judgments) {
@@ -96,17 +98,24 @@ export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]
     slices: item.slices.length > 0 ? [...item.slices].sort(byCodePoint) : [NO_SLICE],
     pass,
     scores,
+    ...(Object.keys(weights).length > 0 ? { weights: sortedRecord(weights) } : {}),
     failures: [...failures],
     ...(error ? { error } : {}),
   };
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => byCodePoint(a, b)));
 }
 
 function summariseGroup(items: readonly ReportItem[]): GroupSummary {
   const metrics: GroupSummary['metrics'] = {};
   const names = orderMetrics([...new Set(items.flatMap((i) => Object.keys(i.scores)))]);
   for (const name of names) {
-    const values = items.flatMap((i) => (name in i.scores ? [i.scores[name] as number] : name === PASS_METRIC ? [0] : []));
-    const { mean, interval } = meanWithInterval(values);
+    const scored = items.filter((i) => name in i.scores || name === PASS_METRIC);
+    const values = scored.map((i) => i.scores[name] ?? 0);
+    const weighted = scored.some((i) => i.weights?.[name] !== undefined);
+    const { mean, interval } = weighted ? ratioWithInterval(values, scored.map((i) => i.weights?.[name] ?? 1)) : meanWithInterval(values);
     metrics[name] = { n: values.length, mean: round(mean, DIGITS), ci: [round(interval[0], DIGITS), round(interval[1], DIGITS)] };
   }
   return { n: items.length, errors: items.filter((i) => i.error).length, metrics };

@@ -10,7 +10,10 @@ export const REPORT_SCHEMA = 'evals.report/1';
 export const MetricSummarySchema = z.object({
   n: z.number().int().nonnegative(),
   mean: z.number(),
-  /** 95% interval: Wilson for pass/fail metrics, t for continuous ones. */
+  /**
+   * 95% interval: Wilson for pass/fail metrics, t for continuous ones, and for weighted metrics
+   * (micro-averages) the ratio estimator's with items as clusters.
+   */
   ci: z.tuple([z.number(), z.number()]),
 });
 
@@ -32,6 +35,8 @@ export const ReportItemSchema = z.object({
   pass: z.boolean(),
   /** Metric -> score in [0, 1], averaged over epochs. */
   scores: z.record(z.string(), z.number()),
+  /** Metric -> how many units its score stands for (e.g. IFEval instructions); its mean is then weighted. */
+  weights: z.record(z.string(), z.number()).optional(),
   /** Why it failed: `check: reason` lines, or the error. */
   failures: z.array(z.string()),
   error: z.object({ kind: z.string(), message: z.string() }).optional(),

@@ -17,9 +17,9 @@ export function sliceGrid(report: Report): SliceGrid {
   };
 }
 
-export function formatScore(m: MetricSummary | undefined, withInterval = true): string {
+export function formatScore(m: MetricSummary | undefined, withInterval = true, digits = 2): string {
   if (!m) return '—';
-  const mean = m.mean.toFixed(2);
+  const mean = m.mean.toFixed(digits);
   return withInterval ? `${mean} [${m.ci[0].toFixed(2)}, ${m.ci[1].toFixed(2)}]` : mean;
 }
 

@@ -11,7 +11,8 @@ export function renderTerminalSummary(report: Report): string {
     String(column.n),
     String(column.errors),
     formatScore(passRow?.cells[i]),
-    ...metricRows.map((r) => formatScore(r.cells[i], false)),
+    // Three places: a one-point difference (e.g. against a paper's figure) must be visible.
+    ...metricRows.map((r) => formatScore(r.cells[i], false, 3)),
   ]);
   const title = `${report.suite} · ${report.candidate.id} (${report.candidate.kind})`;
   return [title, textTable(header, rows), ...skippedLines(report.skipped)].join('\n') + '\n';

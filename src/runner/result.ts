@@ -9,6 +9,8 @@ export const CheckResultSchema = z.object({
   score: z.number(),
   reason: z.string().optional(),
   details: z.record(z.string(), z.number()).optional(),
+  /** How many units a detail stands for (e.g. IFEval instructions), so reports can micro-average it. */
+  weights: z.record(z.string(), z.number().positive()).optional(),
 });
 
 /** One judged metric's verdict on one answer (rubric, reference, faithfulness, panel). */

@@ -13,5 +13,6 @@ export function scoreWithChecks(suiteChecks: readonly CheckSpec[], item: GoldenI
     score: outcome.score,
     ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
     ...(outcome.details !== undefined ? { details: outcome.details } : {}),
+    ...(outcome.weights !== undefined ? { weights: outcome.weights } : {}),
   }));
 }

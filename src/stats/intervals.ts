@@ -63,3 +63,23 @@ export function meanWithInterval(values: readonly number[], confidence = 0.95): 
 export function isBinary(values: readonly number[]): boolean {
   return values.every((v) => v === 0 || v === 1);
 }
+
+/**
+ * A micro-average: sum(w_i * v_i) / sum(w_i) (e.g. instructions followed over instructions given,
+ * with items as clusters of instructions), and its interval from the ratio estimator's linearised
+ * variance, (1 / (m (m - 1) wbar^2)) * sum(w_i (v_i - R))^2, with a t quantile on m - 1 degrees of
+ * freedom (Cochran, Sampling Techniques, 3rd ed., section 6.4). Clipped to [0, 1].
+ */
+export function ratioWithInterval(values: readonly number[], weights: readonly number[], confidence = 0.95): MeanWithInterval {
+  assertNonEmpty(values, 'ratioWithInterval');
+  assertUnitScores(values, 'ratioWithInterval');
+  const m = values.length;
+  const total = weights.reduce((a, b) => a + b, 0);
+  const ratio = values.reduce((sum, v, i) => sum + v * (weights[i] ?? 0), 0) / total;
+  if (m < 2) return { n: m, mean: ratio, interval: [0, 1], method: 't' };
+  const wbar = total / m;
+  const ss = values.reduce((sum, v, i) => sum + ((weights[i] ?? 0) * (v - ratio)) ** 2, 0);
+  const se = Math.sqrt(ss / (m * (m - 1) * wbar * wbar));
+  const half = studentTQuantile(1 - (1 - confidence) / 2, m - 1) * se;
+  return { n: m, mean: ratio, interval: [Math.max(0, ratio - half), Math.min(1, ratio + half)], method: 't' };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanInterval, meanWithInterval, wilsonInterval } from '../../src/stats/intervals.js';
+import { meanInterval, meanWithInterval, wilsonInterval, ratioWithInterval } from '../../src/stats/intervals.js';
 
 describe('wilsonInterval', () => {
   it("8/10 gives 0.4902 to 0.9433, R's prop.test(8, 10, correct = FALSE)$conf.int", () => {
@@ -88,5 +88,23 @@ describe('meanWithInterval', () => {
 
   it('throws on an empty slice rather than inventing a mean', () => {
     expect(() => meanWithInterval([])).toThrow(RangeError);
+  });
+});
+
+describe('ratioWithInterval', () => {
+  it('is the micro-average, with the ratio estimator interval worked by hand', () => {
+    // Three prompts with 2, 1 and 3 instructions, following 2, 0 and 2: R = 4/6.
+    const r = ratioWithInterval([1, 0, 2 / 3], [2, 1, 3]);
+    expect(r.mean).toBeCloseTo(4 / 6, 12);
+    // residuals w(v - R): 2(1/3) = 2/3, 1(-2/3) = -2/3, 3(0) = 0; ss = 8/9; wbar = 2;
+    // se = sqrt((8/9) / (3 * 2 * 4)) = sqrt(1/27); t(0.975, 2) = 4.302653.
+    const half = 4.302652729749464 * Math.sqrt(1 / 27);
+    expect(r.interval[0]).toBeCloseTo(Math.max(0, 4 / 6 - half), 9);
+    expect(r.interval[1]).toBeCloseTo(Math.min(1, 4 / 6 + half), 9);
+  });
+
+  it('equals the plain mean when every weight is 1, and is [0, 1] for one cluster', () => {
+    expect(ratioWithInterval([0.5, 1, 0], [1, 1, 1]).mean).toBeCloseTo(0.5, 12);
+    expect(ratioWithInterval([0.5], [4]).interval).toEqual([0, 1]);
   });
 });
