@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GoldenItem } from '../goldensets/item.js';
+import type { BatchClient } from '../models/batch/types.js';
 import type { TrafficMonitor } from '../models/traffic.js';
 import type { CandidateOutput } from './output.js';
 
@@ -31,6 +32,23 @@ export interface Candidate {
    */
   attempts?: number;
   close?(): Promise<void>;
+  /** Set by model adapters (anthropic, openai): the same calls through the provider's batch API (`--batch`). */
+  batch?: CandidateBatch;
+}
+
+/**
+ * A model candidate's call split in two, so that many can go into one batch: `request` builds
+ * exactly the body `generate` sends for an item, `parse` reads a response body back as
+ * `generate` reads a live reply, with the cost at the batch price. Run them with
+ * runCandidateBatch (src/models/batch/candidates.ts).
+ */
+export interface CandidateBatch {
+  /** The provider's batch API, on the candidate's own client (key, base URL, retries). */
+  client: BatchClient;
+  /** Messages / Chat Completions create params; throws CandidateError (kind 'missing') like `generate`. */
+  request(item: GoldenItem): object;
+  /** Throws CandidateError (kind 'bad_output') when the body holds no answer. */
+  parse(body: unknown): CandidateOutput;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { abortable } from './abortable.js';
+import { createAnthropicBatchClient } from './batch/anthropic.js';
+import { anthropicMessage } from './batch/bodies.js';
 import { createAnthropicClient } from './clients.js';
 import {
   endpointOf,
@@ -14,6 +16,8 @@ import {
 type MessageParam = Anthropic.Messages.MessageParam;
 type ContentBlockParam = Anthropic.Messages.ContentBlockParam;
 type InputSchema = Anthropic.Messages.Tool.InputSchema;
+type Message = Anthropic.Messages.Message;
+type MessageCreateParams = Anthropic.Messages.MessageCreateParamsNonStreaming;
 
 /**
  * Verdicts through Anthropic tool use: one tool whose input schema is the verdict schema, forced
@@ -39,27 +43,28 @@ export async function createAnthropicVerdictTransport(settings: TransportSetting
     return json as InputSchema;
   };
 
+  const request = (prompt: VerdictPrompt, messages: MessageParam[]): MessageCreateParams => ({
+    model: settings.model,
+    max_tokens: settings.maxTokens,
+    system: prompt.system,
+    messages,
+    tools: [
+      {
+        name: prompt.schemaName,
+        description: 'Record your verdict. Call this tool exactly once.',
+        input_schema: inputSchema(prompt.schema, prompt.schemaName),
+      },
+    ],
+    tool_choice: { type: 'tool', name: prompt.schemaName },
+  });
+
   async function send(prompt: VerdictPrompt, messages: MessageParam[], signal: AbortSignal): Promise<VerdictExchange> {
-    const message = await abortable(
-      client.messages.create(
-        {
-          model: settings.model,
-          max_tokens: settings.maxTokens,
-          system: prompt.system,
-          messages,
-          tools: [
-            {
-              name: prompt.schemaName,
-              description: 'Record your verdict. Call this tool exactly once.',
-              input_schema: inputSchema(prompt.schema, prompt.schemaName),
-            },
-          ],
-          tool_choice: { type: 'tool', name: prompt.schemaName },
-        },
-        { signal },
-      ),
-      signal,
-    );
+    const message = await abortable(client.messages.create(request(prompt, messages), { signal }), signal);
+    return exchange(prompt, messages, message, false);
+  }
+
+  /** The verdict a reply holds; its retry() sends the conversation on, live. */
+  function exchange(prompt: VerdictPrompt, messages: MessageParam[], message: Message, batch: boolean): VerdictExchange {
     const toolUses = message.content.filter((block) => block.type === 'tool_use');
     const call = toolUses.find((block) => block.name === prompt.schemaName);
     const reply: VerdictReply = call
@@ -79,6 +84,7 @@ export async function createAnthropicVerdictTransport(settings: TransportSetting
       reply,
       usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
       model: message.model,
+      ...(batch ? { batch } : {}),
       retry(problem, retrySignal) {
         const correction = `Your verdict was not valid: ${problem}\nCall the ${prompt.schemaName} tool again with a corrected verdict.`;
         const feedback: ContentBlockParam[] = [
@@ -91,6 +97,8 @@ export async function createAnthropicVerdictTransport(settings: TransportSetting
     };
   }
 
+  const opening = (prompt: VerdictPrompt): MessageParam[] => [{ role: 'user', content: prompt.user }];
+
   return {
     provider: 'anthropic',
     temperature: null,
@@ -98,6 +106,11 @@ export async function createAnthropicVerdictTransport(settings: TransportSetting
     errors,
     secrets,
     wireSchema: inputSchema,
-    start: (prompt, signal) => send(prompt, [{ role: 'user', content: prompt.user }], signal),
+    start: (prompt, signal) => send(prompt, opening(prompt), signal),
+    batch: {
+      client: createAnthropicBatchClient({ client, errors, secrets }),
+      request: (prompt) => request(prompt, opening(prompt)),
+      exchange: (prompt, body) => exchange(prompt, opening(prompt), anthropicMessage(body), true),
+    },
   };
 }

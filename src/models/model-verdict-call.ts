@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Usage } from '../candidates/output.js';
+import type { BatchClient } from './batch/types.js';
 import type { SdkErrorClasses } from './clients.js';
 
 /**
@@ -14,6 +15,11 @@ export interface VerdictPrompt {
   user: string;
   schemaName: string;
   schema: z.ZodType<unknown>;
+  /**
+   * Names the call across runs, without the nonce: the request's key and the verdict cache key.
+   * Batched verdicts derive their batch custom id from it (src/models/batch/verdicts.ts).
+   */
+  identity?: { key: string; digest: string };
 }
 
 /** The verdict a reply carries, as parsed JSON (not yet validated), or why there is none. */
@@ -24,6 +30,8 @@ export interface VerdictExchange {
   usage?: Usage;
   /** The model id the API echoed. */
   model: string;
+  /** Answered through a batch API, so billed at the batch price (prices.ts); retries are live calls. */
+  batch?: boolean;
   /** Sends the conversation again with this reply and a user turn quoting `problem`. */
   retry(problem: string, signal: AbortSignal): Promise<VerdictExchange>;
 }
@@ -40,6 +48,20 @@ export interface VerdictTransport {
   /** The JSON schema the provider receives for a verdict schema: part of the cache key. */
   wireSchema(schema: z.ZodType<unknown>, schemaName: string): unknown;
   start(prompt: VerdictPrompt, signal: AbortSignal): Promise<VerdictExchange>;
+  /** The same first call, split so that it can go through the provider's batch API instead. */
+  batch: VerdictBatch;
+}
+
+/**
+ * `start` = send `request(prompt)` and read the reply; a batch sends `request(prompt)` for many
+ * prompts at once and reads each reply with `exchange`. Its `retry()` is a live call.
+ */
+export interface VerdictBatch {
+  client: BatchClient;
+  /** The request body `start` sends for this prompt (Messages / Chat Completions create params). */
+  request(prompt: VerdictPrompt): object;
+  /** The exchange a succeeded batch response body holds; throws BatchBodyError when it is not a reply at all. */
+  exchange(prompt: VerdictPrompt, body: unknown): VerdictExchange;
 }
 
 export interface TransportSettings {

@@ -1,6 +1,8 @@
 import type OpenAI from 'openai';
 import type { z } from 'zod';
 import { abortable } from './abortable.js';
+import { chatCompletion } from './batch/bodies.js';
+import { createOpenAIBatchClient } from './batch/openai.js';
 import { createOpenAIClient } from './clients.js';
 import {
   JUDGE_TEMPERATURE,
@@ -15,6 +17,8 @@ import {
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type ResponseFormat = OpenAI.ResponseFormatJSONSchema;
+type ChatCompletion = OpenAI.Chat.Completions.ChatCompletion;
+type CompletionParams = OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
 
 /**
  * Verdicts through Chat Completions structured outputs: `response_format` json_schema, strict.
@@ -41,20 +45,21 @@ export async function createOpenAIVerdictTransport(settings: TransportSettings):
     return { type: 'json_schema', json_schema: { ...format.json_schema } };
   };
 
+  const request = (prompt: VerdictPrompt, messages: Message[]): CompletionParams => ({
+    model: settings.model,
+    messages,
+    temperature: JUDGE_TEMPERATURE,
+    max_completion_tokens: settings.maxTokens,
+    response_format: responseFormat(prompt.schema, prompt.schemaName),
+  });
+
   async function send(prompt: VerdictPrompt, messages: Message[], signal: AbortSignal): Promise<VerdictExchange> {
-    const completion = await abortable(
-      client.chat.completions.create(
-        {
-          model: settings.model,
-          messages,
-          temperature: JUDGE_TEMPERATURE,
-          max_completion_tokens: settings.maxTokens,
-          response_format: responseFormat(prompt.schema, prompt.schemaName),
-        },
-        { signal },
-      ),
-      signal,
-    );
+    const completion = await abortable(client.chat.completions.create(request(prompt, messages), { signal }), signal);
+    return exchange(prompt, messages, completion, false);
+  }
+
+  /** The verdict a reply holds; its retry() sends the conversation on, live. */
+  function exchange(prompt: VerdictPrompt, messages: Message[], completion: ChatCompletion, batch: boolean): VerdictExchange {
     const choice = completion.choices[0];
     const content = choice?.message.content ?? null;
     const refusal = choice?.message.refusal ?? null;
@@ -70,6 +75,7 @@ export async function createOpenAIVerdictTransport(settings: TransportSettings):
         ? { usage: { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens } }
         : {}),
       model: completion.model,
+      ...(batch ? { batch } : {}),
       retry(problem, retrySignal) {
         const said = content || refusal || '(empty reply)';
         const correction = `Your verdict was not valid: ${problem}\nReply again with a corrected verdict: JSON matching the ${prompt.schemaName} schema.`;
@@ -82,6 +88,11 @@ export async function createOpenAIVerdictTransport(settings: TransportSettings):
     };
   }
 
+  const opening = (prompt: VerdictPrompt): Message[] => [
+    { role: 'system', content: prompt.system },
+    { role: 'user', content: prompt.user },
+  ];
+
   return {
     provider: 'openai',
     temperature: JUDGE_TEMPERATURE,
@@ -89,14 +100,11 @@ export async function createOpenAIVerdictTransport(settings: TransportSettings):
     errors,
     secrets,
     wireSchema: (schema, schemaName) => responseFormat(schema, schemaName).json_schema,
-    start: (prompt, signal) =>
-      send(
-        prompt,
-        [
-          { role: 'system', content: prompt.system },
-          { role: 'user', content: prompt.user },
-        ],
-        signal,
-      ),
+    start: (prompt, signal) => send(prompt, opening(prompt), signal),
+    batch: {
+      client: createOpenAIBatchClient({ client, errors, secrets }),
+      request: (prompt) => request(prompt, opening(prompt)),
+      exchange: (prompt, body) => exchange(prompt, opening(prompt), chatCompletion(body), true),
+    },
   };
 }

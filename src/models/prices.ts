@@ -7,9 +7,9 @@ export interface ModelPrice {
 }
 
 /**
- * List prices of a few current models (standard tier, no caching or batch discount), as the
- * providers published them in early 2026. Prices change: the config's `prices` map overrides
- * any entry, and a model missing from both simply gets no cost.
+ * List prices of a few current models (standard tier, no caching or batch discount; costUsd
+ * applies the batch discount), as the providers published them in early 2026. Prices change:
+ * the config's `prices` map overrides any entry, and a model missing from both gets no cost.
  */
 export const BUILT_IN_PRICES: Readonly<Record<string, ModelPrice>> = {
   'claude-opus-4-6': { input: 5, output: 25 },
@@ -54,6 +54,20 @@ export function findPrice(
   return undefined;
 }
 
-export function costUsd(usage: Usage, price: ModelPrice): number {
-  return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
+/**
+ * Batch APIs bill every token at half the standard price. Anthropic: the Message Batches API
+ * "reduces costs by 50%", all usage charged at 50% of standard API prices
+ * (platform.claude.com/docs/en/build-with-claude/batch-processing, "Pricing"). OpenAI: the Batch
+ * API has a "50% cost discount compared to synchronous APIs" (platform.openai.com/docs/guides/batch).
+ */
+export const BATCH_PRICE_FACTOR = 0.5;
+
+export interface CostOptions {
+  /** Answered through a provider's batch API: billed at BATCH_PRICE_FACTOR of the price. */
+  batch?: boolean | undefined;
+}
+
+export function costUsd(usage: Usage, price: ModelPrice, options: CostOptions = {}): number {
+  const standard = (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
+  return options.batch ? standard * BATCH_PRICE_FACTOR : standard;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError, errorMessage } from '../../errors.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 import { describeApiError } from '../../models/api-errors.js';
+import { BatchBodyError } from '../../models/batch/bodies.js';
 import { buildChat, type ChatPrompt } from '../../models/chat.js';
 import type { SdkErrorClasses } from '../../models/clients.js';
 import { costUsd, findPrice } from '../../models/prices.js';
@@ -54,8 +55,21 @@ export function toCandidateError(
   return new CandidateError(failure.message, failure.kind === 'api' ? 'api' : 'timeout');
 }
 
-/** Cost of a call, priced by the id the API echoed first, then the configured one; undefined when unknown. */
-export function callCost(usage: Usage, models: ReadonlyArray<string | undefined>, context: AdapterContext) {
+/**
+ * Cost of a call, priced by the id the API echoed first, then the configured one; undefined when
+ * unknown. `batch`: answered through a batch API, at the batch price.
+ */
+export function callCost(usage: Usage, models: ReadonlyArray<string | undefined>, context: AdapterContext, batch = false) {
   const price = findPrice(models, context.prices);
-  return price ? costUsd(usage, price) : undefined;
+  return price ? costUsd(usage, price, { batch }) : undefined;
+}
+
+/** A batch response body that is not a reply at all is the candidate's bad output, not a crash. */
+export function parseBody<T>(read: (body: unknown) => T, body: unknown): T {
+  try {
+    return read(body);
+  } catch (err) {
+    if (err instanceof BatchBodyError) throw new CandidateError(err.message, 'bad_output');
+    throw err;
+  }
 }
