@@ -66,7 +66,7 @@ describe('renderDiffMarkdown', () => {
 describe('answersFromOutputs', () => {
   it('reads the committed outputs file by id, first answer per item', () => {
     const answers = answersFromOutputs(readFileSync(path.join(import.meta.dirname, '..', '..', 'reports', 'support', 'rag-v2.outputs.jsonl'), 'utf8'));
-    expect(answers.size).toBe(135);
+    expect(answers.size).toBe(594);
     expect(answers.get('fmt-001')).toMatch(/^\{"answer":"Two-factor authentication/);
     const twoEpochs = answersFromOutputs('{"id":"a","text":"first"}\n{"id":"a","epoch":1,"text":"second"}\nnot json\n{"id":"b"}\n');
     expect([...twoEpochs]).toEqual([['a', 'first']]);
