@@ -6,7 +6,7 @@ import { JudgeError, NONCE, type VerdictRequest, type VerdictResponse, type Verd
 import { createAnthropicVerdictTransport } from './anthropic-verdict.js';
 import { describeApiError } from './api-errors.js';
 import { verdictCacheKey, type VerdictCache } from './cache.js';
-import type { VerdictReply, VerdictTransport } from './model-verdict-call.js';
+import type { VerdictExchange, VerdictReply, VerdictTransport } from './model-verdict-call.js';
 import { createOpenAIVerdictTransport } from './openai-verdict.js';
 import { costUsd, findPrice, type ModelPrice } from './prices.js';
 import { redact } from './redact.js';
@@ -20,6 +20,8 @@ export interface ModelVerdictOptions {
   /** Model id -> price, overriding the built-in table. */
   prices?: Readonly<Record<string, ModelPrice>>;
   cache?: VerdictCache;
+  /** `--batch`: first attempts go through the provider's batch API (batchedVerdictTransport), retries stay live. */
+  batch?: (transport: VerdictTransport) => VerdictTransport;
 }
 
 const MAX_PROBLEM = 1000;
@@ -68,8 +70,9 @@ export async function createModelVerdictSource(
     timeoutMs: options.timeoutMs,
     env: options.env,
   };
-  const transport: VerdictTransport =
+  const live: VerdictTransport =
     config.provider === 'anthropic' ? await createAnthropicVerdictTransport(settings) : await createOpenAIVerdictTransport(settings);
+  const transport = options.batch ? options.batch(live) : live;
   const clean = (text: string) => redact(text, transport.secrets);
   const label = `judge "${id}" (${config.provider} ${config.model})`;
 
@@ -90,17 +93,18 @@ export async function createModelVerdictSource(
       user: fillNonce(request.user, nonce),
       schemaName: request.schemaName,
       schema: request.schema,
+      identity: { key: request.key, digest: cacheKey(request) },
     };
     const first = await transport.start(prompt, signal);
     const checked = validate(first.reply, request.schema);
-    if (checked.ok) return { value: checked.value, usage: first.usage, model: first.model };
+    if (checked.ok) return { value: checked.value, usage: first.usage, model: first.model, exchanges: [first] };
     const second = await first.retry(checked.problem, signal);
     const usage = addUsage(first.usage, second.usage);
     const rechecked = validate(second.reply, request.schema);
     if (!rechecked.ok) {
       throw new JudgeError(`${label} gave an invalid verdict twice for ${request.key}: ${clean(rechecked.problem)}`);
     }
-    return { value: rechecked.value, usage, model: second.model };
+    return { value: rechecked.value, usage, model: second.model, exchanges: [first, second] };
   }
 
   const cacheKey = (request: VerdictRequest<unknown>) =>
@@ -135,11 +139,20 @@ export async function createModelVerdictSource(
         throw failure(err, signal);
       }
       const price = findPrice([answer.model, config.model], options.prices);
-      const spend = spent(answer.usage, answer.usage && price ? costUsd(answer.usage, price) : undefined);
+      const spend = spent(answer.usage, price ? exchangesCost(answer.exchanges, price) : undefined);
       if (cache && key) cache.set(key, { value: answer.value, ...spend });
       return { value: answer.value, ...spend, cached: false };
     },
   };
+}
+
+/**
+ * Each exchange at its own price: a batched first attempt at the batch price, a live retry at the
+ * standard one. Exchanges without usage count for nothing, as in addUsage; none with usage: unknown.
+ */
+function exchangesCost(exchanges: readonly VerdictExchange[], price: ModelPrice): number | undefined {
+  const costs = exchanges.flatMap(({ usage, batch }) => (usage ? [costUsd(usage, price, { batch })] : []));
+  return costs.length === 0 ? undefined : costs.reduce((a, b) => a + b, 0);
 }
 
 /** Usage and cost as optional fields: left out when unknown, never written as undefined. */
