@@ -19,6 +19,9 @@ evals run options:
   --timeout <seconds>  per-call timeout (default: config, else 60)
   --fresh              ignore the journal of an interrupted earlier run and start over
   --no-cache           call judges even for verdicts cached in .evals-cache/
+  --batch              send model-candidate and judge calls through the Anthropic Message Batches
+                       and OpenAI Batch APIs (half price, up to 24 h); a resumed run collects the
+                       batches already in flight instead of paying again
   --reports-dir <dir>  where reports go (default: config reportsDir, else reports/)
   --shard <i>/<n>      run only shard i of n (items split by a hash of their id); the partial
                        result goes to the shards folder for \`evals merge\`, no report is written

@@ -132,6 +132,8 @@ export const ConfigSchema = z.strictObject({
   /** Where `--shard i/n` runs leave their partial results for `evals merge`. */
   shardsDir: z.string().min(1).default('.evals-shards'),
   concurrency: z.number().int().positive().default(8),
+  /** `--batch`: the first wait between checks on a provider batch (it backs off to a minute). */
+  batchPollSeconds: z.number().positive().default(5),
   timeoutSeconds: z.number().positive().default(60),
   suites: z.record(z.string().regex(/^[\w.-]+$/, 'suite names are letters, digits, ".", "_" and "-"'), SuiteConfigSchema),
   candidates: z.record(

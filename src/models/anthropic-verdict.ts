@@ -33,6 +33,7 @@ export async function createAnthropicVerdictTransport(settings: TransportSetting
       apiKeyEnv: settings.apiKeyEnv ?? 'ANTHROPIC_API_KEY',
       maxRetries: settings.maxRetries,
       timeoutMs: settings.timeoutMs,
+      traffic: settings.traffic,
     },
     settings.env,
   );

@@ -1,3 +1,4 @@
+import type { TrafficMonitor } from './traffic.js';
 import type { z } from 'zod';
 import type { Usage } from '../candidates/output.js';
 import type { BatchClient } from './batch/types.js';
@@ -72,6 +73,8 @@ export interface TransportSettings {
   maxRetries: number;
   timeoutMs: number;
   env: NodeJS.ProcessEnv;
+  /** Told every response status (429s included), to pace the run. */
+  traffic?: TrafficMonitor | undefined;
 }
 
 /** Judges run at temperature 0 where the API takes one, so that a rerun asks the same question the same way. */

@@ -34,6 +34,7 @@ export async function createOpenAIVerdictTransport(settings: TransportSettings):
       apiKeyEnv: settings.apiKeyEnv ?? 'OPENAI_API_KEY',
       maxRetries: settings.maxRetries,
       timeoutMs: settings.timeoutMs,
+      traffic: settings.traffic,
     },
     settings.env,
   );

@@ -10,6 +10,7 @@ import type { VerdictExchange, VerdictReply, VerdictTransport } from './model-ve
 import { createOpenAIVerdictTransport } from './openai-verdict.js';
 import { costUsd, findPrice, type ModelPrice } from './prices.js';
 import { redact } from './redact.js';
+import type { TrafficMonitor } from './traffic.js';
 
 export type ModelJudgeConfig = Extract<JudgeConfig, { provider: 'anthropic' | 'openai' }>;
 
@@ -20,6 +21,8 @@ export interface ModelVerdictOptions {
   /** Model id -> price, overriding the built-in table. */
   prices?: Readonly<Record<string, ModelPrice>>;
   cache?: VerdictCache;
+  /** Told every response status of the judge's calls (429s included), to pace the run. */
+  traffic?: TrafficMonitor;
   /** `--batch`: first attempts go through the provider's batch API (batchedVerdictTransport), retries stay live. */
   batch?: (transport: VerdictTransport) => VerdictTransport;
 }
@@ -69,6 +72,7 @@ export async function createModelVerdictSource(
     maxRetries: config.maxRetries,
     timeoutMs: options.timeoutMs,
     env: options.env,
+    traffic: options.traffic,
   };
   const live: VerdictTransport =
     config.provider === 'anthropic' ? await createAnthropicVerdictTransport(settings) : await createOpenAIVerdictTransport(settings);

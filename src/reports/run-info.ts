@@ -17,7 +17,8 @@ export const RunInfoSchema = z.object({
   /** Results taken from the journal of an interrupted earlier run instead of being paid again. */
   resumed: z.number().int(),
   concurrency: z.number().int(),
-  latencyMs: z.object({ p50: z.number(), p95: z.number(), mean: z.number() }),
+  /** Null when no answer had a measured latency (batch runs). */
+  latencyMs: z.object({ p50: z.number(), p95: z.number(), mean: z.number() }).nullable(),
   tokens: z.object({ input: z.number().int(), output: z.number().int() }),
   costUsd: z.number(),
   errors: z.record(z.string(), z.number().int()),
@@ -32,7 +33,7 @@ export type RunFacts = Pick<SuiteRun, 'suite' | 'candidate' | 'results' | 'answe
 /** The timing, usage and cost summary of a finished suite run. */
 export function buildRunInfo(run: RunFacts): RunInfo {
   const results = [...run.results.values()];
-  const latencies = results.map((r) => r.latencyMs);
+  const latencies = results.flatMap((r) => (r.latencyMs === undefined ? [] : [r.latencyMs]));
   const errors: Record<string, number> = {};
   let input = 0;
   let output = 0;
@@ -52,11 +53,10 @@ export function buildRunInfo(run: RunFacts): RunInfo {
     planned: run.planned,
     resumed: run.resumed,
     concurrency: run.concurrency,
-    latencyMs: {
-      p50: round(quantile(latencies, 0.5), 1),
-      p95: round(quantile(latencies, 0.95), 1),
-      mean: round(mean(latencies), 1),
-    },
+    latencyMs:
+      latencies.length === 0
+        ? null
+        : { p50: round(quantile(latencies, 0.5), 1), p95: round(quantile(latencies, 0.95), 1), mean: round(mean(latencies), 1) },
     tokens: { input, output },
     costUsd: round(cost, 6),
     errors,

@@ -46,7 +46,8 @@ export const ItemResultSchema = z.object({
   checks: z.array(CheckResultSchema),
   judgments: z.array(JudgmentResultSchema).default([]),
   error: ItemErrorSchema.optional(),
-  latencyMs: z.number().nonnegative(),
+  /** Wall time of the candidate's answer; absent for batch answers, whose wait says nothing of the model. */
+  latencyMs: z.number().nonnegative().optional(),
 });
 
 export type CheckResult = z.infer<typeof CheckResultSchema>;

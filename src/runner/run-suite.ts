@@ -19,6 +19,9 @@ import type { Rubric } from '../config/rubric.js';
 import type { VerdictCache } from '../models/cache.js';
 import { mulberry32 } from '../stats/prng.js';
 import { execute, type PlannedCall } from './execute.js';
+import { executeBatch } from './execute-batch.js';
+import { BatchSlots, lateSlot } from './batch-slots.js';
+import type { BatchProgress } from '../models/batch/index.js';
 import { reportFingerprint, runFingerprint } from './fingerprint.js';
 import { Journal, byResultKey, resultKey, type RecordAt } from './journal.js';
 import type { ProgressStream } from './progress.js';
@@ -41,6 +44,8 @@ export interface SuiteRunOptions {
   rubrics: ReadonlyMap<string, Rubric>;
   /** Judge verdict cache; undefined with --no-cache. */
   cache?: VerdictCache;
+  /** `--batch`: candidate and judge calls through the providers' batch APIs. */
+  batch?: boolean;
   sample?: { size: number; seed: number };
   concurrency?: number;
   timeoutSeconds?: number;
@@ -128,11 +133,27 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const candidate = await createCandidate(loaded, candidateId, timeoutMs, options.env, pace);
 
   const judged = planJudgedMetrics(loaded, suite, suiteConfig, options.rubrics, items);
+  // The batch slots sit beside the journal, whose name depends on the judges opened here: the
+  // judges take them lazily, when their first batch goes out.
+  let slots: BatchSlots | undefined;
+  const batchProgress = (what: string) => (p: BatchProgress) =>
+    options.progress.write(`${suite}/${candidateId} ${what} batch: ${p.done}/${p.total} done, ${p.failed} failed\n`);
+  const schedule = { initialMs: loaded.config.batchPollSeconds * 1000, maxMs: Math.max(60_000, loaded.config.batchPollSeconds * 1000), factor: 1.5 };
   const { sources, unavailable } = await openJudges(loaded, judged.flatMap((m) => m.judges), {
     env: options.env,
     timeoutMs,
     traffic: pace,
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.batch
+      ? {
+          batch: {
+            slot: (id: string) => lateSlot(() => slots, id),
+            signal: options.interrupt,
+            onProgress: batchProgress('judge'),
+            schedule,
+          },
+        }
+      : {}),
   });
   const active = judged.filter((m) => m.judges.every((id) => sources.has(id)));
   const skipped = judged
@@ -152,7 +173,11 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
       `${candidateId}-${runFingerprint(fingerprint, candidateConfig)}${shardTag}.jsonl`,
     ),
   );
-  if (options.fresh) journal.remove();
+  slots = options.batch ? new BatchSlots(`${journal.file}.batches.json`) : undefined;
+  if (options.fresh) {
+    journal.remove();
+    slots?.remove();
+  }
   // Resume: finished items are kept. An item that ended in an error is tried again, but when the
   // candidate had answered (the judge failed), only the scoring is redone: the answer is not paid twice.
   const results = new Map<string, ResultSummary>();
@@ -188,23 +213,33 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const startedAt = new Date();
   let interrupted: boolean;
   try {
-    ({ interrupted } = await execute({
+    const execution = {
       calls,
       candidate,
       limit,
       timeoutMs,
       interrupt: options.interrupt,
-      score: async (item, output, signal) => ({
+      score: async (item: GoldenItem, output: CandidateOutput, signal: AbortSignal) => ({
         checks: scoreWithChecks(suiteConfig.checks, item, output),
         judgments: await runJudgedMetrics(metricsForItem(active, item), { item, output, signal }, sources),
       }),
-      onResult: (result) => {
+      onResult: (result: ItemResult) => {
         const key = resultKey(result.itemId, result.epoch);
         positions.set(key, journal.append(result));
         results.set(key, summarise(result));
         progress.result(result);
       },
-    }));
+    };
+    ({ interrupted } = slots
+      ? await executeBatch({
+          ...execution,
+          candidateId,
+          slot: slots.slot('candidate'),
+          onProgress: batchProgress('candidate'),
+          schedule,
+          onAnswered: (result) => journal.append(result),
+        })
+      : await execute(execution));
   } finally {
     progress.finish();
     journal.close();

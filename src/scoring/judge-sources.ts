@@ -2,6 +2,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import type { VerdictCache } from '../models/cache.js';
 import type { TrafficMonitor } from '../models/traffic.js';
+import { batchedVerdictTransport, type BatchedVerdictOptions, type BatchJournal } from '../models/batch/index.js';
 import { createModelVerdictSource } from '../models/verdict-source.js';
 import { createReplayVerdictSource } from './judges/replay-source.js';
 import type { VerdictSource } from './judges/types.js';
@@ -18,6 +19,8 @@ export interface OpenJudgesOptions {
   cache?: VerdictCache;
   /** Sees every HTTP status of judge calls, to pace the run. */
   traffic?: TrafficMonitor;
+  /** `--batch`: live judges send their first attempts through their provider's batch API. */
+  batch?: Omit<BatchedVerdictOptions, 'journal'> & { slot(judgeId: string): BatchJournal };
 }
 
 /**
@@ -35,7 +38,18 @@ export async function openJudges(loaded: LoadedConfig, ids: Iterable<string>, op
       continue;
     }
     try {
-      sources.set(id, await createModelVerdictSource(id, config, { env: options.env, timeoutMs: options.timeoutMs, prices: loaded.config.prices, ...(options.cache ? { cache: options.cache } : {}) }));
+      const { batch } = options;
+      sources.set(
+        id,
+        await createModelVerdictSource(id, config, {
+          env: options.env,
+          timeoutMs: options.timeoutMs,
+          prices: loaded.config.prices,
+          ...(options.cache ? { cache: options.cache } : {}),
+          ...(options.traffic ? { traffic: options.traffic } : {}),
+          ...(batch ? { batch: (transport) => batchedVerdictTransport(transport, { ...batch, journal: batch.slot(`judge:${id}`) }) } : {}),
+        }),
+      );
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const keyVar = config.apiKeyEnv ?? (config.provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY');

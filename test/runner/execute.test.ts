@@ -51,7 +51,7 @@ describe('execute', () => {
     expect(results).toHaveLength(40);
     expect(new Set(results.map((r) => r.itemId)).size).toBe(40);
     expect(peak).toBe(3);
-    expect(results.every((r) => r.checks[0]?.pass && r.latencyMs >= 0)).toBe(true);
+    expect(results.every((r) => r.checks[0]?.pass && (r.latencyMs ?? -1) >= 0)).toBe(true);
   });
 
   it('records failures with their kind and reason instead of dropping them', async () => {

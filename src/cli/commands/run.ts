@@ -11,6 +11,7 @@ import { VerdictCache } from '../../models/cache.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { planJudgedMetrics } from '../../scoring/judged-plan.js';
 import { Journal } from '../../runner/journal.js';
+import { BatchSlots } from '../../runner/batch-slots.js';
 import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt } from '../args.js';
 import type { CliIO } from '../io.js';
 
@@ -28,6 +29,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     shard: { type: 'string' },
     'shards-dir': { type: 'string' },
     'no-cache': { type: 'boolean' },
+    batch: { type: 'boolean' },
     update: { type: 'boolean', short: 'u' },
     baseline: { type: 'string' },
     summary: { type: 'string' },
@@ -74,6 +76,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       shard,
       rubrics,
       ...(cache ? { cache } : {}),
+      batch: values.batch ?? false,
       concurrency,
       timeoutSeconds,
       fresh: values.fresh ?? false,
@@ -106,6 +109,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       exitCode = Math.max(exitCode, done.exitCode);
     }
     new Journal(result.journalFile).remove();
+    new BatchSlots(`${result.journalFile}.batches.json`).remove();
   }
   writeCiOutputs(published, { summary: values.summary, junit: values.junit }, io);
   return exitCode;

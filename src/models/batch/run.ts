@@ -53,8 +53,11 @@ export async function runBatch(options: RunBatchOptions): Promise<AsyncIterable<
 
   let handle = saved;
   if (fresh.length > 0) {
-    const added = await client.submit(fresh, { signal, onBatch: (partial) => journal.save(merge(saved, partial)) });
+    // No abort signal here: once the provider may have accepted a batch, it must be recorded, or
+    // a Ctrl-C landing mid-create would leave a paid batch that the resumed run submits again.
+    const added = await client.submit(fresh, { onBatch: (partial) => journal.save(merge(saved, partial)) });
     handle = merge(saved, added);
+    signal.throwIfAborted();
   }
   if (!handle) {
     await journal.clear();
