@@ -1,36 +1,32 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { Candidate } from '../candidates/adapter.js';
 import type { CandidateOutput } from '../candidates/output.js';
-import { adapterRegistry } from '../candidates/registry.js';
 import type { LoadedConfig } from '../config/load.js';
-import { UserError, errorMessage } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
-import { loadGoldenSets } from '../goldensets/load.js';
-import { stratifiedSample } from '../goldensets/sample.js';
 import { buildReport } from '../reports/build.js';
 import type { Fingerprint, Report } from '../reports/report.js';
 import { skippedLines } from '../reports/terminal.js';
 import { scoreWithChecks } from '../scoring/score.js';
 import { judgedFingerprint, metricsForItem, planJudgedMetrics } from '../scoring/judged-plan.js';
 import { runJudgedMetrics } from '../scoring/judged-run.js';
-import { openJudges } from '../scoring/judge-sources.js';
+import { openJudges, splitAvailable } from '../scoring/judge-sources.js';
 import type { Rubric } from '../config/rubric.js';
 import type { VerdictCache } from '../models/cache.js';
-import { mulberry32 } from '../stats/prng.js';
 import { execute, type PlannedCall } from './execute.js';
 import { executeBatch } from './execute-batch.js';
 import { BatchSlots, lateSlot } from './batch-slots.js';
 import type { BatchProgress } from '../models/batch/index.js';
 import { reportFingerprint, runFingerprint } from './fingerprint.js';
 import { Journal, byResultKey, resultKey, type RecordAt } from './journal.js';
+import { resumeFromJournal } from './resume.js';
+import { createCandidate } from './setup.js';
 import type { ProgressStream } from './progress.js';
 import { createProgress } from './progress.js';
 import { summarise, type ItemResult, type ResultSummary } from './result.js';
 import type { ScoredResult } from '../reports/build.js';
 import { shardOf, type ShardSpec } from './shard.js';
 import { Pace } from './pace.js';
-import type { TrafficMonitor } from '../models/traffic.js';
 
 export interface SuiteRunOptions {
   loaded: LoadedConfig;
@@ -80,40 +76,6 @@ export interface SuiteRun {
   journalFile: string;
 }
 
-/** Loads a suite's golden sets, applying --sample; every input problem is a UserError (exit 2). */
-export async function loadSuiteItems(loaded: LoadedConfig, suite: string, sample?: SuiteRunOptions['sample']): Promise<GoldenItem[]> {
-  const suiteConfig = loaded.config.suites[suite];
-  if (!suiteConfig) throw new UserError(`unknown suite "${suite}" (known: ${Object.keys(loaded.config.suites).join(', ')})`);
-  const items = await loadGoldenSets(suiteConfig.goldenSets.map(loaded.resolve), loaded.display);
-  return sample ? stratifiedSample(items, { size: sample.size, random: mulberry32(sample.seed) }) : items;
-}
-
-/** Creates the candidate from its adapter; a failure here is a config problem (exit 2). */
-export async function createCandidate(
-  loaded: LoadedConfig,
-  id: string,
-  timeoutMs: number,
-  env: NodeJS.ProcessEnv,
-  traffic?: TrafficMonitor,
-): Promise<Candidate> {
-  const config = loaded.config.candidates[id];
-  if (!config) throw new UserError(`unknown candidate "${id}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
-  const adapter = adapterRegistry.get(config.adapter.type);
-  if (!adapter) throw new UserError(`candidate "${id}": unknown adapter type "${config.adapter.type}"`);
-  try {
-    return await adapter.create(config.adapter.options, {
-      configDir: loaded.dir,
-      candidateId: id,
-      timeoutMs,
-      env,
-      prices: loaded.config.prices,
-      ...(traffic ? { traffic } : {}),
-    });
-  } catch (err) {
-    throw new UserError(`candidate "${id}": ${errorMessage(err)}`);
-  }
-}
-
 /**
  * Runs one candidate over one suite: plan (items x epochs), skip what the journal already has,
  * execute the rest, and build the report once every planned call has a result.
@@ -155,10 +117,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
         }
       : {}),
   });
-  const active = judged.filter((m) => m.judges.every((id) => sources.has(id)));
-  const skipped = judged
-    .filter((m) => !active.includes(m))
-    .map((m) => ({ metric: m.metric, reason: m.judges.map((id) => unavailable.get(id)).filter(Boolean).join(' ') }));
+  const { active, skipped } = splitAvailable(judged, { sources, unavailable });
   for (const line of skippedLines(skipped)) options.progress.write(`${line}\n`);
 
   const { judges: judgesHash, rubricHashes } = judgedFingerprint(loaded, active);
@@ -178,35 +137,8 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     journal.remove();
     slots?.remove();
   }
-  // Resume: finished items are kept. An item that ended in an error is tried again, but when the
-  // candidate had answered (the judge failed), only the scoring is redone: the answer is not paid twice.
-  const results = new Map<string, ResultSummary>();
-  const positions = new Map<string, RecordAt>();
-  const answered = new Map<string, RecordAt>();
-  journal.read((result, at) => {
-    const key = resultKey(result.itemId, result.epoch);
-    answered.delete(key);
-    results.delete(key);
-    positions.delete(key);
-    if (!result.error) {
-      results.set(key, summarise(result));
-      positions.set(key, at);
-    } else if (result.output) answered.set(key, at);
-  });
+  const { results, positions, calls } = resumeFromJournal(journal, planItems, suiteConfig.epochs);
   const resumed = results.size;
-  const rescored = new Map<string, CandidateOutput>();
-  for (const [key, record] of zip([...answered.keys()], journal.readAll(answered.values()))) {
-    if (record.output) rescored.set(key, record.output);
-  }
-
-  const calls: PlannedCall[] = [];
-  for (const item of planItems) {
-    for (let epoch = 0; epoch < suiteConfig.epochs; epoch++) {
-      const key = resultKey(item.id, epoch);
-      const output = rescored.get(key);
-      if (!results.has(key)) calls.push({ item, epoch, ...(output ? { output } : {}) });
-    }
-  }
   const planned = planItems.length * suiteConfig.epochs;
   const label = `${suite}/${candidateId}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
   const progress = createProgress(options.progress, label, planned, resumed);
@@ -293,7 +225,3 @@ export function reportFromResults(
   });
 }
 
-function* zip<A, B>(as: readonly A[], bs: Iterable<B>): Generator<[A, B]> {
-  let i = 0;
-  for (const b of bs) yield [as[i++] as A, b];
-}

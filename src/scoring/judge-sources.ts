@@ -4,6 +4,7 @@ import type { VerdictCache } from '../models/cache.js';
 import type { TrafficMonitor } from '../models/traffic.js';
 import { batchedVerdictTransport, type BatchedVerdictOptions, type BatchJournal } from '../models/batch/index.js';
 import { createModelVerdictSource } from '../models/verdict-source.js';
+import type { JudgedMetric } from './judged-plan.js';
 import { createReplayVerdictSource } from './judges/replay-source.js';
 import type { VerdictSource } from './judges/types.js';
 
@@ -62,4 +63,13 @@ export async function openJudges(loaded: LoadedConfig, ids: Iterable<string>, op
     }
   }
   return { sources, unavailable };
+}
+
+/** Judged metrics whose judges all opened, and the rest with why they are not scored. */
+export function splitAvailable(judged: readonly JudgedMetric[], opened: OpenedJudges): { active: JudgedMetric[]; skipped: Array<{ metric: string; reason: string }> } {
+  const active = judged.filter((m) => m.judges.every((id) => opened.sources.has(id)));
+  const skipped = judged
+    .filter((m) => !active.includes(m))
+    .map((m) => ({ metric: m.metric, reason: m.judges.map((id) => opened.unavailable.get(id)).filter(Boolean).join(' ') }));
+  return { active, skipped };
 }

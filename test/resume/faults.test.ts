@@ -19,7 +19,7 @@ const itemOf = (text: string) => /q-\d{3}/.exec(text)?.[0] ?? 'q-???';
 function faulty(i: number, ok: () => Reply, error: (status: number) => Reply): Reply {
   if (i % 10 === 3) return { ...error(429), headers: { 'retry-after': '0' } };
   if (i % 20 === 5) return error(500);
-  if (i % 50 === 7) return { ...ok(), delayMs: 3_000 };
+  if (i % 50 === 7) return { ...ok(), delayMs: 8_000 };
   return ok();
 }
 
@@ -49,7 +49,7 @@ describe('a run under injected faults', () => {
     const rows = Array.from({ length: ITEMS }, (_, i) => ({ id: `q-${String(i).padStart(3, '0')}`, input: `What is q-${String(i).padStart(3, '0')}?`, slices: ['s'], checks: [{ type: 'contains', values: ['42'] }] }));
     writeFileSync(path.join(dir, 'set.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
     const config = {
-      timeoutSeconds: 1,
+      timeoutSeconds: 3,
       concurrency: 8,
       suites: { s: { goldenSets: ['set.jsonl'], judge: 'claude', rubrics: ['quality'], gate: { maxErrors: 1000 } } },
       judges: { claude: { provider: 'anthropic', model: 'claude-sonnet-4-6', baseURL: judge.origin, maxRetries: 4 } },

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config/load.js';
 import { ExitCode } from '../../errors.js';
-import { loadSuiteItems } from '../../runner/run-suite.js';
+import { loadSuiteItems } from '../../runner/setup.js';
 import { NO_SLICE } from '../../goldensets/sample.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { planJudgedMetrics } from '../../scoring/judged-plan.js';

@@ -1,0 +1,52 @@
+import type { CandidateOutput } from '../candidates/output.js';
+import type { GoldenItem } from '../goldensets/item.js';
+import type { PlannedCall } from './execute.js';
+import { resultKey, type Journal, type RecordAt } from './journal.js';
+import { summarise, type ResultSummary } from './result.js';
+
+export interface Resumed {
+  /** Finished calls found in the journal (scores only). */
+  results: Map<string, ResultSummary>;
+  /** Where each finished call's full record sits in the journal. */
+  positions: Map<string, RecordAt>;
+  /** What is left to do: unanswered calls, and answered ones whose scoring must be redone. */
+  calls: PlannedCall[];
+}
+
+/**
+ * What an interrupted run left, and what is left to do. Finished items are kept. An item that
+ * ended in an error is tried again, but when the candidate had answered (a judge failed, or a
+ * batch answer was not scored yet), only the scoring is redone: the answer is not paid twice.
+ */
+export function resumeFromJournal(journal: Journal, items: readonly GoldenItem[], epochs: number): Resumed {
+  const results = new Map<string, ResultSummary>();
+  const positions = new Map<string, RecordAt>();
+  const answered = new Map<string, RecordAt>();
+  journal.read((result, at) => {
+    const key = resultKey(result.itemId, result.epoch);
+    answered.delete(key);
+    results.delete(key);
+    positions.delete(key);
+    if (!result.error) {
+      results.set(key, summarise(result));
+      positions.set(key, at);
+    } else if (result.output) answered.set(key, at);
+  });
+  const rescored = new Map<string, CandidateOutput>();
+  const keys = [...answered.keys()];
+  let i = 0;
+  for (const record of journal.readAll(answered.values())) {
+    const key = keys[i++];
+    if (key !== undefined && record.output) rescored.set(key, record.output);
+  }
+
+  const calls: PlannedCall[] = [];
+  for (const item of items) {
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const key = resultKey(item.id, epoch);
+      const output = rescored.get(key);
+      if (!results.has(key)) calls.push({ item, epoch, ...(output ? { output } : {}) });
+    }
+  }
+  return { results, positions, calls };
+}
