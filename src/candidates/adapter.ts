@@ -21,6 +21,8 @@ export interface AdapterContext {
 export interface CallOptions {
   /** Aborted on timeout or Ctrl-C; adapters must stop work (kill the child, cancel the request). */
   signal: AbortSignal;
+  /** Which run of the item this is (0 unless the suite has several epochs). */
+  epoch?: number;
 }
 
 /** A ready-to-call candidate system. */

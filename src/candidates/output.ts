@@ -22,6 +22,8 @@ export const CandidateOutputSchema = z.object({
   costUsd: z.number().nonnegative().optional(),
   /** The model that actually answered, when the adapter knows it (e.g. the id an API echoes back). */
   model: z.string().optional(),
+  /** Served from the output cache: no call (and no cost) this run; latency and cost are the original call's. */
+  cached: z.boolean().optional(),
 });
 
 export type Context = z.infer<typeof ContextSchema>;

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { UsageSchema } from '../candidates/output.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { ContentStore } from './content-store.js';
 import { canonicalJson, sha256 } from '../util/canonical.js';
 
 /**
@@ -44,38 +42,27 @@ export const VerdictCacheEntrySchema = z.object({
 });
 export type VerdictCacheEntry = z.infer<typeof VerdictCacheEntrySchema>;
 
-const KEY = /^[0-9a-f]{64}$/;
-
 /**
  * Judge verdicts on disk, content-addressed: `<dir>/verdicts/<first 2 hex>/<sha256>.json`. An
- * unchanged rerun finds every verdict here and makes no call. Entries are written atomically,
- * so a concurrent or interrupted run never leaves a torn file; an unreadable entry is a miss.
+ * unchanged rerun finds every verdict here and makes no call.
  */
 export class VerdictCache {
-  constructor(readonly dir: string) {}
+  private readonly store: ContentStore;
+
+  constructor(readonly dir: string) {
+    this.store = new ContentStore(dir, 'verdicts');
+  }
 
   fileFor(key: string): string {
-    if (!KEY.test(key)) throw new Error(`not a verdict cache key: ${key}`);
-    return path.join(this.dir, 'verdicts', key.slice(0, 2), `${key}.json`);
+    return this.store.fileFor(key);
   }
 
   async get(key: string): Promise<VerdictCacheEntry | undefined> {
-    let text: string;
-    try {
-      text = await readFile(this.fileFor(key), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-    try {
-      const parsed = VerdictCacheEntrySchema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    const parsed = VerdictCacheEntrySchema.safeParse(await this.store.get(key));
+    return parsed.success ? parsed.data : undefined;
   }
 
   set(key: string, entry: VerdictCacheEntry): void {
-    writeFileAtomic(this.fileFor(key), `${JSON.stringify(entry, null, 2)}\n`);
+    this.store.set(key, entry);
   }
 }

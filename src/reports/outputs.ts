@@ -9,7 +9,7 @@ import type { ItemResult } from '../runner/result.js';
 export function* outputLines(results: Iterable<ItemResult>, source: string): Generator<string> {
   for (const { itemId, epoch, output } of results) {
     if (!output) continue;
-    const { latencyMs: _measured, ...answer } = output;
+    const { latencyMs: _measured, cached: _cached, ...answer } = output;
     yield `${JSON.stringify({ id: itemId, ...(epoch > 0 ? { epoch } : {}), ...answer, source })}\n`;
   }
 }

@@ -19,8 +19,11 @@ export const RunInfoSchema = z.object({
   concurrency: z.number().int(),
   /** Null when no answer had a measured latency (batch runs). */
   latencyMs: z.object({ p50: z.number(), p95: z.number(), mean: z.number() }).nullable(),
+  /** Tokens and cost of the calls made this run (answers served from the cache cost nothing). */
   tokens: z.object({ input: z.number().int(), output: z.number().int() }),
   costUsd: z.number(),
+  /** Answers served from the output cache. */
+  cachedAnswers: z.number().int(),
   errors: z.record(z.string(), z.number().int()),
   versions: z.object({ evals: z.string(), node: z.string(), platform: z.string() }),
 });
@@ -38,8 +41,13 @@ export function buildRunInfo(run: RunFacts): RunInfo {
   let input = 0;
   let output = 0;
   let cost = 0;
+  let cachedAnswers = 0;
   for (const r of results) {
     if (r.error) errors[r.error.kind] = (errors[r.error.kind] ?? 0) + 1;
+    if (r.cached) {
+      cachedAnswers++;
+      continue;
+    }
     input += r.usage?.inputTokens ?? 0;
     output += r.usage?.outputTokens ?? 0;
     cost += r.costUsd ?? 0;
@@ -59,6 +67,7 @@ export function buildRunInfo(run: RunFacts): RunInfo {
         : { p50: round(quantile(latencies, 0.5), 1), p95: round(quantile(latencies, 0.95), 1), mean: round(mean(latencies), 1) },
     tokens: { input, output },
     costUsd: round(cost, 6),
+    cachedAnswers,
     errors,
     versions: { evals: version(), node: process.version, platform: `${process.platform}-${process.arch}` },
   };

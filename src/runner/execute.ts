@@ -58,7 +58,7 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     let error: ItemError | undefined;
     try {
       if (!output) {
-        const answer = await withDeadline(interrupt, timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal }));
+        const answer = await withDeadline(interrupt, timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal, epoch }));
         output = { ...answer, latencyMs: answer.latencyMs ?? now() - started };
       }
       // Scoring gets its own deadline: judge calls are separate calls, each with the SDK's own

@@ -57,8 +57,13 @@ export type ItemResult = z.output<typeof ItemResultSchema>;
 export type ItemResultInput = z.input<typeof ItemResultSchema>;
 
 /** What a run keeps in memory per result: everything but the answer, which stays in the journal. */
-export type ResultSummary = Omit<ItemResult, 'output'> & Pick<NonNullable<ItemResult['output']>, 'usage' | 'costUsd'>;
+export type ResultSummary = Omit<ItemResult, 'output'> & Pick<NonNullable<ItemResult['output']>, 'usage' | 'costUsd' | 'cached'>;
 
 export function summarise({ output, ...rest }: ItemResult): ResultSummary {
-  return { ...rest, ...(output?.usage ? { usage: output.usage } : {}), ...(output?.costUsd !== undefined ? { costUsd: output.costUsd } : {}) };
+  return {
+    ...rest,
+    ...(output?.usage ? { usage: output.usage } : {}),
+    ...(output?.costUsd !== undefined ? { costUsd: output.costUsd } : {}),
+    ...(output?.cached ? { cached: true } : {}),
+  };
 }

@@ -13,6 +13,8 @@ import { runJudgedMetrics } from '../scoring/judged-run.js';
 import { openJudges, splitAvailable } from '../scoring/judge-sources.js';
 import type { Rubric } from '../config/rubric.js';
 import type { VerdictCache } from '../models/cache.js';
+import type { OutputCache } from '../models/output-cache.js';
+import { withOutputCache } from './cached-candidate.js';
 import { execute, type PlannedCall } from './execute.js';
 import { executeBatch } from './execute-batch.js';
 import { BatchSlots, lateSlot } from './batch-slots.js';
@@ -40,6 +42,8 @@ export interface SuiteRunOptions {
   rubrics: ReadonlyMap<string, Rubric>;
   /** Judge verdict cache; undefined with --no-cache. */
   cache?: VerdictCache;
+  /** Model candidates' answer cache; undefined with --no-cache. */
+  outputCache?: OutputCache;
   /** `--batch`: candidate and judge calls through the providers' batch APIs. */
   batch?: boolean;
   sample?: { size: number; seed: number };
@@ -92,7 +96,8 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const concurrency = options.concurrency ?? candidateConfig.concurrency ?? loaded.config.concurrency;
   const limit = pLimit(concurrency);
   const pace = new Pace({ max: concurrency, onChange: (c) => (limit.concurrency = c) });
-  const candidate = await createCandidate(loaded, candidateId, timeoutMs, options.env, pace);
+  const created = await createCandidate(loaded, candidateId, timeoutMs, options.env, pace);
+  const candidate = options.outputCache ? withOutputCache(created, options.outputCache, candidateConfig.adapter) : created;
 
   const judged = planJudgedMetrics(loaded, suite, suiteConfig, options.rubrics, items);
   // The batch slots sit beside the journal, whose name depends on the judges opened here: the

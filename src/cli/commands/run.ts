@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import { VerdictCache } from '../../models/cache.js';
+import { OutputCache } from '../../models/output-cache.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { planJudgedMetrics } from '../../scoring/judged-plan.js';
 import { Journal } from '../../runner/journal.js';
@@ -61,7 +62,9 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     const suiteConfig = loaded.config.suites[suite];
     if (suiteConfig) planJudgedMetrics(loaded, suite, suiteConfig, rubrics, items);
   }
-  const cache = values['no-cache'] ? undefined : new VerdictCache(loaded.resolve(loaded.config.cacheDir));
+  const cacheDir = loaded.resolve(loaded.config.cacheDir);
+  const cache = values['no-cache'] ? undefined : new VerdictCache(cacheDir);
+  const outputCache = values['no-cache'] ? undefined : new OutputCache(cacheDir);
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
   if (values.baseline && plan.length > 1) throw new UserError('--baseline compares one suite x candidate; pick one with --suite and --candidate');
   const silent = { write: () => true };
@@ -77,6 +80,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       shard,
       rubrics,
       ...(cache ? { cache } : {}),
+      ...(outputCache ? { outputCache } : {}),
       batch: values.batch ?? false,
       concurrency,
       timeoutSeconds,
