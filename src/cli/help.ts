@@ -5,6 +5,7 @@ Usage:
   evals run --candidate <id>[,<id>...] [options]   run candidates over their suites, write reports
   evals diff <base.json> <head.json>               compare two reports and apply the suite's gate
   evals merge [folder]                             merge the shards of \`run --shard\` into the report
+  evals forgetting --candidate <id>                a fine-tune against its base: retention per capability
   evals calibrate --judge <id> --labels <file>     measure a judge's agreement with human labels
   evals validate [--config <path>]                 check config, golden sets and rubrics; run nothing
   evals --help | --version
@@ -48,6 +49,13 @@ evals merge options:
 evals diff options:
   --config <path>      config whose suite gate rules apply (default rules without one)
   --summary <file>, --junit <file>                   as for run
+
+evals forgetting options:
+  --candidate <id>     a candidate that names its base in the config                (required)
+  --suite <name>       suite(s) (default: the candidate's suites); both run on the same items
+  --config, --concurrency, --reports-dir, --no-cache, --quiet   as for run
+  Fails (exit 1) a capability kept below gate.minRetention (default 0.90) of the base when the
+  drop is significant; writes reports/<suite>/<candidate>.forgetting.json and .md.
 
 evals calibrate options:
   --judge <id>         judge from the config (a live model, or replay of recorded verdicts)

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], io: Cli
   merge: () => import('./commands/merge.js'),
   diff: () => import('./commands/diff.js'),
   calibrate: () => import('./commands/calibrate.js'),
+  forgetting: () => import('./commands/forgetting.js'),
 };
 
 /** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */

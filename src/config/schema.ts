@@ -48,6 +48,10 @@ export const GateRulesSchema = z.strictObject({
   minScore: fraction.optional(),
   /** Per metric: false shows it without gating it (fewer comparisons, more power for the rest). */
   gate: z.boolean().optional(),
+  /** `evals forgetting`: the share of its base's score a fine-tune must keep. */
+  minRetention: z.number().positive().optional(),
+  /** `evals compare`: the share of its teacher's quality a student must reach. */
+  minParity: z.number().positive().optional(),
 });
 
 export const GateConfigSchema = z.strictObject({
@@ -57,6 +61,10 @@ export const GateConfigSchema = z.strictObject({
   maxErrors: z.number().int().nonnegative().default(0),
   /** Significance level of the per-slice regression tests, after Holm correction. */
   alpha: z.number().gt(0).lt(1).default(0.05),
+  /** `evals forgetting` fails a capability kept below this share of the base (and significantly lower). */
+  minRetention: z.number().positive().default(0.9),
+  /** `evals compare` fails a slice where the student reaches less than this share of the teacher. */
+  minParity: z.number().positive().default(0.95),
   /** Per-slice overrides. */
   slices: z.record(z.string(), GateRulesSchema).default({}),
   /** Per-metric overrides. */

@@ -1,6 +1,6 @@
 import type { GateConfig } from '../config/schema.js';
 
-type Rule = 'maxDrop' | 'minScore';
+type Rule = 'maxDrop' | 'minScore' | 'minRetention' | 'minParity';
 
 /** A gate rule for one slice x metric: the slice's override, else the metric's, else the suite's. */
 export function gateRule(gate: GateConfig, slice: string, metric: string, rule: Rule): number | undefined {

@@ -1,0 +1,64 @@
+import { loadConfig } from '../../config/load.js';
+import { ExitCode, UserError } from '../../errors.js';
+import { forgettingReport, renderForgettingMarkdown, renderForgettingTerminal } from '../../reports/forgetting-report.js';
+import { compareRetention } from '../../reports/retention.js';
+import { loadSuiteItems } from '../../runner/setup.js';
+import { loadRubrics } from '../../scoring/judges/rubrics.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { listFlag, parseCommandArgs, positiveInt } from '../args.js';
+import type { CliIO } from '../io.js';
+import { runForReport } from '../run-for-report.js';
+import path from 'node:path';
+
+/**
+ * `evals forgetting --candidate X`: X and the base it names in config, on the same suites, items
+ * paired by id; retention per capability; exit 1 when a capability is significantly below its
+ * threshold. Writes reports/<suite>/<X>.forgetting.json (diffable) and .md.
+ */
+export default async function forgetting(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseCommandArgs('forgetting', argv, {
+    candidate: { type: 'string' },
+    suite: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    concurrency: { type: 'string' },
+    'reports-dir': { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  });
+  if (!values.candidate) throw new UserError('evals forgetting: --candidate <id> is required');
+  const loaded = await loadConfig(values.config, io.cwd);
+  const candidate = loaded.config.candidates[values.candidate];
+  if (!candidate) throw new UserError(`unknown candidate "${values.candidate}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
+  if (!candidate.base) throw new UserError(`candidate "${values.candidate}" names no base: add base: '<candidate id>' to it in the config`);
+  const suites = listFlag(values.suite).length > 0 ? listFlag(values.suite) : (candidate.suites ?? Object.keys(loaded.config.suites));
+  const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
+  const context = { loaded, io, rubrics, noCache: values['no-cache'] ?? false, quiet: values.quiet ?? false, concurrency: positiveInt('concurrency', values.concurrency) };
+  const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
+
+  let exitCode: number = ExitCode.ok;
+  for (const suite of suites) {
+    const items = await loadSuiteItems(loaded, suite);
+    const base = await runForReport(context, suite, candidate.base, items);
+    if (!base) return ExitCode.runIncomplete;
+    const head = await runForReport(context, suite, values.candidate, items);
+    if (!head) return ExitCode.runIncomplete;
+    base.release();
+    head.release();
+    const gate = loaded.config.suites[suite]?.gate;
+    if (!gate) throw new UserError(`unknown suite "${suite}"`);
+    const report = forgettingReport(suite, values.candidate, candidate.base, compareRetention(base.report, head.report, gate));
+    const file = path.join(reportsDir, suite, `${values.candidate}.forgetting`);
+    writeFileAtomic(`${file}.md`, renderForgettingMarkdown(report));
+    writeFileAtomic(`${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(`\n${renderForgettingTerminal(report)}report: ${loaded.display(`${file}.json`)} (.md beside it)\n`);
+    if (!report.passed) exitCode = ExitCode.gateFailed;
+    for (const finished of [base, head]) {
+      const errors = finished.report.summary.errors;
+      if (errors > gate.maxErrors) {
+        io.stderr.write(`${suite}/${finished.run.candidate}: ${errors} items ended in an error, over the budget of ${gate.maxErrors}\n`);
+        exitCode = ExitCode.runIncomplete;
+      }
+    }
+  }
+  return exitCode;
+}
