@@ -38,6 +38,8 @@ export const generalSuites: ConfigInput['suites'] = {
     description: 'AlpacaEval 1 instructions (805), sliced by source dataset; judged pairwise against the teacher',
     goldenSets: ['goldensets/alpaca/alpaca.jsonl'],
     longTail: [],
+    // The pairwise judge of `evals compare`: GPT-4's recorded AlpacaEval verdicts.
+    judge: 'gpt4-alpaca',
   },
 };
 

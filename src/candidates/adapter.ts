@@ -33,6 +33,11 @@ export interface Candidate {
    * runner's deadline for the whole call leaves room for them. Default 1.
    */
   attempts?: number;
+  /**
+   * 'recorded': answers carry their own latency or none (replay); the runner does not time them.
+   * Default 'measured': the runner times each call.
+   */
+  latency?: 'measured' | 'recorded';
   close?(): Promise<void>;
   /** Set by model adapters (anthropic, openai): the same calls through the provider's batch API (`--batch`). */
   batch?: CandidateBatch;

@@ -6,6 +6,7 @@ Usage:
   evals diff <base.json> <head.json>               compare two reports and apply the suite's gate
   evals merge [folder]                             merge the shards of \`run --shard\` into the report
   evals forgetting --candidate <id>                a fine-tune against its base: retention per capability
+  evals compare --candidate <id> --teacher <id>    a distilled student against its teacher, per slice
   evals calibrate --judge <id> --labels <file>     measure a judge's agreement with human labels
   evals validate [--config <path>]                 check config, golden sets and rubrics; run nothing
   evals --help | --version
@@ -56,6 +57,14 @@ evals forgetting options:
   --config, --concurrency, --reports-dir, --no-cache, --quiet   as for run
   Fails (exit 1) a capability kept below gate.minRetention (default 0.90) of the base when the
   drop is significant; writes reports/<suite>/<candidate>.forgetting.json and .md.
+
+evals compare options:
+  --candidate <id>     the student                                                  (required)
+  --teacher <id>       the teacher (its answers are cached, so it is paid once)      (required)
+  --judge <id>         pairwise judge (default: the suite's judge); both orders when live
+  --suite, --config, --concurrency, --reports-dir, --no-cache, --quiet   as for run
+  Fails (exit 1) a slice where the student reaches less than gate.minParity (default 0.95) of
+  the teacher, significantly; writes reports/<suite>/<student>.vs.<teacher>.json and .md.
 
 evals calibrate options:
   --judge <id>         judge from the config (a live model, or replay of recorded verdicts)

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], io: Cli
   diff: () => import('./commands/diff.js'),
   calibrate: () => import('./commands/calibrate.js'),
   forgetting: () => import('./commands/forgetting.js'),
+  compare: () => import('./commands/compare.js'),
 };
 
 /** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */

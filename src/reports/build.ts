@@ -68,7 +68,8 @@ export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]
       failures.add(`error (${result.error.kind}): ${result.error.message}`);
     }
     const passed = !result.error && result.checks.every((c) => c.pass) && result.judgments.every((j) => j.pass);
-    add(PASS_METRIC, passed ? 1 : 0);
+    // An item with nothing to check has no pass rate: counting it as a pass would be vacuous.
+    if (result.error || result.checks.length > 0 || result.judgments.length > 0) add(PASS_METRIC, passed ? 1 : 0);
     for (const check of result.checks) {
       add(check.name, check.score);
       for (const [key, value] of Object.entries(check.details ?? {})) add(`${check.name}.${key}`, value);
@@ -92,7 +93,7 @@ export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]
     const values = perMetric.get(metric) ?? [];
     scores[metric] = round(values.reduce((a, b) => a + b, 0) / values.length, DIGITS);
   }
-  const pass = results.length > 0 && scores[PASS_METRIC] === 1;
+  const pass = results.length > 0 && (scores[PASS_METRIC] ?? 1) === 1;
   return {
     id: item.id,
     slices: item.slices.length > 0 ? [...item.slices].sort(byCodePoint) : [NO_SLICE],
@@ -112,7 +113,7 @@ function summariseGroup(items: readonly ReportItem[]): GroupSummary {
   const metrics: GroupSummary['metrics'] = {};
   const names = orderMetrics([...new Set(items.flatMap((i) => Object.keys(i.scores)))]);
   for (const name of names) {
-    const scored = items.filter((i) => name in i.scores || name === PASS_METRIC);
+    const scored = items.filter((i) => name in i.scores);
     const values = scored.map((i) => i.scores[name] ?? 0);
     const weighted = scored.some((i) => i.weights?.[name] !== undefined);
     const { mean, interval } = weighted ? ratioWithInterval(values, scored.map((i) => i.weights?.[name] ?? 1)) : meanWithInterval(values);

@@ -1,10 +1,12 @@
+import { PASS_METRIC } from './build.js';
 import type { Report } from './report.js';
 import { columnLabel, formatScore, sliceGrid, textTable } from './table.js';
 
 /** The per-slice table printed after a run: slices as rows, pass with its interval, metric means. */
 export function renderTerminalSummary(report: Report): string {
   const grid = sliceGrid(report);
-  const [passRow, ...metricRows] = grid.rows;
+  const passRow = grid.rows.find((r) => r.metric === PASS_METRIC);
+  const metricRows = grid.rows.filter((r) => r !== passRow);
   const header = ['slice', 'n', 'errors', 'pass [95% CI]', ...metricRows.map((r) => r.metric)];
   const rows = grid.columns.map((column, i) => [
     columnLabel(column),

@@ -59,7 +59,7 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     try {
       if (!output) {
         const answer = await withDeadline(interrupt, timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal, epoch }));
-        output = { ...answer, latencyMs: answer.latencyMs ?? now() - started };
+        output = candidate.latency === 'recorded' ? answer : { ...answer, latencyMs: answer.latencyMs ?? now() - started };
       }
       // Scoring gets its own deadline: judge calls are separate calls, each with the SDK's own
       // per-attempt timeout and retries, and a malformed verdict is asked for once more.
@@ -73,8 +73,8 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
       if (err instanceof Interrupted || interrupt.aborted) return;
       error = classify(err);
     }
-    const latencyMs = output?.latencyMs ?? now() - started;
-    onResult({ itemId: item.id, epoch, ...(output ? { output } : {}), ...scores, ...(error ? { error } : {}), latencyMs });
+    const latencyMs = output ? output.latencyMs : candidate.latency === 'recorded' ? undefined : now() - started;
+    onResult({ itemId: item.id, epoch, ...(output ? { output } : {}), ...scores, ...(error ? { error } : {}), ...(latencyMs === undefined ? {} : { latencyMs }) });
   };
 
   for await (const call of options.calls) {

@@ -107,3 +107,15 @@ export function studentTQuantile(p: number, df: number): number {
   }
   return t;
 }
+
+/**
+ * The standard normal CDF, from erf by Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7):
+ * ample for one-sided p-values compared with a significance level.
+ */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-x * x);
+  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile, studentTCdf, studentTQuantile } from '../../src/stats/distributions.js';
+import { normalCdf, normalQuantile, studentTCdf, studentTQuantile } from '../../src/stats/distributions.js';
 import { lnGamma, regularizedBeta } from '../../src/stats/special.js';
 
 describe('lnGamma', () => {
@@ -99,5 +99,14 @@ describe('studentTCdf', () => {
     expect(studentTCdf(-2.228138851986274, 10)).toBeCloseTo(0.025, 13);
     expect(studentTCdf(0, 3)).toBe(0.5);
     expect(studentTCdf(1.5, 1)).toBeCloseTo(0.5 + Math.atan(1.5) / Math.PI, 13);
+  });
+});
+
+describe('normalCdf', () => {
+  it('matches table values and inverts normalQuantile to 1.5e-7', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(normalCdf(1.959963984540054)).toBeCloseTo(0.975, 6);
+    expect(normalCdf(-1.6448536269514722)).toBeCloseTo(0.05, 6);
+    for (const p of [0.001, 0.2, 0.5, 0.9, 0.999]) expect(Math.abs(normalCdf(normalQuantile(p)) - p)).toBeLessThan(1.5e-7);
   });
 });

@@ -83,6 +83,8 @@ export const replayAdapter = defineAdapter({
     }
     const rows = parseRecordedOutputs(text, options.path, options.source);
     return {
+      // A replayed answer's latency is the recorded one, if any: the replay's own speed means nothing.
+      latency: 'recorded',
       async generate(item): Promise<CandidateOutput> {
         const row = rows.get(item.id);
         if (!row) throw new CandidateError(`no recorded output for item ${item.id} in ${options.path}`, 'missing');

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { round } from '../stats/describe.js';
+import { formatMean } from './diff-format.js';
+import type { ParityRow } from './parity.js';
+import { textTable } from './table.js';
+
+const r4 = (x: number) => round(x, 4);
+const nullable = (x: number | null) => (x === null ? null : r4(x));
+
+export const CompareReportSchema = z.object({
+  schema: z.literal('evals.compare/1'),
+  suite: z.string(),
+  student: z.string(),
+  teacher: z.string(),
+  judge: z.object({ id: z.string(), description: z.string(), orders: z.union([z.literal(1), z.literal(2)]) }).nullable(),
+  passed: z.boolean(),
+  failures: z.array(z.string()),
+  slices: z.array(
+    z.object({
+      slice: z.string(),
+      minParity: z.number(),
+      pairwise: z.object({
+        judged: z.number().int(),
+        wins: z.number().int(),
+        ties: z.number().int(),
+        losses: z.number().int(),
+        errors: z.number().int(),
+        winRate: z.number(),
+        se: z.number(),
+        consistency: z.number().nullable(),
+        parity: z.number().nullable(),
+        p: z.number().nullable(),
+        failed: z.boolean(),
+      }),
+      metrics: z.array(
+        z.object({
+          metric: z.string(),
+          n: z.number().int(),
+          student: z.number(),
+          teacher: z.number(),
+          ratio: z.number().nullable(),
+          ci: z.tuple([z.number(), z.number()]).nullable(),
+          p: z.number().nullable(),
+          failed: z.boolean(),
+        }),
+      ),
+      agreement: z.object({ n: z.number().int(), agree: z.number().int(), kappa: z.number().nullable() }),
+    }),
+  ),
+});
+export type CompareReport = z.infer<typeof CompareReportSchema>;
+
+const pct = (x: number | null, digits = 1) => (x === null ? '—' : `${(x * 100).toFixed(digits)}%`);
+
+export function compareReport(suite: string, student: string, teacher: string, judge: CompareReport['judge'], rows: readonly ParityRow[]): CompareReport {
+  const slices = rows.map((row) => ({
+    slice: row.slice,
+    minParity: row.threshold,
+    pairwise: {
+      judged: row.pairwise.judged,
+      wins: row.pairwise.wins,
+      ties: row.pairwise.ties,
+      losses: row.pairwise.losses,
+      errors: row.pairwise.errors,
+      winRate: r4(row.pairwise.winRate),
+      se: r4(row.pairwise.se),
+      consistency: nullable(row.pairwise.consistency),
+      parity: nullable(row.pairwise.parity),
+      p: nullable(row.pairwise.pAdjusted),
+      failed: row.pairwise.failed,
+    },
+    metrics: row.metrics.map((m) => ({
+      metric: m.metric,
+      n: m.n,
+      student: r4(m.student),
+      teacher: r4(m.teacher),
+      ratio: nullable(m.ratio),
+      ci: m.interval ? ([r4(m.interval[0]), r4(m.interval[1])] as [number, number]) : null,
+      p: nullable(m.pAdjusted),
+      failed: m.failed,
+    })),
+    agreement: { ...row.agreement, kappa: nullable(row.agreement.kappa) },
+  }));
+  const failures = slices.flatMap((s) => [
+    ...(s.pairwise.failed ? [`${s.slice} / pairwise: win rate ${pct(s.pairwise.winRate, 2)} is ${pct(s.pairwise.parity)} of parity, below ${pct(s.minParity)} (p ${pText(s.pairwise.p)} after Holm)`] : []),
+    ...s.metrics.filter((m) => m.failed).map((m) => `${s.slice} / ${m.metric}: ${formatMean(m.student)} vs ${formatMean(m.teacher)}, ${pct(m.ratio)} of the teacher, below ${pct(s.minParity)} (p ${pText(m.p)} after Holm)`),
+  ]);
+  return CompareReportSchema.parse({ schema: 'evals.compare/1', suite, student, teacher, judge, passed: failures.length === 0, failures, slices });
+}
+
+const pText = (p: number | null) => (p === null ? '—' : p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
+
+const PAIR_HEADER = ['slice', 'judged', 'wins', 'ties', 'losses', 'win rate', 'SE', 'parity', 'verdict'];
+const pairCells = (s: CompareReport['slices'][number]) => [
+  s.slice,
+  String(s.pairwise.judged),
+  String(s.pairwise.wins),
+  String(s.pairwise.ties),
+  String(s.pairwise.losses),
+  pct(s.pairwise.winRate, 2),
+  (s.pairwise.se * 100).toFixed(2),
+  pct(s.pairwise.parity),
+  s.pairwise.judged === 0 ? '' : s.pairwise.failed ? 'BELOW' : 'ok',
+];
+
+function judgeLine(report: CompareReport): string {
+  if (!report.judge) return 'No pairwise judge: quality ratios only.';
+  const orders = report.judge.orders === 2 ? 'both orders, a win only when both agree' : 'single order (recorded verdicts carry one order; position bias is not cancelled)';
+  return `Pairwise judge ${report.judge.id} (${report.judge.description}), ${orders}. Win rate counts ties as half; SE in points.`;
+}
+
+export function renderCompareTerminal(report: CompareReport, costs: string[]): string {
+  const lines = [`compare · ${report.student} vs teacher ${report.teacher} (${report.suite})`, judgeLine(report), textTable(PAIR_HEADER, report.slices.map(pairCells))];
+  const metricRows = report.slices.flatMap((s) => s.metrics.map((m) => [s.slice, m.metric, formatMean(m.student), formatMean(m.teacher), pct(m.ratio), m.ci ? `[${pct(m.ci[0])}, ${pct(m.ci[1])}]` : '—', m.failed ? 'BELOW' : 'ok']));
+  if (metricRows.length > 0) lines.push('', textTable(['slice', 'metric', 'student', 'teacher', 'ratio', '95% CI', 'verdict'], metricRows));
+  lines.push('', ...costs, report.passed ? 'parity: passed' : `parity: FAILED\n${report.failures.map((f) => `  ✗ ${f}`).join('\n')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderCompareMarkdown(report: CompareReport, costs: string[]): string {
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const lines = [
+    `# ${report.student} vs teacher ${report.teacher} (${report.suite})`,
+    '',
+    judgeLine(report),
+    '',
+    report.passed ? '**Parity: passed.**' : `**Parity: failed.**\n\n${report.failures.map((f) => `- ${f}`).join('\n')}`,
+    '',
+    row(PAIR_HEADER),
+    row(PAIR_HEADER.map(() => '---')),
+    ...report.slices.map((s) => row(pairCells(s))),
+    '',
+    '| slice | metric | student | teacher | ratio | 95% CI | exact-check agreement |',
+    '|---|---|---|---|---|---|---|',
+    ...report.slices.flatMap((s) => s.metrics.map((m) => row([s.slice, m.metric, formatMean(m.student), formatMean(m.teacher), pct(m.ratio), m.ci ? `[${pct(m.ci[0])}, ${pct(m.ci[1])}]` : '—', `${s.agreement.agree}/${s.agreement.n}`]))),
+    '',
+    ...costs.map((c) => `- ${c}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

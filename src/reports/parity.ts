@@ -1,0 +1,134 @@
+import type { GateConfig } from '../config/schema.js';
+import type { PairwiseOutcome } from '../scoring/judges/types.js';
+import { cohensKappa } from '../stats/agreement.js';
+import { normalCdf } from '../stats/distributions.js';
+import { holm } from '../stats/multiple.js';
+import { pairedDifference } from '../stats/paired.js';
+import { pairedRatio } from '../stats/ratio.js';
+import type { Interval } from '../stats/intervals.js';
+import { byCodePoint } from '../util/compare.js';
+import { orderMetrics, PASS_METRIC } from './build.js';
+import { dropPValue, scoreOf } from './compare.js';
+import { pairItems } from './compare-pairing.js';
+import { isGatedMetric, OVERALL } from './compare-types.js';
+import { gateRule, THRESHOLD_SLACK } from './gate-rules.js';
+import type { Report } from './report.js';
+
+export type PairResult = PairwiseOutcome | { error: string };
+
+export interface PairTally {
+  judged: number;
+  wins: number;
+  ties: number;
+  losses: number;
+  errors: number;
+  /** (wins + ties / 2) / judged, as AlpacaEval counts it. */
+  winRate: number;
+  /** Sample standard deviation of the per-item scores (1, 0.5, 0) over sqrt(judged). */
+  se: number;
+  /** Share of judged pairs on which both orders agreed; null with a single order. */
+  consistency: number | null;
+}
+
+export interface MetricParity {
+  metric: string;
+  n: number;
+  student: number;
+  teacher: number;
+  ratio: number | null;
+  interval: Interval | null;
+  pAdjusted: number | null;
+  failed: boolean;
+}
+
+export interface ParityRow {
+  slice: string;
+  pairwise: PairTally & { parity: number | null; pAdjusted: number | null; failed: boolean };
+  metrics: MetricParity[];
+  /** Pass/fail agreement of the two on exact checks. */
+  agreement: { n: number; agree: number; kappa: number | null };
+  threshold: number;
+}
+
+function isOutcome(result: PairResult): result is PairwiseOutcome {
+  return !('error' in result);
+}
+
+/** Wins, ties and losses of `a` (the student) over its pairwise outcomes. */
+export function tallyPairs(results: readonly PairResult[]): PairTally {
+  const outcomes = results.filter(isOutcome);
+  const scores = outcomes.map((o): number => (o.winner === 'a' ? 1 : o.winner === 'tie' ? 0.5 : 0));
+  const n = scores.length;
+  const mean = n > 0 ? scores.reduce((x, y) => x + y, 0) / n : 0;
+  const variance = n > 1 ? scores.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1) : 0;
+  const both = outcomes.filter((o) => o.consistent !== undefined);
+  return {
+    judged: n,
+    wins: outcomes.filter((o) => o.winner === 'a').length,
+    ties: outcomes.filter((o) => o.winner === 'tie').length,
+    losses: outcomes.filter((o) => o.winner === 'b').length,
+    errors: results.length - n,
+    winRate: mean,
+    se: n > 0 ? Math.sqrt(variance / n) : 0,
+    consistency: both.length > 0 ? both.filter((o) => o.consistent).length / both.length : null,
+  };
+}
+
+/**
+ * A distilled student against its teacher, per slice: pairwise win/tie/loss (a student at parity
+ * wins half, ties counted half, so parity = win rate / 0.5), the quality ratio student ÷ teacher on
+ * every gated metric with a paired bootstrap interval, and agreement on exact-check outcomes. A
+ * slice fails when the student is below minParity AND significantly so (one-sided: a normal test
+ * of the win rate against minParity / 2, a paired drop test for metrics; Holm over all of them).
+ */
+export function compareParity(student: Report, teacher: Report, pairs: ReadonlyMap<string, PairResult>, gate: GateConfig): ParityRow[] {
+  const { pairs: paired } = pairItems(teacher, student);
+  const slices = [OVERALL, ...[...new Set(paired.flatMap((p) => p.head.slices))].sort(byCodePoint)];
+  const rows = slices.map((slice) => {
+    const members = slice === OVERALL ? paired : paired.filter((p) => p.head.slices.includes(slice));
+    const threshold = gateRule(gate, slice, 'pairwise', 'minParity') ?? gate.minParity;
+    const tally = tallyPairs(members.flatMap((p) => (pairs.has(p.head.id) ? [pairs.get(p.head.id) as PairResult] : [])));
+    const pairwisePValue = tally.judged > 1 && tally.se > 0 ? normalCdf((tally.winRate - threshold / 2) / tally.se) : tally.winRate < threshold / 2 ? 0 : 1;
+    const metrics = orderMetrics([...new Set(members.flatMap((p) => Object.keys(p.head.scores)))])
+      .filter((metric) => isGatedMetric(metric, gate))
+      .map((metric) => metricParity(members.map((p) => [scoreOf(p.base, metric), scoreOf(p.head, metric)]), metric));
+    const agreement = passAgreement(members.map((p) => [scoreOf(p.base, PASS_METRIC) === 1, scoreOf(p.head, PASS_METRIC) === 1]));
+    return { slice, threshold, tally, pairwisePValue: tally.judged > 0 ? pairwisePValue : null, metrics, agreement };
+  });
+  const tests = rows.flatMap((row, r) => [
+    ...(row.pairwisePValue === null ? [] : [{ r, m: -1, p: row.pairwisePValue }]),
+    ...row.metrics.map((metric, m) => ({ r, m, p: metric.pValue })),
+  ]);
+  const adjusted = holm(tests.map((t) => t.p));
+  const pAt = new Map(tests.map((t, i) => [`${t.r}:${t.m}`, adjusted[i] as number]));
+  return rows.map((row, r) => {
+    const parity = row.tally.judged > 0 ? row.tally.winRate / 0.5 : null;
+    const pPair = pAt.get(`${r}:-1`) ?? null;
+    return {
+      slice: row.slice,
+      threshold: row.threshold,
+      agreement: row.agreement,
+      pairwise: { ...row.tally, parity, pAdjusted: pPair, failed: parity !== null && pPair !== null && parity < row.threshold - THRESHOLD_SLACK && pPair < gate.alpha },
+      metrics: row.metrics.map(({ pValue: _p, ...metric }, m) => {
+        const pAdjusted = pAt.get(`${r}:${m}`) ?? null;
+        const failed = metric.ratio !== null && pAdjusted !== null && metric.ratio < row.threshold - THRESHOLD_SLACK && pAdjusted < gate.alpha;
+        return { ...metric, pAdjusted, failed };
+      }),
+    };
+  });
+}
+
+function metricParity(values: Array<[number | undefined, number | undefined]>, metric: string): Omit<MetricParity, 'pAdjusted' | 'failed'> & { pValue: number } {
+  const both = values.filter((v): v is [number, number] => v[0] !== undefined && v[1] !== undefined);
+  const teacher = both.map((v) => v[0]);
+  const student = both.map((v) => v[1]);
+  const d = pairedDifference(teacher, student);
+  const { ratio, interval } = pairedRatio(teacher, student);
+  return { metric, n: both.length, student: d.meanHead, teacher: d.meanBase, ratio, interval, pValue: dropPValue(d.diff, d.pValue) };
+}
+
+function passAgreement(pairs: Array<[boolean, boolean]>): ParityRow['agreement'] {
+  const agree = pairs.filter(([t, s]) => t === s).length;
+  const kappa = pairs.length > 0 ? cohensKappa(pairs.map(([t]) => String(t)), pairs.map(([, s]) => String(s))).kappa : null;
+  return { n: pairs.length, agree, kappa };
+}
