@@ -60,7 +60,6 @@ describe('anthropic adapter', () => {
     expect(body()).toEqual({
       model: 'claude-sonnet-4-5',
       max_tokens: 1024,
-      temperature: 0,
       system: 'You answer support questions.',
       messages: [{ role: 'user', content: 'Question: Refund window?\nPlan: pro' }],
     });

@@ -14,7 +14,9 @@ type MessageParams = Anthropic.Messages.MessageCreateParamsNonStreaming;
 export const anthropicAdapter = defineAdapter({
   type: 'anthropic',
   summary: 'a Claude model through the Anthropic Messages API, with a prompt template',
-  options: z.strictObject(modelOptionsShape({ apiKeyEnv: 'ANTHROPIC_API_KEY', maxTemperature: 1 })),
+  // The current Messages API (the version SDK 1.x sends) takes no sampling parameters: none is sent
+  // unless a temperature is set explicitly (for proxies and older API versions that accept one).
+  options: z.strictObject(modelOptionsShape({ apiKeyEnv: 'ANTHROPIC_API_KEY', maxTemperature: 1, temperature: null })),
   async create(options, context) {
     const render = compilePrompt(options.prompt, context.candidateId);
     const sdk = await createAnthropicClient(

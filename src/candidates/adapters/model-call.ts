@@ -12,7 +12,7 @@ import type { Usage } from '../output.js';
 
 /** What the anthropic and openai adapters share: options, prompt building, error and cost mapping. */
 
-export function modelOptionsShape(defaults: { apiKeyEnv: string; maxTemperature: number }) {
+export function modelOptionsShape(defaults: { apiKeyEnv: string; maxTemperature: number; temperature: number | null }) {
   return {
     model: z.string().min(1),
     system: z.string().min(1).optional(),
@@ -20,7 +20,7 @@ export function modelOptionsShape(defaults: { apiKeyEnv: string; maxTemperature:
     prompt: z.string().min(1).default('{{input}}'),
     maxTokens: z.number().int().positive().default(1024),
     /** `null` leaves it out of the request, for models that accept only their default. */
-    temperature: z.number().min(0).max(defaults.maxTemperature).nullable().default(0),
+    temperature: z.number().min(0).max(defaults.maxTemperature).nullable().default(defaults.temperature),
     baseURL: z.url().optional(),
     apiKeyEnv: z.string().min(1).default(defaults.apiKeyEnv),
     maxRetries: z.number().int().nonnegative().default(4),

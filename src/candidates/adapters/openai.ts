@@ -21,7 +21,7 @@ export const openaiAdapter = defineAdapter({
   type: 'openai',
   summary: 'an OpenAI or OpenAI-compatible (vLLM, Ollama, llama.cpp) chat model, with a prompt template',
   options: z.strictObject({
-    ...modelOptionsShape({ apiKeyEnv: 'OPENAI_API_KEY', maxTemperature: 2 }),
+    ...modelOptionsShape({ apiKeyEnv: 'OPENAI_API_KEY', maxTemperature: 2, temperature: 0 }),
     /**
      * OpenAI's reasoning models accept only `max_completion_tokens`; some compatible servers
      * still know only `max_tokens`.
