@@ -13,7 +13,7 @@ import type { JUnitEntry } from '../reports/junit.js';
 import { outputLines } from '../reports/outputs.js';
 import { MAX_DIFF_ITEMS } from '../reports/diff-items.js';
 import type { Report } from '../reports/report.js';
-import { buildRunInfo, type RunFacts } from '../reports/run-info.js';
+import { buildRunInfo, costLine, type RunFacts } from '../reports/run-info.js';
 import { renderTerminalSummary } from '../reports/terminal.js';
 import { reportPaths, writeReportFiles, type ReportPaths } from '../reports/write.js';
 import type { CliIO } from './io.js';
@@ -65,9 +65,12 @@ export function publishReport(options: PublishOptions): Published {
   const answers = tap(facts.answers(), (result) => {
     if (result.output && shown.has(result.itemId) && !headAnswers.has(result.itemId)) headAnswers.set(result.itemId, result.output.text);
   });
-  writeReportFiles(written, report, buildRunInfo(facts), outputLines(answers, source));
+  const runInfo = buildRunInfo(facts);
+  writeReportFiles(written, report, runInfo, outputLines(answers, source));
 
   io.stdout.write(`\n${renderTerminalSummary(report)}`);
+  const spend = costLine(runInfo);
+  if (spend) io.stdout.write(`${spend}\n`);
   io.stdout.write(`report: ${loaded.display(written.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
   io.stdout.write(gateLines(verdict, baseline ? loaded.display(baseline.file) : undefined, comparison.family, options.update));
 

@@ -24,6 +24,17 @@ export const RunInfoSchema = z.object({
   costUsd: z.number(),
   /** Answers served from the output cache. */
   cachedAnswers: z.number().int(),
+  /** Per judged metric: the calls its judges made this run and served from cache, tokens and cost. */
+  judges: z.record(
+    z.string(),
+    z.object({
+      judges: z.array(z.string()),
+      calls: z.number().int(),
+      cachedCalls: z.number().int(),
+      tokens: z.object({ input: z.number().int(), output: z.number().int() }),
+      costUsd: z.number(),
+    }),
+  ),
   errors: z.record(z.string(), z.number().int()),
   versions: z.object({ evals: z.string(), node: z.string(), platform: z.string() }),
 });
@@ -52,6 +63,18 @@ export function buildRunInfo(run: RunFacts): RunInfo {
     output += r.usage?.outputTokens ?? 0;
     cost += r.costUsd ?? 0;
   }
+  const judges: RunInfo['judges'] = {};
+  for (const r of results) {
+    for (const j of r.judgments) {
+      const entry = (judges[j.metric] ??= { judges: j.judges, calls: 0, cachedCalls: 0, tokens: { input: 0, output: 0 }, costUsd: 0 });
+      entry.calls += j.calls;
+      entry.cachedCalls += j.cachedCalls;
+      entry.tokens.input += j.usage?.inputTokens ?? 0;
+      entry.tokens.output += j.usage?.outputTokens ?? 0;
+      entry.costUsd += j.costUsd ?? 0;
+    }
+  }
+  for (const entry of Object.values(judges)) entry.costUsd = round(entry.costUsd, 6);
   return {
     suite: run.suite,
     candidate: run.candidate,
@@ -68,7 +91,18 @@ export function buildRunInfo(run: RunFacts): RunInfo {
     tokens: { input, output },
     costUsd: round(cost, 6),
     cachedAnswers,
+    judges,
     errors,
     versions: { evals: version(), node: process.version, platform: `${process.platform}-${process.arch}` },
   };
+}
+
+/** One line of spend for the terminal: the candidate's calls and each judged metric's. */
+export function costLine(info: RunInfo): string | undefined {
+  const judged = Object.entries(info.judges);
+  if (info.costUsd === 0 && info.tokens.input === 0 && judged.every(([, j]) => j.calls === 0 && j.cachedCalls === 0)) return undefined;
+  const usd = (x: number) => `$${x.toFixed(4)}`;
+  const parts = [`candidate ${usd(info.costUsd)} (${info.tokens.input} in / ${info.tokens.output} out tokens${info.cachedAnswers ? `, ${info.cachedAnswers} answers cached` : ''})`];
+  for (const [metric, j] of judged) parts.push(`${metric} ${usd(j.costUsd)} (${j.calls} calls, ${j.cachedCalls} cached)`);
+  return `cost: ${parts.join('; ')}`;
 }

@@ -73,6 +73,12 @@ describe('a run under injected faults', () => {
     expect(result.stdout).toMatch(new RegExp(`all\\s+${ITEMS}\\s+${errored.length}\\s`));
     const runInfo = JSON.parse(readFileSync(path.join(dir, 'reports/s/m.run.json'), 'utf8'));
     expect(runInfo.errors).toEqual({ judge_error: errored.length });
+    // Spend per candidate and per judged metric, in .run.json and the summary.
+    expect(runInfo.tokens.input).toBeGreaterThan(0);
+    expect(runInfo.judges.quality).toMatchObject({ judges: ['claude'], cachedCalls: 0 });
+    expect(runInfo.judges.quality.calls).toBeGreaterThanOrEqual(ITEMS - errored.length);
+    expect(runInfo.judges.quality.costUsd).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(/cost: candidate \$\d+\.\d{4} \(\d+ in \/ \d+ out tokens\); quality \$\d+\.\d{4} \(\d+ calls, 0 cached\)/);
     // The faults really happened, and the SDKs retried through them.
     expect(model.requests.length).toBeGreaterThan(ITEMS);
     expect(judge.requests.length).toBeGreaterThan(ITEMS);
