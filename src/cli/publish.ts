@@ -79,7 +79,10 @@ export function publishReport(options: PublishOptions): Published {
     ...(baseline?.outputs ? { baseAnswers: answersFromOutputs(baseline.outputs, shown) } : {}),
     headAnswers,
   });
-  const origins = new Map(options.items.map((item) => [item.id, { file: repoPath(item.origin.file, io), line: item.origin.line }]));
+  const regressed = new Set(comparison.regressedItems.map((change) => change.id));
+  const origins = new Map(
+    options.items.filter((item) => regressed.has(item.id)).map((item) => [item.id, { file: repoPath(item.origin.file, io), line: item.origin.line }]),
+  );
 
   let exitCode: number = verdict.passed || options.update ? ExitCode.ok : ExitCode.gateFailed;
   const maxErrors = gate.maxErrors;

@@ -3,12 +3,28 @@ import { UserError, locate } from '../errors.js';
 import { formatIssues } from '../config/zod-issues.js';
 import { GoldenItemFieldsSchema, KNOWN_FIELDS, type GoldenItem } from './item.js';
 import { readRows, type RawRow } from './rows.js';
+import { canonicalJson } from '../util/canonical.js';
 
 /** Stop after this many bad rows: enough to fix a batch at once, not a wall of text. */
 const MAX_REPORTED_ERRORS = 20;
 
+/**
+ * Shares equal check lists and slice lists between items: big golden sets repeat the same few
+ * (every GSM8K item has `[{type: numeric}]`), and one copy each keeps memory flat as sets grow.
+ */
+export class Interner {
+  private readonly seen = new Map<string, unknown>();
+  share<T>(value: T): T {
+    const key = canonicalJson(value);
+    const known = this.seen.get(key);
+    if (known !== undefined) return known as T;
+    this.seen.set(key, value);
+    return value;
+  }
+}
+
 /** Validates one raw row into a golden item; returns the problems instead when it is invalid. */
-export function toGoldenItem(raw: RawRow, file: string): { item: GoldenItem } | { errors: string[] } {
+export function toGoldenItem(raw: RawRow, file: string, interner?: Interner): { item: GoldenItem } | { errors: string[] } {
   const known: Record<string, unknown> = {};
   const metadata: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw.row)) {
@@ -19,7 +35,12 @@ export function toGoldenItem(raw: RawRow, file: string): { item: GoldenItem } | 
   if (!parsed.success) {
     return { errors: formatIssues(parsed.error, known).map((message) => locate(file, raw.line, message)) };
   }
-  return { item: { ...parsed.data, metadata, origin: { file, line: raw.line } } };
+  const item = { ...parsed.data, metadata, origin: { file, line: raw.line } };
+  if (interner) {
+    item.checks = interner.share(item.checks);
+    item.slices = interner.share(item.slices);
+  }
+  return { item };
 }
 
 /**
@@ -28,6 +49,7 @@ export function toGoldenItem(raw: RawRow, file: string): { item: GoldenItem } | 
  */
 export async function loadGoldenSets(files: readonly string[], displayName: (file: string) => string = (f) => f): Promise<GoldenItem[]> {
   const items: GoldenItem[] = [];
+  const interner = new Interner();
   const seen = new Map<string, string>();
   const errors: string[] = [];
   for (const file of files) {
@@ -38,7 +60,7 @@ export async function loadGoldenSets(files: readonly string[], displayName: (fil
       throw new UserError(`${shown}: golden set not found`);
     }
     for await (const raw of readRows(file, shown)) {
-      const result = toGoldenItem(raw, shown);
+      const result = toGoldenItem(raw, shown, interner);
       if ('errors' in result) {
         errors.push(...result.errors);
       } else {

@@ -62,7 +62,7 @@ export class VerdictCache {
     return parsed.success ? parsed.data : undefined;
   }
 
-  set(key: string, entry: VerdictCacheEntry): void {
-    this.store.set(key, entry);
+  set(key: string, entry: VerdictCacheEntry): Promise<void> {
+    return this.store.set(key, entry);
   }
 }

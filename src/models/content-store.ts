@@ -1,15 +1,19 @@
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../util/atomic-write.js';
 
 const KEY = /^[0-9a-f]{64}$/;
 
 /**
- * Content-addressed JSON on disk: `<dir>/<namespace>/<first 2 hex>/<sha256>.json`, written
- * atomically, so a concurrent or interrupted run never leaves a torn entry; an unreadable entry
- * is a miss. The caller builds keys from everything that determines the value and nothing secret.
+ * Content-addressed JSON on disk: `<dir>/<namespace>/<first 2 hex>/<sha256>.json`. Entries are
+ * written with asynchronous I/O (other calls go on meanwhile; each folder is created once) and
+ * atomically (temp file, then rename), so a concurrent or interrupted run never leaves a torn
+ * entry; an unreadable entry is a miss. The caller builds keys from everything that determines
+ * the value and nothing secret.
  */
 export class ContentStore {
+  private readonly folders = new Map<string, Promise<unknown>>();
+
   constructor(
     readonly dir: string,
     readonly namespace: string,
@@ -35,7 +39,26 @@ export class ContentStore {
     }
   }
 
-  set(key: string, value: unknown): void {
-    writeFileAtomic(this.fileFor(key), `${JSON.stringify(value, null, 2)}\n`);
+  /** Writes an entry without blocking the event loop; awaiting it means the entry is on disk. */
+  set(key: string, value: unknown): Promise<void> {
+    return this.write(this.fileFor(key), `${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  private async write(file: string, content: string): Promise<void> {
+    const folder = path.dirname(file);
+    let made = this.folders.get(folder);
+    if (!made) {
+      made = mkdir(folder, { recursive: true });
+      this.folders.set(folder, made);
+    }
+    await made;
+    const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      await writeFile(temp, content);
+      await rename(temp, file);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
   }
 }

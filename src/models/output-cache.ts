@@ -36,8 +36,8 @@ export class OutputCache {
     return parsed.success ? parsed.data : undefined;
   }
 
-  set(key: string, output: CandidateOutput): void {
+  set(key: string, output: CandidateOutput): Promise<void> {
     const { cached: _cached, ...answer } = output;
-    this.store.set(key, answer);
+    return this.store.set(key, answer);
   }
 }

@@ -144,7 +144,7 @@ export async function createModelVerdictSource(
       }
       const price = findPrice([answer.model, config.model], options.prices);
       const spend = spent(answer.usage, price ? exchangesCost(answer.exchanges, price) : undefined);
-      if (cache && key) cache.set(key, { value: answer.value, ...spend });
+      if (cache && key) await cache.set(key, { value: answer.value, ...spend });
       return { value: answer.value, ...spend, cached: false };
     },
   };

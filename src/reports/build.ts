@@ -33,9 +33,17 @@ export interface BuildReportInput {
 
 /** Builds the deterministic report from finished results. Pure: same results, same report. */
 export function buildReport(input: BuildReportInput): Report {
+  // Items share their slice lists: a 100k-item report holds a handful of distinct ones.
+  const sliceLists = new Map<string, string[]>();
   const items = [...input.items]
     .sort((a, b) => byCodePoint(a.id, b.id))
-    .map((item) => summariseItem(item, input.results.get(item.id) ?? []));
+    .map((item) => {
+      const summary = summariseItem(item, input.results.get(item.id) ?? []);
+      const key = summary.slices.join('\u0000');
+      const shared = sliceLists.get(key) ?? summary.slices;
+      sliceLists.set(key, shared);
+      return { ...summary, slices: shared };
+    });
 
   const sliceNames = [...new Set(items.flatMap((i) => i.slices))].sort(byCodePoint);
   const slices: Record<string, SliceSummary> = {};

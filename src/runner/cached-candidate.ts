@@ -17,7 +17,7 @@ export function withOutputCache(candidate: Candidate, cache: OutputCache, adapte
       const hit = await cache.get(key);
       if (hit) return { ...hit, cached: true };
       const output = await candidate.generate(item, options);
-      cache.set(key, output);
+      await cache.set(key, output);
       return output;
     },
   };

@@ -64,7 +64,7 @@ describe('VerdictCache', () => {
     const cache = new VerdictCache(dir);
     const key = verdictCacheKey(fields);
     expect(await cache.get(key)).toBeUndefined();
-    cache.set(key, { value: { score: 4 }, usage: { inputTokens: 3, outputTokens: 2 }, costUsd: 0.5 });
+    await cache.set(key, { value: { score: 4 }, usage: { inputTokens: 3, outputTokens: 2 }, costUsd: 0.5 });
     expect(existsSync(path.join(dir, 'verdicts', key.slice(0, 2), `${key}.json`))).toBe(true);
     expect(await cache.get(key)).toEqual({ value: { score: 4 }, usage: { inputTokens: 3, outputTokens: 2 }, costUsd: 0.5 });
     expect(readdirSync(path.join(dir, 'verdicts', key.slice(0, 2)))).toEqual([`${key}.json`]);
@@ -73,7 +73,7 @@ describe('VerdictCache', () => {
   it('treats an unreadable entry as a miss', async () => {
     const cache = new VerdictCache(dir);
     const key = verdictCacheKey(fields);
-    cache.set(key, { value: 1 });
+    await cache.set(key, { value: 1 });
     writeFileSync(cache.fileFor(key), '{"value": ');
     expect(await cache.get(key)).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GoldenItem } from '../../src/goldensets/item.js';
 import { buildReport } from '../../src/reports/build.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
-import { renderReportJson } from '../../src/reports/report.js';
+import { ReportSchema, renderReportJson } from '../../src/reports/report.js';
 import type { ItemResult } from '../../src/runner/result.js';
 
 const item = (id: string, slices: string[]): GoldenItem => ({ id, input: 'q', slices, sources: [], checks: [], metadata: {}, origin: { file: 'g.jsonl', line: 1 } });
@@ -64,8 +64,8 @@ describe('buildReport', () => {
   });
 
   it('is byte-identical whatever order results arrive in', () => {
-    const a = renderReportJson(build(results, items));
-    const b = renderReportJson(build([...results].reverse(), [...items].reverse()));
+    const a = [...renderReportJson(build(results, items))].join('');
+    const b = [...renderReportJson(build([...results].reverse(), [...items].reverse()))].join('');
     expect(a).toBe(b);
   });
 
@@ -81,5 +81,12 @@ describe('buildReport', () => {
     expect(md).toMatch(/\| pass \| 0\.50 \[0\.15, 0\.85\] \|/);
     expect(md).toContain('## Failed items (2)');
     expect(md).toContain('| c | long-tail | error (timeout): timed out after 100 ms |');
+  });
+
+  it('streams exactly the JSON of the report in schema key order', () => {
+    const report = build(results, items);
+    expect([...renderReportJson(report)].join('')).toBe(`${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`);
+    const empty = { ...report, items: [] };
+    expect([...renderReportJson(empty)].join('')).toBe(`${JSON.stringify(empty, null, 2)}\n`);
   });
 });
