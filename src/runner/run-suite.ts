@@ -15,7 +15,7 @@ import type { Rubric } from '../config/rubric.js';
 import type { VerdictCache } from '../models/cache.js';
 import type { OutputCache } from '../models/output-cache.js';
 import { withOutputCache } from './cached-candidate.js';
-import { execute, type PlannedCall } from './execute.js';
+import { execute } from './execute.js';
 import { executeBatch } from './execute-batch.js';
 import { BatchSlots, lateSlot } from './batch-slots.js';
 import type { BatchProgress } from '../models/batch/index.js';

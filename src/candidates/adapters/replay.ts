@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { formatIssues } from '../../config/zod-issues.js';
 import { UserError, errorMessage, locate } from '../../errors.js';
 import { CandidateError, defineAdapter } from '../adapter.js';
 import { CandidateOutputSchema, type CandidateOutput } from '../output.js';
+import { jsonLines, parseLine, throwProblems } from '../../util/jsonl.js';
 
 /**
  * One recorded answer: a candidate output keyed by item id, saying where it came from. This is
@@ -18,8 +18,6 @@ export const RecordedOutputSchema = z.strictObject({
 });
 export type RecordedOutput = z.infer<typeof RecordedOutputSchema>;
 
-const MAX_REPORTED = 20;
-
 /**
  * Parses a JSONL file of recorded outputs. Every row needs a source, its own or `defaultSource`:
  * an answer of unknown origin would make a report look like a measurement when it is not.
@@ -29,38 +27,21 @@ export function parseRecordedOutputs(text: string, file: string, defaultSource?:
   const rows = new Map<string, RecordedOutput>();
   const firstLine = new Map<string, number>();
   const problems: string[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      problems.push(locate(file, line, `invalid JSON: ${errorMessage(err)}`));
-      return;
-    }
-    const parsed = RecordedOutputSchema.safeParse(json);
-    if (!parsed.success) {
-      for (const message of formatIssues(parsed.error, json)) problems.push(locate(file, line, message));
-      return;
-    }
-    const row = parsed.data;
+  for (const { json, line } of jsonLines(text, file, problems)) {
+    const row = parseLine(RecordedOutputSchema, json, file, line, problems);
+    if (row === undefined) continue;
     if (row.source === undefined && defaultSource === undefined) {
       problems.push(locate(file, line, `"source" is missing: say where the output came from, in the row or in the adapter's "source" option`));
     }
     const seen = firstLine.get(row.id);
     if (seen !== undefined) {
       problems.push(locate(file, line, `duplicate id "${row.id}" (first on line ${seen})`));
-      return;
+      continue;
     }
     firstLine.set(row.id, line);
     rows.set(row.id, row);
-  });
-  if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_REPORTED);
-    if (problems.length > MAX_REPORTED) shown.push(`… and ${problems.length - MAX_REPORTED} more`);
-    throw new UserError(shown.join('\n'));
   }
+  throwProblems(problems);
   return rows;
 }
 

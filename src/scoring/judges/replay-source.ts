@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatIssues } from '../../config/zod-issues.js';
 import { UserError, errorMessage, locate } from '../../errors.js';
 import { JudgeError, type VerdictRequest, type VerdictResponse, type VerdictSource } from './types.js';
+import { jsonLines, parseLine, throwProblems } from '../../util/jsonl.js';
 
 /**
  * Recorded verdicts, replayed in place of a judge model: JSONL, one verdict a line,
@@ -37,40 +38,22 @@ export interface ReplayVerdictSource extends VerdictSource {
   has(key: string): boolean;
 }
 
-const MAX_REPORTED = 20;
-
 /** Parses recorded verdicts; every problem is gathered as `file:line: message`. */
 export function parseRecordedVerdicts(text: string, file: string): Map<string, RecordedVerdict> {
   const rows = new Map<string, RecordedVerdict>();
   const problems: string[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      problems.push(locate(file, line, `invalid JSON: ${errorMessage(err)}`));
-      return;
-    }
-    const parsed = RecordedVerdictSchema.safeParse(json);
-    if (!parsed.success) {
-      for (const message of formatIssues(parsed.error, json)) problems.push(locate(file, line, message));
-      return;
-    }
-    const { key, verdict, source } = parsed.data;
+  for (const { json, line } of jsonLines(text, file, problems)) {
+    const parsed = parseLine(RecordedVerdictSchema, json, file, line, problems);
+    if (parsed === undefined) continue;
+    const { key, verdict, source } = parsed;
     const first = rows.get(key);
     if (first) {
       problems.push(locate(file, line, `duplicate key "${key}" (first on line ${first.line})`));
-      return;
+      continue;
     }
     rows.set(key, source === undefined ? { verdict, line } : { verdict, source, line });
-  });
-  if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_REPORTED);
-    if (problems.length > MAX_REPORTED) shown.push(`… and ${problems.length - MAX_REPORTED} more`);
-    throw new UserError(shown.join('\n'));
   }
+  throwProblems(problems);
   return rows;
 }
 
