@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Rubric } from '../../config/rubric.js';
-import { formatIssues } from '../../config/zod-issues.js';
-import { UserError, errorMessage, locate } from '../../errors.js';
+import { UserError, locate } from '../../errors.js';
 import { ItemInputSchema } from '../../goldensets/item.js';
 import { isOnScale } from './rubrics.js';
+import { jsonLines, parseLine } from '../../util/jsonl.js';
 
 /**
  * Human labels to calibrate a judge against: JSONL, one label a line, of one of two kinds (told
@@ -59,37 +59,26 @@ export function parseLabels(text: string, file: string): LabelSet {
   const problems: string[] = [];
   const firstLine = new Map<string, number>();
   let kind: { kind: LabelSet['kind']; line: number } | undefined;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      problems.push(locate(file, line, `invalid JSON: ${errorMessage(err)}`));
-      return;
-    }
+  for (const { json, line } of jsonLines(text, file, problems)) {
     const rowKind = isPairwise(json) ? 'pairwise' : 'absolute';
     kind ??= { kind: rowKind, line };
     if (rowKind !== kind.kind) {
       const article = rowKind === 'absolute' ? 'an' : 'a';
       problems.push(locate(file, line, `${article} ${rowKind} label in a file of ${kind.kind} labels (line ${kind.line}): keep one kind a file`));
-      return;
+      continue;
     }
-    const parsed = (rowKind === 'pairwise' ? PairwiseLabelSchema : AbsoluteLabelSchema).safeParse(json);
-    if (!parsed.success) {
-      for (const message of formatIssues(parsed.error, json)) problems.push(locate(file, line, message));
-      return;
-    }
-    const seen = firstLine.get(parsed.data.id);
+    const schema: z.ZodType<z.infer<typeof AbsoluteLabelSchema> | z.infer<typeof PairwiseLabelSchema>> = rowKind === 'pairwise' ? PairwiseLabelSchema : AbsoluteLabelSchema;
+    const row = parseLine(schema, json, file, line, problems);
+    if (row === undefined) continue;
+    const seen = firstLine.get(row.id);
     if (seen !== undefined) {
-      problems.push(locate(file, line, `duplicate id "${parsed.data.id}" (first on line ${seen})`));
-      return;
+      problems.push(locate(file, line, `duplicate id "${row.id}" (first on line ${seen})`));
+      continue;
     }
-    firstLine.set(parsed.data.id, line);
-    if ('output_1' in parsed.data) pairwise.push({ ...parsed.data, line });
-    else absolute.push({ ...parsed.data, line });
-  });
+    firstLine.set(row.id, line);
+    if ('output_1' in row) pairwise.push({ ...row, line });
+    else absolute.push({ ...row, line });
+  }
   if (problems.length > 0) fail(problems);
   if (!kind) throw new UserError(`${file}: no labels`);
   return kind.kind === 'pairwise' ? { kind: 'pairwise', file, labels: pairwise } : { kind: 'absolute', file, labels: absolute };
