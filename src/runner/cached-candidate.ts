@@ -5,11 +5,14 @@ import { outputCacheKey } from '../models/output-cache.js';
 /**
  * A model candidate that answers from the output cache when it can, and remembers new answers.
  * Only candidates that can state their exact request (the anthropic and openai adapters, through
- * `batch.request`) are cached; any other candidate is returned as it is.
+ * `batch.request`) are cached; any other candidate is returned as it is. New entries are written
+ * in the background, so a call does not hold its concurrency slot for the disk; `close` waits
+ * for them.
  */
 export function withOutputCache(candidate: Candidate, cache: OutputCache, adapter: unknown): Candidate {
   const { batch } = candidate;
   if (!batch) return candidate;
+  const writes = new Set<Promise<void>>();
   return {
     ...candidate,
     async generate(item, options) {
@@ -17,8 +20,13 @@ export function withOutputCache(candidate: Candidate, cache: OutputCache, adapte
       const hit = await cache.get(key);
       if (hit) return { ...hit, cached: true };
       const output = await candidate.generate(item, options);
-      await cache.set(key, output);
+      const write = cache.set(key, output).finally(() => writes.delete(write));
+      writes.add(write);
       return output;
+    },
+    async close() {
+      await Promise.all(writes);
+      await candidate.close?.();
     },
   };
 }
