@@ -20,7 +20,12 @@ export function withOutputCache(candidate: Candidate, cache: OutputCache, adapte
       const hit = await cache.get(key);
       if (hit) return { ...hit, cached: true };
       const output = await candidate.generate(item, options);
-      const write = cache.set(key, output).finally(() => writes.delete(write));
+      // A failed cache write (disk full, read-only folder) costs only a future call: the answer
+      // itself is already in hand and goes to the journal; the run must not fail over it.
+      const write = cache
+        .set(key, output)
+        .catch(() => undefined)
+        .finally(() => writes.delete(write));
       writes.add(write);
       return output;
     },
