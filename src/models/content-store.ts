@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -13,6 +13,8 @@ const KEY = /^[0-9a-f]{64}$/;
  */
 export class ContentStore {
   private readonly folders = new Map<string, Promise<unknown>>();
+  /** The keys on disk, listed once: a miss then costs no failed open (a first run misses every time). */
+  private index: Promise<Set<string>> | undefined;
 
   constructor(
     readonly dir: string,
@@ -25,6 +27,8 @@ export class ContentStore {
   }
 
   async get(key: string): Promise<unknown> {
+    this.index ??= this.list();
+    if (!(await this.index).has(key)) return undefined;
     let text: string;
     try {
       text = await readFile(this.fileFor(key), 'utf8');
@@ -40,8 +44,25 @@ export class ContentStore {
   }
 
   /** Writes an entry without blocking the event loop; awaiting it means the entry is on disk. */
-  set(key: string, value: unknown): Promise<void> {
-    return this.write(this.fileFor(key), `${JSON.stringify(value, null, 2)}\n`);
+  async set(key: string, value: unknown): Promise<void> {
+    await this.write(this.fileFor(key), `${JSON.stringify(value, null, 2)}\n`);
+    if (this.index) (await this.index).add(key);
+  }
+
+  private async list(): Promise<Set<string>> {
+    const root = path.join(this.dir, this.namespace);
+    const keys = new Set<string>();
+    let prefixes: string[];
+    try {
+      prefixes = await readdir(root);
+    } catch {
+      return keys;
+    }
+    for (const prefix of prefixes) {
+      const names = await readdir(path.join(root, prefix)).catch(() => [] as string[]);
+      for (const name of names) if (name.endsWith('.json')) keys.add(name.slice(0, -'.json'.length));
+    }
+    return keys;
   }
 
   private async write(file: string, content: string): Promise<void> {
