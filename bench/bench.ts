@@ -79,6 +79,13 @@ row(`harness vs raw fetch floor, 10k items, concurrency ${CONCURRENCY}`, `${fmt(
 row('peak RSS, 10k items', `${h10k.maxRssMb.toFixed(0)} MB`, '<= 200 MB', h10k.maxRssMb <= 200);
 const cached = await cli(['run', '--candidate', 'model', '--quiet'], p10k);
 row('fully cached rerun, 10k items', fmt(cached.ms), '<= 2 s', cached.ms <= 2000);
+// What the runner itself costs, without any HTTP or SDK: a module candidate answering at once.
+const pModule = project(10_000, fast.baseURL, CONCURRENCY);
+writeFileSync(path.join(pModule, 'answer.mjs'), "export default async () => ({ text: 'the answer' });\n");
+const moduleConfig = { concurrency: CONCURRENCY, suites: { bench: { goldenSets: ['set.jsonl'] } }, candidates: { model: { kind: 'prompt', adapter: { type: 'module', path: 'answer.mjs' } } } };
+writeFileSync(path.join(pModule, 'evals.config.mjs'), `export default ${JSON.stringify(moduleConfig)};\n`);
+const hModule = await cli(['run', '--candidate', 'model', '--quiet'], pModule);
+row('runner alone: 10k items through a module candidate (no HTTP, no SDK)', `${fmt(hModule.ms)}, ${hModule.maxRssMb.toFixed(0)} MB`, '(context)', undefined);
 const p100k = project(100_000, fast.baseURL, CONCURRENCY);
 const h100k = await cli(['run', '--candidate', 'model', '--quiet'], p100k);
 row('peak RSS, 100k items', `${h100k.maxRssMb.toFixed(0)} MB (${fmt(h100k.ms)})`, '<= 300 MB', h100k.maxRssMb <= 300);
@@ -103,7 +110,7 @@ const ideal = (N_SLOW * LATENCY) / C_SLOW;
 row(`latency-bound: ${N_SLOW} items x ${LATENCY} ms at concurrency ${C_SLOW}`, `${fmt(hSlow.ms)} vs ideal ${fmt(ideal)} = ${(hSlow.ms / ideal).toFixed(2)}x`, '<= 1.1x', hSlow.ms / ideal <= 1.1);
 await slow.close();
 
-const failed = [h10k, cached, h100k, hSlow].filter((t) => t.code !== 0).length;
+const failed = [h10k, cached, hModule, h100k, hSlow].filter((t) => t.code !== 0).length;
 console.log(`# evals bench (${process.platform}-${process.arch}, node ${process.version})\n`);
 console.log('| figure | measured | target | |\n|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
