@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { round } from '../stats/describe.js';
 import { formatMean } from './diff-format.js';
-import type { ParityRow } from './parity.js';
+import type { PairResult, ParityRow } from './parity.js';
+import { byCodePoint } from '../util/compare.js';
 import { textTable } from './table.js';
 
 const r4 = (x: number) => round(x, 4);
@@ -47,12 +48,29 @@ export const CompareReportSchema = z.object({
       agreement: z.object({ n: z.number().int(), agree: z.number().int(), kappa: z.number().nullable() }),
     }),
   ),
+  /** Each item's pairwise verdict (a = the student), by id; `swapped` only when both orders were judged. */
+  items: z.array(
+    z.object({
+      id: z.string(),
+      winner: z.enum(['a', 'b', 'tie']).nullable(),
+      original: z.enum(['a', 'b', 'tie']).optional(),
+      swapped: z.enum(['a', 'b', 'tie']).optional(),
+      error: z.string().optional(),
+    }),
+  ),
 });
 export type CompareReport = z.infer<typeof CompareReportSchema>;
 
 const pct = (x: number | null, digits = 1) => (x === null ? '—' : `${(x * 100).toFixed(digits)}%`);
 
-export function compareReport(suite: string, student: string, teacher: string, judge: CompareReport['judge'], rows: readonly ParityRow[]): CompareReport {
+export function compareReport(
+  suite: string,
+  student: string,
+  teacher: string,
+  judge: CompareReport['judge'],
+  rows: readonly ParityRow[],
+  pairs: ReadonlyMap<string, PairResult>,
+): CompareReport {
   const slices = rows.map((row) => ({
     slice: row.slice,
     minParity: row.threshold,
@@ -85,7 +103,12 @@ export function compareReport(suite: string, student: string, teacher: string, j
     ...(s.pairwise.failed ? [`${s.slice} / pairwise: win rate ${pct(s.pairwise.winRate, 2)} is ${pct(s.pairwise.parity)} of parity, below ${pct(s.minParity)} (p ${pText(s.pairwise.p)} after Holm)`] : []),
     ...s.metrics.filter((m) => m.failed).map((m) => `${s.slice} / ${m.metric}: ${formatMean(m.student)} vs ${formatMean(m.teacher)}, ${pct(m.ratio)} of the teacher, below ${pct(s.minParity)} (p ${pText(m.p)} after Holm)`),
   ]);
-  return CompareReportSchema.parse({ schema: 'evals.compare/1', suite, student, teacher, judge, passed: failures.length === 0, failures, slices });
+  const items = [...pairs.keys()].sort(byCodePoint).map((id) => {
+    const pair = pairs.get(id) as PairResult;
+    if ('error' in pair) return { id, winner: null, error: pair.error };
+    return { id, winner: pair.winner, original: pair.original, ...(pair.swapped ? { swapped: pair.swapped } : {}) };
+  });
+  return CompareReportSchema.parse({ schema: 'evals.compare/1', suite, student, teacher, judge, passed: failures.length === 0, failures, slices, items });
 }
 
 const pText = (p: number | null) => (p === null ? '—' : p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);

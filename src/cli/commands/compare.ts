@@ -65,7 +65,7 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
     const judgeId = values.judge ?? loaded.config.suites[suite]?.judge;
     const judged = judgeId ? await judgeAll(loaded, io, judgeId, items, studentAnswers, teacherAnswers, concurrency ?? loaded.config.concurrency, values['no-cache'] ?? false) : undefined;
     const rows = compareParity(studentRun.report, teacherRun.report, judged?.pairs ?? new Map(), gate);
-    const report = compareReport(suite, student, teacher, judged?.judge ?? null, rows);
+    const report = compareReport(suite, student, teacher, judged?.judge ?? null, rows, judged?.pairs ?? new Map());
     const costs = costLines(studentRun.run, teacherRun.run);
     const file = path.join(reportsDir, suite, `${student}.vs.${teacher}`);
     writeFileAtomic(`${file}.md`, renderCompareMarkdown(report, costs));
