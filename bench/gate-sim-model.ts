@@ -85,6 +85,7 @@ export function simulatedReport(items: readonly SimItem[], model: SimModel, rand
     summary: summary(reportItems),
     slices,
     skipped: [],
+    ungated: [],
     items: reportItems,
   };
 }

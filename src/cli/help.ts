@@ -72,6 +72,7 @@ evals calibrate options:
                        pairwise {id, input, output_1, output_2, label: 1|2}
   --rubric <id>        rubric to judge absolute labels by (required for them)
   --concurrency <n>    judge calls in flight; --config <path> as for run
+  --reports-dir <dir>  where the measured agreement is recorded (calibration/<judge>.json)
 
 Outputs: reports/<suite>/<candidate>.json (diffable), .md, .run.json (timings, tokens, cost),
 .outputs.jsonl (every answer, replayable with the replay adapter).

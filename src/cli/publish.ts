@@ -8,6 +8,7 @@ import { compareReports } from '../reports/compare.js';
 import { answersFromOutputs } from '../reports/diff-context.js';
 import { renderDiffMarkdown } from '../reports/diff-markdown.js';
 import { evaluateGate, type GateVerdict } from '../reports/gate.js';
+import { effectiveGate } from '../reports/gate-rules.js';
 import { githubAnnotations } from '../reports/github.js';
 import type { JUnitEntry } from '../reports/junit.js';
 import { outputLines } from '../reports/outputs.js';
@@ -48,7 +49,7 @@ export interface Published {
 export function publishReport(options: PublishOptions): Published {
   const { loaded, report, facts, io } = options;
   const { suite, candidate } = facts;
-  const gate = loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({});
+  const gate = effectiveGate(loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({}), report);
   const paths = reportPaths(options.reportsDir, suite, candidate);
   const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : paths.json;
   const baseline = readBaseline(baselineFile, loaded.display(baselineFile));

@@ -29,16 +29,18 @@ export interface BuildReportInput {
   /** Results by item id, one per epoch (the answers themselves are not needed). */
   results: ReadonlyMap<string, readonly ScoredResult[]>;
   skipped?: Report['skipped'];
+  ungated?: Report['ungated'];
 }
 
 /** Builds the deterministic report from finished results. Pure: same results, same report. */
 export function buildReport(input: BuildReportInput): Report {
+  const ungatedMetrics = new Set((input.ungated ?? []).map((u) => u.metric));
   // Items share their slice lists: a 100k-item report holds a handful of distinct ones.
   const sliceLists = new Map<string, string[]>();
   const items = [...input.items]
     .sort((a, b) => byCodePoint(a.id, b.id))
     .map((item) => {
-      const summary = summariseItem(item, input.results.get(item.id) ?? []);
+      const summary = summariseItem(item, input.results.get(item.id) ?? [], ungatedMetrics);
       const key = summary.slices.join('\u0000');
       const shared = sliceLists.get(key) ?? summary.slices;
       sliceLists.set(key, shared);
@@ -59,12 +61,17 @@ export function buildReport(input: BuildReportInput): Report {
     summary: summariseGroup(items),
     slices,
     skipped: [...(input.skipped ?? [])].sort((a, b) => byCodePoint(a.metric, b.metric)),
+    ungated: [...(input.ungated ?? [])].sort((a, b) => byCodePoint(a.metric, b.metric)),
     items,
   };
 }
 
 /** One item across its epochs: mean score per metric, pass only if every epoch passed. */
-export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]): ReportItem {
+/**
+ * `ungated`: judged metrics whose judge is below its minAgreement — scored and shown, but their
+ * verdicts neither fail the item nor count in its pass.
+ */
+export function summariseItem(item: GoldenItem, results: readonly ScoredResult[], ungated: ReadonlySet<string> = new Set()): ReportItem {
   const perMetric = new Map<string, number[]>();
   const add = (metric: string, value: number) => perMetric.set(metric, [...(perMetric.get(metric) ?? []), value]);
   const failures = new Set<string>();
@@ -75,7 +82,7 @@ export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]
       error ??= result.error;
       failures.add(`error (${result.error.kind}): ${result.error.message}`);
     }
-    const passed = !result.error && result.checks.every((c) => c.pass) && result.judgments.every((j) => j.pass);
+    const passed = !result.error && result.checks.every((c) => c.pass) && result.judgments.every((j) => j.pass || ungated.has(j.metric));
     // An item with nothing to check has no pass rate: counting it as a pass would be vacuous.
     if (result.error || result.checks.length > 0 || result.judgments.length > 0) add(PASS_METRIC, passed ? 1 : 0);
     for (const check of result.checks) {
@@ -89,7 +96,7 @@ export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]
       if (judgment.error !== undefined) continue;
       add(judgment.metric, judgment.score);
       for (const [key, value] of Object.entries(judgment.details ?? {})) add(`${judgment.metric}.${key}`, value);
-      if (!judgment.pass) {
+      if (!judgment.pass && !ungated.has(judgment.metric)) {
         const notes = judgment.notes?.length ? ` (unsupported: ${judgment.notes.join('; ')})` : '';
         failures.add(`${judgment.metric}: ${clip(`${judgment.reason ?? 'failed'}${notes}`)}`);
       }

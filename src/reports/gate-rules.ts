@@ -1,4 +1,5 @@
 import type { GateConfig } from '../config/schema.js';
+import type { Report } from './report.js';
 
 type Rule = 'maxDrop' | 'minScore' | 'minRetention' | 'minParity';
 
@@ -12,3 +13,14 @@ export function gateRule(gate: GateConfig, slice: string, metric: string, rule: 
  * as 0.020000000000000018. Comparisons against a configured threshold allow this much slack.
  */
 export const THRESHOLD_SLACK = 1e-9;
+
+/**
+ * The suite's gate with the report's ungated metrics (a judge below its minAgreement) shown but
+ * not gated: a judge is only as good as its measured agreement with people.
+ */
+export function effectiveGate(gate: GateConfig, report: Pick<Report, 'ungated'>): GateConfig {
+  if (report.ungated.length === 0) return gate;
+  const metrics = { ...gate.metrics };
+  for (const { metric } of report.ungated) metrics[metric] = { ...metrics[metric], gate: false };
+  return { ...gate, metrics };
+}

@@ -74,6 +74,7 @@ function contextNotes(comparison: Comparison, head: Report, gate: GateConfig): s
     if (stale) notes.push(stale);
   }
   // The reasons (which judge, how to enable it) are in the report's `skipped`; one note names them all.
+  for (const { metric, reason } of head.ungated) notes.push(`${metric} is shown but not gated: ${reason}.`);
   const skipped = new Set(head.skipped.map((entry) => entry.metric).filter((metric) => isGatedMetric(metric, gate)));
   if (skipped.size > 0) notes.push(`${[...skipped].join(', ')} ${skipped.size > 1 ? 'were' : 'was'} not scored in this run, so not gated.`);
   for (const metric of comparison.comparability?.missingMetrics ?? []) {

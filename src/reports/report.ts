@@ -63,6 +63,8 @@ export const ReportSchema = z.object({
   slices: z.record(z.string(), SliceSummarySchema),
   /** Metrics that were configured but could not be scored, and why (e.g. a judge without credentials). */
   skipped: z.array(z.object({ metric: z.string(), reason: z.string() })),
+  /** Metrics scored but not gated, because a judge behind them is below its minAgreement (or uncalibrated). */
+  ungated: z.array(z.object({ metric: z.string(), reason: z.string() })).default([]),
   items: z.array(ReportItemSchema),
 });
 

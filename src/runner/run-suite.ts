@@ -10,7 +10,7 @@ import { skippedLines } from '../reports/terminal.js';
 import { scoreWithChecks } from '../scoring/score.js';
 import { judgedFingerprint, metricsForItem, planJudgedMetrics } from '../scoring/judged-plan.js';
 import { runJudgedMetrics } from '../scoring/judged-run.js';
-import { openJudges, splitAvailable } from '../scoring/judge-sources.js';
+import { calibrationHolds, openJudges, splitAvailable } from '../scoring/judge-sources.js';
 import type { Rubric } from '../config/rubric.js';
 import type { VerdictCache } from '../models/cache.js';
 import type { OutputCache } from '../models/output-cache.js';
@@ -74,6 +74,8 @@ export interface SuiteRun {
   suiteItems: number;
   /** Judged metrics that could not be scored here (no credentials), with how to enable them. */
   skipped: Report['skipped'];
+  /** Judged metrics scored but not gated (a judge below its minAgreement). */
+  ungated: Report['ungated'];
   /** Present when the run finished every planned call (and was not a shard). */
   report?: Report;
   fingerprint: Fingerprint;
@@ -123,6 +125,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
       : {}),
   });
   const { active, skipped } = splitAvailable(judged, { sources, unavailable });
+  const ungated = calibrationHolds(loaded, active);
   for (const line of skippedLines(skipped)) options.progress.write(`${line}\n`);
 
   const { judges: judgesHash, rubricHashes } = judgedFingerprint(loaded, active);
@@ -194,6 +197,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     concurrency,
     fingerprint,
     skipped,
+    ungated,
     ...(shard ? { shard } : {}),
     suiteItems: items.length,
     journalFile: journal.file,
@@ -201,7 +205,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     answers: () => journal.readAll([...positions.keys()].sort(byResultKey).map((key) => positions.get(key) as RecordAt)),
   };
   if (interrupted || results.size < planned || shard) return run;
-  run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values(), skipped);
+  run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values(), { skipped, ungated });
   return run;
 }
 
@@ -213,7 +217,7 @@ export function reportFromResults(
   items: readonly GoldenItem[],
   fingerprint: Fingerprint,
   results: Iterable<ScoredResult>,
-  skipped: Report['skipped'],
+  judged: Pick<Report, 'skipped' | 'ungated'>,
 ): Report {
   const candidateConfig = loaded.config.candidates[candidate];
   if (!candidateConfig) throw new UserError(`unknown candidate "${candidate}"`);
@@ -226,7 +230,7 @@ export function reportFromResults(
     longTail: loaded.config.suites[suite]?.longTail ?? [],
     items,
     results: byItem,
-    skipped,
+    ...judged,
   });
 }
 

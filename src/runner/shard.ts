@@ -48,6 +48,7 @@ export const ShardHeaderSchema = z.object({
   resumed: z.number().int().nonnegative(),
   /** Judged metrics the shard could not score (no credentials); the merged report lists them. */
   skipped: z.array(z.object({ metric: z.string(), reason: z.string() })),
+  ungated: z.array(z.object({ metric: z.string(), reason: z.string() })),
 });
 export type ShardHeader = z.infer<typeof ShardHeaderSchema>;
 

@@ -6,6 +6,7 @@ import { batchedVerdictTransport, type BatchedVerdictOptions, type BatchJournal 
 import { createModelVerdictSource } from '../models/verdict-source.js';
 import type { JudgedMetric } from './judged-plan.js';
 import { createReplayVerdictSource } from './judges/replay-source.js';
+import { readCalibrationRecord } from './judges/calibration-record.js';
 import type { VerdictSource } from './judges/types.js';
 
 export interface OpenedJudges {
@@ -72,4 +73,26 @@ export function splitAvailable(judged: readonly JudgedMetric[], opened: OpenedJu
     .filter((m) => !active.includes(m))
     .map((m) => ({ metric: m.metric, reason: m.judges.map((id) => opened.unavailable.get(id)).filter(Boolean).join(' ') }));
   return { active, skipped };
+}
+
+/**
+ * Judged metrics held to their judges' calibration: a judge with a `minAgreement` whose recorded
+ * agreement with people (`evals calibrate`) is below it, or was never measured, still scores its
+ * metrics, but they do not gate (DESIGN.md "Gate").
+ */
+export function calibrationHolds(loaded: LoadedConfig, active: readonly JudgedMetric[]): Array<{ metric: string; reason: string }> {
+  const reportsDir = loaded.resolve(loaded.config.reportsDir);
+  const held: Array<{ metric: string; reason: string }> = [];
+  for (const metric of active) {
+    const reasons = metric.judges.flatMap((id) => {
+      const min = loaded.config.judges[id]?.minAgreement;
+      if (min === undefined) return [];
+      const record = readCalibrationRecord(reportsDir, id);
+      if (!record) return [`judge "${id}" has minAgreement ${min} but no calibration (run evals calibrate --judge ${id} --labels <file>)`];
+      if (record.agreement >= min) return [];
+      return [`judge "${id}" agreed with people on ${(record.agreement * 100).toFixed(1)}% of ${record.n} labels, below its minAgreement ${min}`];
+    });
+    if (reasons.length > 0) held.push({ metric: metric.metric, reason: reasons.join('; ') });
+  }
+  return held;
 }

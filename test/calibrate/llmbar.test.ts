@@ -12,8 +12,9 @@ const haveShared = existsSync(path.join(sharedData, NATURAL, 'dataset.json'));
 
 describe('LLMBar Natural, GPT-4 Vanilla verdicts replayed', () => {
   it("prints the paper's own figures", async () => {
+    const recordDir = mkdtempSync(path.join(tmpdir(), 'evals-llmbar-record-'));
     const result = await runCalibrate(
-      ['--judge', 'gpt4-llmbar-vanilla', '--labels', 'calibration/llmbar/natural.labels.jsonl', '--config', 'test/fixtures/calibrate/evals.config.ts'],
+      ['--judge', 'gpt4-llmbar-vanilla', '--labels', 'calibration/llmbar/natural.labels.jsonl', '--config', 'test/fixtures/calibrate/evals.config.ts', '--reports-dir', recordDir],
       root,
     );
     expect(result.stderr).toBe('');
@@ -33,6 +34,10 @@ describe('LLMBar Natural, GPT-4 Vanilla verdicts replayed', () => {
     expect(out).toContain(
       ['Confusion matrix without swap (rows: label, columns: judge)', 'label \\ judge      1     2', '1                 40     2', '2                  3    55'].join('\n'),
     );
+    // The measured agreement is recorded, so runs can hold the judge to a minAgreement.
+    expect(out).toMatch(/^agreement 93\.0%; recorded in /m);
+    const record = JSON.parse(readFileSync(path.join(recordDir, 'calibration', 'gpt4-llmbar-vanilla.json'), 'utf8'));
+    expect(record).toMatchObject({ schema: 'evals.calibration/1', judge: 'gpt4-llmbar-vanilla', kind: 'pairwise', n: 100, agreement: 0.93 });
   });
 });
 

@@ -29,6 +29,7 @@ export interface ReportOptions {
   longTail?: string[];
   fingerprint?: Partial<Fingerprint>;
   skipped?: Report['skipped'];
+  ungated?: Report['ungated'];
 }
 
 /** A report as buildReport would summarise it: per-metric means and intervals overall and per slice. */
@@ -46,6 +47,7 @@ export function report(reportItems: readonly ReportItem[], options: ReportOption
     summary: summarise(sorted),
     slices,
     skipped: options.skipped ?? [],
+    ungated: options.ungated ?? [],
     items: sorted,
   };
 }

@@ -11,6 +11,7 @@ import { judgeAbsoluteLabels, judgePairwiseLabels } from '../../scoring/judges/c
 import { createReplayVerdictSource } from '../../scoring/judges/replay-source.js';
 import { loadRubrics, requireRubric } from '../../scoring/judges/rubrics.js';
 import type { VerdictSource } from '../../scoring/judges/types.js';
+import { calibrationRecord, writeCalibrationRecord, type CalibrationRecord } from '../../scoring/judges/calibration-record.js';
 import { parseCommandArgs, positiveInt } from '../args.js';
 import type { CliIO } from '../io.js';
 
@@ -51,6 +52,7 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
     rubric: { type: 'string' },
     config: { type: 'string' },
     concurrency: { type: 'string' },
+    'reports-dir': { type: 'string' },
   });
   if (!values.judge) throw new UserError('evals calibrate: --judge <id> is required');
   if (!values.labels) throw new UserError('evals calibrate: --labels <file> is required');
@@ -76,12 +78,23 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
   };
   const header = { judge: values.judge, description: source.description, labelsFile: labelsShown, ...(rubric ? { rubric } : {}) };
   try {
+    let record: CalibrationRecord | undefined;
     if (absolute && rubric) {
       const { results, problems } = await judgeAbsoluteLabels(absolute, labelsShown, rubric, source, options);
-      io.stdout.write(formatAbsoluteReport(header, absoluteMetrics(results, rubric.scale, rubric.passThreshold), problems));
+      const m = absoluteMetrics(results, rubric.scale, rubric.passThreshold);
+      io.stdout.write(formatAbsoluteReport(header, m, problems));
+      record = calibrationRecord(values.judge, labelsShown, { kind: 'absolute', m });
     } else if (set.kind === 'pairwise') {
       const { results, problems } = await judgePairwiseLabels(set.labels, labelsShown, source, bothOrders, { ...options, ...(rubric ? { rubric } : {}) });
-      io.stdout.write(formatPairwiseReport(header, pairwiseMetrics(results), problems));
+      const m = pairwiseMetrics(results);
+      io.stdout.write(formatPairwiseReport(header, m, problems));
+      record = calibrationRecord(values.judge, labelsShown, { kind: 'pairwise', m });
+    }
+    if (record) {
+      const file = writeCalibrationRecord(path.resolve(io.cwd, values['reports-dir'] ?? loaded.resolve(loaded.config.reportsDir)), record);
+      const min = loaded.config.judges[values.judge]?.minAgreement;
+      const standing = min === undefined ? '' : record.agreement >= min ? ` (≥ minAgreement ${min}: it gates)` : ` (below minAgreement ${min}: its metrics are reported but do not gate)`;
+      io.stdout.write(`agreement ${(record.agreement * 100).toFixed(1)}%${standing}; recorded in ${loaded.display(file)}\n`);
     }
   } catch (err) {
     if (!io.interrupt.aborted) throw err;

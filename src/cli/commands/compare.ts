@@ -9,6 +9,7 @@ import { compareReport, renderCompareMarkdown, renderCompareTerminal, type Compa
 import { compareParity, type PairResult } from '../../reports/parity.js';
 import type { SuiteRun } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
+import { effectiveGate } from '../../reports/gate-rules.js';
 import { openJudges } from '../../scoring/judge-sources.js';
 import { judgePairwise } from '../../scoring/judges/pairwise.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
@@ -64,7 +65,7 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
 
     const judgeId = values.judge ?? loaded.config.suites[suite]?.judge;
     const judged = judgeId ? await judgeAll(loaded, io, judgeId, items, studentAnswers, teacherAnswers, concurrency ?? loaded.config.concurrency, values['no-cache'] ?? false) : undefined;
-    const rows = compareParity(studentRun.report, teacherRun.report, judged?.pairs ?? new Map(), gate);
+    const rows = compareParity(studentRun.report, teacherRun.report, judged?.pairs ?? new Map(), effectiveGate(gate, studentRun.report));
     const report = compareReport(suite, student, teacher, judged?.judge ?? null, rows, judged?.pairs ?? new Map());
     const costs = costLines(studentRun.run, teacherRun.run);
     const file = path.join(reportsDir, suite, `${student}.vs.${teacher}`);

@@ -7,6 +7,7 @@ import { compareReports } from '../../reports/compare.js';
 import { answersFromOutputs } from '../../reports/diff-context.js';
 import { renderDiffMarkdown } from '../../reports/diff-markdown.js';
 import { evaluateGate } from '../../reports/gate.js';
+import { effectiveGate } from '../../reports/gate-rules.js';
 import { parseCommandArgs } from '../args.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import type { CliIO } from '../io.js';
@@ -27,7 +28,7 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
   if (!base) throw new UserError(`${baseArg}: no such report`);
   if (!head) throw new UserError(`${headArg}: no such report`);
 
-  const gate = await gateFor(head.report.suite, values.config, io);
+  const gate = effectiveGate(await gateFor(head.report.suite, values.config, io), head.report);
   const comparison = compareReports(base.report, head.report, gate);
   const verdict = evaluateGate(comparison, head.report, gate);
   const markdown = renderDiffMarkdown(comparison, verdict, {

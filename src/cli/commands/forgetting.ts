@@ -3,6 +3,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { forgettingReport, renderForgettingMarkdown, renderForgettingTerminal } from '../../reports/forgetting-report.js';
 import { compareRetention } from '../../reports/retention.js';
 import { loadSuiteItems } from '../../runner/setup.js';
+import { effectiveGate } from '../../reports/gate-rules.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt } from '../args.js';
@@ -46,7 +47,7 @@ export default async function forgetting(argv: string[], io: CliIO): Promise<num
     head.release();
     const gate = loaded.config.suites[suite]?.gate;
     if (!gate) throw new UserError(`unknown suite "${suite}"`);
-    const report = forgettingReport(suite, values.candidate, candidate.base, compareRetention(base.report, head.report, gate));
+    const report = forgettingReport(suite, values.candidate, candidate.base, compareRetention(base.report, head.report, effectiveGate(gate, head.report)));
     const file = path.join(reportsDir, suite, `${values.candidate}.forgetting`);
     writeFileAtomic(`${file}.md`, renderForgettingMarkdown(report));
     writeFileAtomic(`${file}.json`, `${JSON.stringify(report, null, 2)}\n`);

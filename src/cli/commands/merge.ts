@@ -96,7 +96,7 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
   );
   if (absent.length > 0) return `${key}: ${absent.length} planned results missing from the shards (e.g. ${absent[0]}); no report written`;
 
-  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values(), first.header.skipped);
+  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values(), { skipped: first.header.skipped, ungated: first.header.ungated });
   const facts: RunFacts & { report: typeof report; items: typeof items } = {
     suite,
     candidate,

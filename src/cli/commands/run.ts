@@ -140,6 +140,7 @@ function writeShard(loaded: LoadedConfig, shardsDirFlag: string | undefined, run
     concurrency: run.concurrency,
     resumed: run.resumed,
     skipped: run.skipped,
+    ungated: run.ungated,
   };
   writeFileAtomic(file, shardLines(header, run.answers()));
   const errors = [...run.results.values()].filter((r) => r.error).length;
