@@ -1,37 +1,35 @@
 import type { LoadedConfig } from '../config/load.js';
 import type { Rubric } from '../config/rubric.js';
 import type { GoldenItem } from '../goldensets/item.js';
+import type { Report } from '../reports/report.js';
 import { VerdictCache } from '../models/cache.js';
 import { OutputCache } from '../models/output-cache.js';
-import type { Report } from '../reports/report.js';
 import { BatchSlots } from '../runner/batch-slots.js';
 import { Journal } from '../runner/journal.js';
-import { runSuite, type SuiteRun } from '../runner/run-suite.js';
+import { runSuite, type SuiteRun, type SuiteRunOptions } from '../runner/run-suite.js';
 import type { CliIO } from './io.js';
 
+/** What every command that runs candidates shares: config, caches, output, and the run flags. */
 export interface RunContext {
   loaded: LoadedConfig;
   io: CliIO;
   rubrics: ReadonlyMap<string, Rubric>;
   noCache: boolean;
   quiet: boolean;
-  concurrency?: number | undefined;
+  options?: Partial<Pick<SuiteRunOptions, 'concurrency' | 'timeoutSeconds' | 'sample' | 'shard' | 'batch' | 'fresh'>>;
 }
 
 export interface Finished {
-  report: Report;
   run: SuiteRun;
-  /** Drops the run's journal once its answers are no longer needed. */
+  /** Drops the run's journal (and batch slots) once its answers are no longer needed. */
   release(): void;
 }
 
 /**
- * Runs a candidate over a suite for a command that compares two runs (`forgetting`, `compare`):
- * resumable and cached like `evals run` — a base or a teacher seen before costs nothing again —
- * but its report is an input here, not a baseline to gate, so nothing is written to reports/.
- * Undefined when interrupted (the journal keeps what was done).
+ * Runs a candidate over a suite, resumable and cached (a base or a teacher seen before costs
+ * nothing again). Undefined when interrupted, after saying what is saved and how to finish.
  */
-export async function runForReport(context: RunContext, suite: string, candidate: string, items: readonly GoldenItem[]): Promise<Finished | undefined> {
+export async function runCandidate(context: RunContext, suite: string, candidate: string, items: readonly GoldenItem[]): Promise<Finished | undefined> {
   const { loaded, io } = context;
   const cacheDir = loaded.resolve(loaded.config.cacheDir);
   const run = await runSuite({
@@ -41,21 +39,38 @@ export async function runForReport(context: RunContext, suite: string, candidate
     items,
     rubrics: context.rubrics,
     ...(context.noCache ? {} : { cache: new VerdictCache(cacheDir), outputCache: new OutputCache(cacheDir) }),
-    ...(context.concurrency ? { concurrency: context.concurrency } : {}),
+    ...definedOnly(context.options ?? {}),
     interrupt: io.interrupt,
     progress: context.quiet ? { write: () => true } : io.stderr,
     env: io.env,
   });
-  if (!run.report) {
-    io.stderr.write(`Interrupted: ${run.results.size}/${run.planned} items of ${suite}/${candidate} are done; run the same command again to finish.\n`);
+  if (run.interrupted || (!run.shard && !run.report)) {
+    io.stderr.write(
+      `Interrupted: ${run.results.size}/${run.planned} items of ${suite}/${candidate} are done and saved in ` +
+        `${loaded.display(run.journalFile)}; no report was written. Run the same command again to finish the rest ` +
+        `(--fresh starts over).\n`,
+    );
     return undefined;
   }
   return {
-    report: run.report,
     run,
     release: () => {
       new Journal(run.journalFile).remove();
       new BatchSlots(`${run.journalFile}.batches.json`).remove();
     },
   };
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * For commands that compare two runs (`forgetting`, `compare`): a whole run's report is an input
+ * there, not a baseline to gate, so nothing is written to reports/. Never sharded.
+ */
+export async function runForReport(context: RunContext, suite: string, candidate: string, items: readonly GoldenItem[]): Promise<(Finished & { report: Report }) | undefined> {
+  const finished = await runCandidate(context, suite, candidate, items);
+  if (!finished?.run.report) return undefined;
+  return { ...finished, report: finished.run.report };
 }

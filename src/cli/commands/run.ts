@@ -2,18 +2,15 @@ import { ExitCode, UserError } from '../../errors.js';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 import path from 'node:path';
-import { runSuite, type SuiteRun } from '../../runner/run-suite.js';
+import type { SuiteRun } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
 import { parseShard, shardFileName, shardLines } from '../../runner/shard.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
-import { VerdictCache } from '../../models/cache.js';
-import { OutputCache } from '../../models/output-cache.js';
+import { runCandidate } from '../run-for-report.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { planJudgedMetrics } from '../../scoring/judged-plan.js';
-import { Journal } from '../../runner/journal.js';
-import { BatchSlots } from '../../runner/batch-slots.js';
 import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt } from '../args.js';
 import type { CliIO } from '../io.js';
 
@@ -62,50 +59,32 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     const suiteConfig = loaded.config.suites[suite];
     if (suiteConfig) planJudgedMetrics(loaded, suite, suiteConfig, rubrics, items);
   }
-  const cacheDir = loaded.resolve(loaded.config.cacheDir);
-  const cache = values['no-cache'] ? undefined : new VerdictCache(cacheDir);
-  const outputCache = values['no-cache'] ? undefined : new OutputCache(cacheDir);
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
   if (values.baseline && plan.length > 1) throw new UserError('--baseline compares one suite x candidate; pick one with --suite and --candidate');
-  const silent = { write: () => true };
+  const context = {
+    loaded,
+    io,
+    rubrics,
+    noCache: values['no-cache'] ?? false,
+    quiet: values.quiet ?? false,
+    options: { concurrency, timeoutSeconds, sample, shard, batch: values.batch ?? false, fresh: values.fresh ?? false },
+  };
   const published: Published[] = [];
   let exitCode: number = ExitCode.ok;
   for (const { suite, candidate } of plan) {
-    const result = await runSuite({
-      loaded,
-      suite,
-      candidate,
-      items: itemsBySuite.get(suite) ?? [],
-      sample,
-      shard,
-      rubrics,
-      ...(cache ? { cache } : {}),
-      ...(outputCache ? { outputCache } : {}),
-      batch: values.batch ?? false,
-      concurrency,
-      timeoutSeconds,
-      fresh: values.fresh ?? false,
-      interrupt: io.interrupt,
-      progress: values.quiet ? silent : io.stderr,
-      env: io.env,
-    });
-    if (result.interrupted || (!shard && !result.report)) {
-      io.stderr.write(
-        `Interrupted: ${result.results.size}/${result.planned} items of ${suite}/${candidate} are done and saved in ` +
-          `${loaded.display(result.journalFile)}; no report was written. Run the same command again to finish ` +
-          `the rest (--fresh starts over).\n`,
-      );
-      return ExitCode.runIncomplete;
-    }
+    const items = itemsBySuite.get(suite) ?? [];
+    const finished = await runCandidate(context, suite, candidate, items);
+    if (!finished) return ExitCode.runIncomplete;
+    const { run } = finished;
     if (shard) {
-      writeShard(loaded, values['shards-dir'], result, io);
-    } else if (result.report) {
+      writeShard(loaded, values['shards-dir'], run, io);
+    } else if (run.report) {
       const done = publishReport({
         loaded,
         reportsDir,
-        report: result.report,
-        facts: result,
-        items: itemsBySuite.get(suite) ?? [],
+        report: run.report,
+        facts: run,
+        items,
         io,
         update: values.update ?? false,
         ...(values.baseline ? { baseline: values.baseline } : {}),
@@ -113,8 +92,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       published.push(done);
       exitCode = Math.max(exitCode, done.exitCode);
     }
-    new Journal(result.journalFile).remove();
-    new BatchSlots(`${result.journalFile}.batches.json`).remove();
+    finished.release();
   }
   writeCiOutputs(published, { summary: values.summary, junit: values.junit }, io);
   return exitCode;
