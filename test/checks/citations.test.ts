@@ -53,7 +53,7 @@ describe('citations check', () => {
     const outcome = check({ type: 'citations' }, input('[billing/refunds.md] [made-up.md]', { sources }, { contexts }));
     expect(outcome).toEqual({
       pass: false,
-      score: 1,
+      score: 0,
       reason: 'cited but not retrieved: "made-up.md"',
       details: { precision: 0.5, recall: 1 },
     });
@@ -65,26 +65,26 @@ describe('citations check', () => {
     expect(check({ type: 'citations' }, input('[billing/refunds.md]', { sources }))?.pass).toBe(true);
   });
 
-  it('scores recall and fails below minRecall, naming the missing sources', () => {
+  it('reports recall and fails below minRecall, naming the missing sources; the score is the pass', () => {
     const two = ['billing/refunds.md', 'billing/plans.md'];
     const outcome = check({ type: 'citations' }, input('[1]', { sources: two }, { contexts }));
     expect(outcome).toEqual({
       pass: false,
-      score: 0.5,
+      score: 0,
       reason: 'recall 0.5 < 1, missing "billing/plans.md"',
       details: { precision: 1, recall: 0.5 },
     });
     expect(check({ type: 'citations', minRecall: 0.5 }, input('[1]', { sources: two }, { contexts }))).toEqual({
       pass: true,
-      score: 0.5,
+      score: 1,
       details: { precision: 1, recall: 0.5 },
     });
   });
 
-  it('with required: false and minRecall: 0, no citation is allowed (score 0)', () => {
+  it('with required: false and minRecall: 0, no citation is allowed (recall 0)', () => {
     expect(check({ type: 'citations', required: false, minRecall: 0 }, input('14 days.', { sources }))).toEqual({
       pass: true,
-      score: 0,
+      score: 1,
       details: { recall: 0 },
     });
     expect(check({ type: 'citations', required: false }, input('14 days.', { sources }))?.pass).toBe(false);

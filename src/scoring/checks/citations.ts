@@ -35,14 +35,16 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 /**
  * Citations are present, verified and cover the item's gold sources.
  *
- * - recall: share of `item.sources` cited; score = recall.
+ * - recall: share of `item.sources` cited (sub-metric `citations.recall`).
  * - precision: share of cited ids the candidate actually retrieved (`output.contexts`). When the
  *   candidate reports no contexts, retrieval cannot be checked, so a cited id must be a gold
  *   source instead: an unverifiable citation counts against precision rather than being trusted.
  * - pass: a citation exists (when `required` and the item has sources), every cited id is
  *   verified as above, and recall >= minRecall.
+ * The score is the pass (1 or 0): recall and precision are reported as their own sub-metrics, so
+ * the check's own metric says something they do not — how many answers cite right.
  * Not applicable when the item has no gold sources and nothing was cited. With no gold sources
- * but citations, recall is not reported and the score is the precision.
+ * but citations, recall is not reported.
  */
 export const citations = defineCheck({
   type: 'citations',
@@ -60,14 +62,13 @@ export const citations = defineCheck({
     const recall = gold.size === 0 ? undefined : share(item.sources.filter((s) => cited.includes(s)).length, gold.size);
     if (cited.length === 0) {
       // The item has gold sources here, so recall is 0: only an optional citation with minRecall 0 passes.
-      return required || minRecall > 0 ? failed('no citation', 0, { recall: 0 }) : passed(0, { recall: 0 });
+      return required || minRecall > 0 ? failed('no citation', 0, { recall: 0 }) : passed(1, { recall: 0 });
     }
 
     const verifiedBy = output.contexts ? new Set(output.contexts.map((c) => c.id)) : gold;
     const unverified = cited.filter((id) => !verifiedBy.has(id));
     const precision = share(cited.length - unverified.length, cited.length);
     const details: Record<string, number> = { precision, ...(recall !== undefined ? { recall } : {}) };
-    const score = recall ?? precision;
 
     const problems: string[] = [];
     if (unverified.length > 0) {
@@ -77,7 +78,7 @@ export const citations = defineCheck({
       const missing = item.sources.filter((s) => !cited.includes(s));
       problems.push(`recall ${round(recall)} < ${minRecall}, missing ${quoteList(missing, 30)}`);
     }
-    return problems.length === 0 ? passed(score, details) : failed(problems.join('; '), score, details);
+    return problems.length === 0 ? passed(1, details) : failed(problems.join('; '), 0, details);
   },
 });
 
