@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { version } from '../version.js';
-import type { SuiteRun } from '../runner/run-suite.js';
+import type { ItemResult, ResultSummary } from '../runner/result.js';
 import { mean, quantile, round } from '../stats/describe.js';
 
 /**
@@ -42,7 +42,18 @@ export const RunInfoSchema = z.object({
 export type RunInfo = z.infer<typeof RunInfoSchema>;
 
 /** What a run summary is made of: a suite run, or shards merged. */
-export type RunFacts = Pick<SuiteRun, 'suite' | 'candidate' | 'results' | 'answers' | 'planned' | 'resumed' | 'startedAt' | 'finishedAt' | 'concurrency'>;
+export interface RunFacts {
+  suite: string;
+  candidate: string;
+  results: ReadonlyMap<string, ResultSummary>;
+  /** Every finished call with its answer, sorted by item id and epoch. */
+  answers(): Iterable<ItemResult>;
+  planned: number;
+  resumed: number;
+  startedAt: Date;
+  finishedAt: Date;
+  concurrency: number;
+}
 
 /** The timing, usage and cost summary of a finished suite run. */
 export function buildRunInfo(run: RunFacts): RunInfo {

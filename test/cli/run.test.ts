@@ -70,14 +70,20 @@ describe('evals run', () => {
     expect(statSync(path.join(dir, 'reports/mini/echo.json')).mtimeMs).toBe(mtime);
   });
 
-  it('exits 2 on a CSV with a broken quote', async () => {
+  it('exits 2 on a CSV with a broken quote, and leaves the report alone', async () => {
     const dir = copyFixture('mini');
-    writeFileSync(path.join(dir, 'mini.csv'), 'id,input,reference\na,"What is 2 + 2?",4\nb,"broken"quote,x\n');
+    writeFileSync(path.join(dir, 'mini.csv'), 'id,input,reference\na,"What is 2 + 2?",4\nb,"Capital of France?",Paris\n');
     writeFileSync(path.join(dir, 'evals.config.ts'), read(dir, 'evals.config.ts').replace("goldenSets: ['mini.jsonl'], gate: { maxErrors: 0 }", "goldenSets: ['mini.csv'], gate: { maxErrors: 0 }"));
+    expect((await runCli(['run', '--candidate', 'echo', '--suite', 'mini', '--quiet'], dir)).code).toBe(0);
+    const before = read(dir, 'reports/mini/echo.json');
+    const mtime = statSync(path.join(dir, 'reports/mini/echo.json')).mtimeMs;
+    writeFileSync(path.join(dir, 'mini.csv'), 'id,input,reference\na,"What is 2 + 2?",4\nb,"broken"quote,x\n');
     const { code, stderr } = await runCli(['run', '--candidate', 'echo', '--suite', 'mini'], dir);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^error: mini\.csv:3: bad CSV: Invalid Closing Quote/);
-    expect(existsSync(path.join(dir, 'reports'))).toBe(false);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(read(dir, 'reports/mini/echo.json')).toBe(before);
+    expect(statSync(path.join(dir, 'reports/mini/echo.json')).mtimeMs).toBe(mtime);
   });
 
   it('exits 2 for unknown candidates, suites and flags, and for a config error naming the field', async () => {
