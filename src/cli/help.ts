@@ -30,6 +30,9 @@ evals run options:
   --shards-dir <dir>   where shard results go (default: config shardsDir, else .evals-shards/)
   -u, --update         accept the new scores as the baseline even if the gate fails
   --baseline <file>    compare against this report instead of the one at the output path
+  --baseline-ref <ref> compare against the report as it is at a git ref (a pull request's base);
+                       a committed report lower than that one fails the gate
+  --allow-baseline-change  accept a committed report lower than the one at --baseline-ref
   --summary <file>     write the Markdown diff (per slice, with the most regressed items)
   --junit <file>       write JUnit XML: one test case per slice x metric
   --quiet              no progress output

@@ -4,6 +4,7 @@ import { GateConfigSchema } from '../config/schema.js';
 import { ExitCode } from '../errors.js';
 import { promptText, type GoldenItem } from '../goldensets/item.js';
 import { readBaseline } from '../reports/baseline.js';
+import type { RefBaseline } from '../reports/baseline-ref.js';
 import { compareReports } from '../reports/compare.js';
 import { answersFromOutputs } from '../reports/diff-context.js';
 import { renderDiffMarkdown } from '../reports/diff-markdown.js';
@@ -30,6 +31,8 @@ export interface PublishOptions {
   update: boolean;
   /** Compare against this report instead of the one at the output path. */
   baseline?: string;
+  /** --baseline-ref: the baseline read from git, and what the committed report did to it. */
+  fromRef?: RefBaseline;
 }
 
 /** What one suite x candidate contributes to the run's CI outputs. */
@@ -52,12 +55,12 @@ export function publishReport(options: PublishOptions): Published {
   const gate = effectiveGate(loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({}), report);
   const paths = reportPaths(options.reportsDir, suite, candidate);
   const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : paths.json;
-  const baseline = readBaseline(baselineFile, loaded.display(baselineFile));
+  const baseline = options.fromRef ? options.fromRef.baseline : readBaseline(baselineFile, loaded.display(baselineFile));
 
   const candidateConfig = loaded.config.candidates[candidate];
   const source = `evals run of candidate "${candidate}" (${candidateConfig?.kind}, ${candidateConfig?.adapter.type} adapter)`;
   const comparison = compareReports(baseline?.report ?? null, report, gate);
-  const verdict = evaluateGate(comparison, report, gate);
+  const verdict = withRef(evaluateGate(comparison, report, gate), options.fromRef);
   const accepted = verdict.passed || options.update;
   const written = accepted ? paths : newPaths(paths);
   // The answers stream from the journal into the outputs file; the diff keeps only those it shows.
@@ -73,7 +76,7 @@ export function publishReport(options: PublishOptions): Published {
   const spend = costLine(runInfo);
   if (spend) io.stdout.write(`${spend}\n`);
   io.stdout.write(`report: ${loaded.display(written.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
-  io.stdout.write(gateLines(verdict, baseline ? loaded.display(baseline.file) : undefined, comparison.family, options.update));
+  io.stdout.write(gateLines(verdict, baseline ? (baseline.label ?? loaded.display(baseline.file)) : undefined, comparison.family, options.update));
 
   const markdown = renderDiffMarkdown(comparison, verdict, {
     inputs: new Map(options.items.filter((item) => shown.has(item.id)).map((item) => [item.id, promptText(item.input)])),
@@ -98,6 +101,19 @@ export function publishReport(options: PublishOptions): Published {
     annotations: githubAnnotations(comparison, verdict, origins),
   };
 }
+
+/** The gate's verdict with the baseline-ref's own findings: a lowered bar fails like a regression. */
+function withRef(verdict: GateVerdict, fromRef: RefBaseline | undefined): GateVerdict {
+  if (!fromRef) return verdict;
+  const failures = [...verdict.failures, ...fromRef.lowerings.map((l) => ({ ...l, rule: 'baseline' as const }))];
+  const notes = [...fromRef.notes, ...verdict.notes];
+  if (fromRef.lowerings.length > 0) notes.push(ACCEPT_LOWERING);
+  return { passed: failures.length === 0, failures, notes };
+}
+
+const ACCEPT_LOWERING =
+  'The committed report sets a lower bar than the base did. If that is intended, a maintainer accepts it with ' +
+  '--allow-baseline-change (in the GitHub Action: the input allow-baseline-change, or the pull-request label evals:accept-baseline).';
 
 function* tap<T>(values: Iterable<T>, see: (value: T) => void): Generator<T> {
   for (const value of values) {

@@ -6,6 +6,8 @@ import { ReportSchema, type Report } from './report.js';
 export interface Baseline {
   file: string;
   report: Report;
+  /** How messages name it when not by its path: `<ref>:<path>` for a report read from git. */
+  label?: string;
   /** The baseline run's answers (its .outputs.jsonl), when it is there: the diff shows them. */
   outputs?: string;
 }
@@ -18,14 +20,19 @@ export function outputsFileOf(reportFile: string): string {
 /** Reads a report to compare against; none at that path is no baseline, a damaged one is exit 2. */
 export function readBaseline(file: string, shown = file): Baseline | undefined {
   if (!existsSync(file)) return undefined;
+  const outputsFile = outputsFileOf(file);
+  return parseBaseline(file, readFileSync(file, 'utf8'), shown, existsSync(outputsFile) ? readFileSync(outputsFile, 'utf8') : undefined);
+}
+
+/** A report's text checked against the schema; `shown` names it in the error (a path, or `ref:path`). */
+export function parseBaseline(file: string, text: string, shown: string, outputs?: string): Baseline {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
     throw new UserError(`${shown}: not a JSON report (${(err as Error).message}); restore it from git or pass --baseline`);
   }
   const parsed = ReportSchema.safeParse(json);
   if (!parsed.success) throw new UserError(`${shown}: not an evals report: ${formatIssues(parsed.error, json).slice(0, 3).join('; ')}`);
-  const outputsFile = outputsFileOf(file);
-  return { file, report: parsed.data, ...(existsSync(outputsFile) ? { outputs: readFileSync(outputsFile, 'utf8') } : {}) };
+  return { file, report: parsed.data, ...(outputs === undefined ? {} : { outputs }) };
 }

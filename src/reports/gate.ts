@@ -9,7 +9,8 @@ import type { GroupSummary, Report } from './report.js';
 export interface GateFailure {
   slice: string;
   metric: string;
-  rule: 'regression' | 'floor';
+  /** `baseline`: the change's committed report lowers the bar its base set (baseline-ref.ts). */
+  rule: 'regression' | 'floor' | 'baseline';
   message: string;
 }
 

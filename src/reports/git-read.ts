@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+
+/** A report is read whole; the answers file beside it can be large. */
+const MAX_BYTES = 1024 * 1024 * 1024;
+
+/** A file as it is at a git ref, read with git itself (no shell): what a PR's base commit holds. */
+export interface GitFileReader {
+  /** The commit the ref names, resolved once. */
+  commit: string;
+  /** The file's text at that commit; undefined when the commit has no such file. */
+  read(file: string): string | undefined;
+  /** `<ref>:<path from the repository root>`, for messages. */
+  show(file: string): string;
+}
+
+/**
+ * Opens `ref` in the git repository holding `dir`. An unknown ref, a folder outside any repository
+ * or no git at all is the user's to fix: exit 2 before anything runs.
+ */
+export function gitFileReader(dir: string, ref: string): GitFileReader {
+  if (ref === '' || ref.startsWith('-')) throw new UserError(`--baseline-ref: "${ref}" is not a git ref`);
+  const top = realpathSync(git(dir, ['rev-parse', '--show-toplevel'], `--baseline-ref ${ref}: ${dir} is not inside a git repository`).trim());
+  const commit = git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], `--baseline-ref ${ref}: no such commit in this repository (fetch it first, e.g. git fetch origin ${ref})`).trim();
+  const inRepo = (file: string) => {
+    const relative = path.relative(top, realResolve(file));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UserError(`--baseline-ref: ${file} is outside the git repository ${top}`);
+    return relative.split(path.sep).join('/');
+  };
+  return {
+    commit,
+    read(file) {
+      const spec = `${commit}:${inRepo(file)}`;
+      if (!gitOk(top, ['cat-file', '-e', spec])) return undefined;
+      return git(top, ['cat-file', 'blob', spec], `--baseline-ref ${ref}: cannot read ${inRepo(file)}`);
+    },
+    show: (file) => `${ref}:${inRepo(file)}`,
+  };
+}
+
+function git(cwd: string, args: string[], failure: string): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError('--baseline-ref needs git, and git was not found on the PATH');
+    throw new UserError(failure);
+  }
+}
+
+function gitOk(cwd: string, args: string[]): boolean {
+  try {
+    execFileSync('git', args, { cwd, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The real path of a file that may not exist (yet): its nearest existing folder, resolved. */
+function realResolve(file: string): string {
+  const absolute = path.resolve(file);
+  let existing = absolute;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(realpathSync(existing), path.relative(existing, absolute));
+}
