@@ -43,5 +43,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     // Not the user's fault: show everything, and say the run did not finish.
     io.stderr.write(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return ExitCode.runIncomplete;
+  } finally {
+    // A command's run locks never outlive it, even when it ends in an error (imported here, not
+    // at the top, so `--help` stays fast).
+    (await import('../runner/run-lock.js')).releaseRunLocks();
   }
 }

@@ -50,6 +50,7 @@ export async function runCandidate(context: RunContext, suite: string, candidate
         `${loaded.display(run.journalFile)}; no report was written. Run the same command again to finish the rest ` +
         `(--fresh starts over).\n`,
     );
+    run.lock.release();
     return undefined;
   }
   return {
@@ -57,6 +58,7 @@ export async function runCandidate(context: RunContext, suite: string, candidate
     release: () => {
       new Journal(run.journalFile).remove();
       new BatchSlots(`${run.journalFile}.batches.json`).remove();
+      run.lock.release();
     },
   };
 }

@@ -20,6 +20,7 @@ import { executeBatch } from './execute-batch.js';
 import { BatchSlots, lateSlot } from './batch-slots.js';
 import type { BatchProgress } from '../models/batch/index.js';
 import { reportFingerprint, runFingerprint } from './fingerprint.js';
+import { acquireRunLock, type RunLock } from './run-lock.js';
 import { Journal, byResultKey, resultKey, type RecordAt } from './journal.js';
 import { resumeFromJournal } from './resume.js';
 import { createCandidate } from './setup.js';
@@ -80,6 +81,8 @@ export interface SuiteRun {
   report?: Report;
   fingerprint: Fingerprint;
   journalFile: string;
+  /** Held until the command is done with the journal. */
+  lock: RunLock;
 }
 
 /**
@@ -133,13 +136,12 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const { shard } = options;
   const planItems = shard ? items.filter((item) => shardOf(item.id, shard.count) === shard.index) : items;
   const shardTag = shard ? `-shard-${shard.index}-of-${shard.count}` : '';
-  const journal = new Journal(
-    path.join(
-      loaded.resolve(loaded.config.runsDir),
-      suite,
-      `${candidateId}-${runFingerprint(fingerprint, candidateConfig)}${shardTag}.jsonl`,
-    ),
-  );
+  const runsDir = loaded.resolve(loaded.config.runsDir);
+  const runKey = `${candidateId}-${runFingerprint(fingerprint, candidateConfig)}${shardTag}`;
+  // Taken before the journal is read (or removed by --fresh); released by the command when its
+  // report is out (src/cli/run-for-report.ts), or at the latest when the command ends.
+  const lock = acquireRunLock(path.join(runsDir, '.locks', suite, `${runKey}.lock`), loaded.display);
+  const journal = new Journal(path.join(runsDir, suite, `${runKey}.jsonl`));
   slots = options.batch ? new BatchSlots(`${journal.file}.batches.json`) : undefined;
   if (options.fresh) {
     journal.remove();
@@ -201,6 +203,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     ...(shard ? { shard } : {}),
     suiteItems: items.length,
     journalFile: journal.file,
+    lock,
     // Answers are read back from the journal, in id order, only when a file needs them.
     answers: () => journal.readAll([...positions.keys()].sort(byResultKey).map((key) => positions.get(key) as RecordAt)),
   };
