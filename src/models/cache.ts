@@ -43,8 +43,8 @@ export const VerdictCacheEntrySchema = z.object({
 export type VerdictCacheEntry = z.infer<typeof VerdictCacheEntrySchema>;
 
 /**
- * Judge verdicts on disk, content-addressed: `<dir>/verdicts/<first 2 hex>/<sha256>.json`. An
- * unchanged rerun finds every verdict here and makes no call.
+ * Judge verdicts on disk, content-addressed, in one append-only log (`<dir>/verdicts.log`, see
+ * src/models/content-store.ts). An unchanged rerun finds every verdict here and makes no call.
  */
 export class VerdictCache {
   private readonly store: ContentStore;
@@ -53,13 +53,13 @@ export class VerdictCache {
     this.store = new ContentStore(dir, 'verdicts');
   }
 
-  fileFor(key: string): string {
-    return this.store.fileFor(key);
+  get file(): string {
+    return this.store.file;
   }
 
+  /** Entries pass the store's checksum, and were validated when written: not parsed again here. */
   async get(key: string): Promise<VerdictCacheEntry | undefined> {
-    const parsed = VerdictCacheEntrySchema.safeParse(await this.store.get(key));
-    return parsed.success ? parsed.data : undefined;
+    return (await this.store.get(key)) as VerdictCacheEntry | undefined;
   }
 
   set(key: string, entry: VerdictCacheEntry): Promise<void> {

@@ -1,85 +1,80 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { AppendLog, checksum, linesOf, type LineAt } from '../util/append-log.js';
 
 const KEY = /^[0-9a-f]{64}$/;
+/** `<64 hex key>\t<8 hex crc>\t`, then the JSON value. */
+const PREFIX = 64 + 1 + 8 + 1;
 
 /**
- * Content-addressed JSON on disk: `<dir>/<namespace>/<first 2 hex>/<sha256>.json`. Entries are
- * written with asynchronous I/O (other calls go on meanwhile; each folder is created once) and
- * atomically (temp file, then rename), so a concurrent or interrupted run never leaves a torn
- * entry; an unreadable entry is a miss. The caller builds keys from everything that determines
- * the value and nothing secret.
+ * Content-addressed JSON in one append-only log per namespace, `<dir>/<namespace>.log`, a line
+ * per entry: `<sha256 key>\t<crc32 of the value>\t<compact JSON value>`. One file, not a file per
+ * entry: a run writes its new entries in one write per tick (src/util/append-log.ts) instead of an
+ * open, write, rename and close each, and a rerun reads the whole index in one pass instead of
+ * opening thousands of files. The index (key -> position) is read once, at the first lookup;
+ * values are read by position when asked for, so memory holds positions, not answers.
+ * A torn or altered line fails its key or checksum check and is a miss; the last entry for a key
+ * wins. The caller builds keys from everything that determines the value and nothing secret.
  */
 export class ContentStore {
-  private readonly folders = new Map<string, Promise<unknown>>();
-  /** The keys on disk, listed once: a miss then costs no failed open (a first run misses every time). */
-  private index: Promise<Set<string>> | undefined;
+  readonly file: string;
+  private readonly log: AppendLog;
+  private index: Map<string, LineAt> | undefined;
 
   constructor(
     readonly dir: string,
     readonly namespace: string,
-  ) {}
-
-  fileFor(key: string): string {
-    if (!KEY.test(key)) throw new Error(`not a content key: ${key}`);
-    return path.join(this.dir, this.namespace, key.slice(0, 2), `${key}.json`);
+  ) {
+    this.file = path.join(dir, `${namespace}.log`);
+    this.log = new AppendLog(this.file);
   }
 
+  /**
+   * The value stored under `key`, or undefined. A value returned passed its checksum: this code
+   * wrote it from data its caller had validated, so the caller need not validate it again.
+   */
   async get(key: string): Promise<unknown> {
-    this.index ??= this.list();
-    if (!(await this.index).has(key)) return undefined;
-    let text: string;
+    const at = this.entries().get(key);
+    if (!at) return undefined;
+    const line = this.log.read(at).toString('utf8');
+    // Positions of this process's own appends are off if another process appended meanwhile: the key says so.
+    if (!line.startsWith(key) || line[64] !== '\t' || line[73] !== '\t') return undefined;
+    const json = line.slice(PREFIX);
+    if (checksum(json) !== line.slice(65, 73)) return undefined;
     try {
-      text = await readFile(this.fileFor(key), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-    try {
-      return JSON.parse(text) as unknown;
+      return JSON.parse(json) as unknown;
     } catch {
       return undefined;
     }
   }
 
-  /** Writes an entry without blocking the event loop; awaiting it means the entry is on disk. */
-  async set(key: string, value: unknown): Promise<void> {
-    await this.write(this.fileFor(key), `${JSON.stringify(value, null, 2)}\n`);
-    if (this.index) (await this.index).add(key);
+  /** Queues an entry; it is written with the others of this tick. Awaiting it means it is on disk. */
+  set(key: string, value: unknown): Promise<void> {
+    if (!KEY.test(key)) throw new Error(`not a content key: ${key}`);
+    const json = JSON.stringify(value);
+    const at = this.log.append(`${key}\t${checksum(json)}\t${json}`);
+    this.entries().set(key, at);
+    return this.log.flushed();
   }
 
-  private async list(): Promise<Set<string>> {
-    const root = path.join(this.dir, this.namespace);
-    const keys = new Set<string>();
-    let prefixes: string[];
-    try {
-      prefixes = await readdir(root);
-    } catch {
-      return keys;
-    }
-    for (const prefix of prefixes) {
-      const names = await readdir(path.join(root, prefix)).catch(() => [] as string[]);
-      for (const name of names) if (name.endsWith('.json')) keys.add(name.slice(0, -'.json'.length));
-    }
-    return keys;
+  /** Writes what is queued and releases the file. */
+  close(): void {
+    this.log.close();
   }
 
-  private async write(file: string, content: string): Promise<void> {
-    const folder = path.dirname(file);
-    let made = this.folders.get(folder);
-    if (!made) {
-      made = mkdir(folder, { recursive: true });
-      this.folders.set(folder, made);
-    }
-    await made;
-    const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  private entries(): Map<string, LineAt> {
+    if (this.index) return this.index;
+    this.index = new Map();
+    if (!existsSync(this.file)) return this.index;
+    const fd = openSync(this.file, 'r');
     try {
-      await writeFile(temp, content);
-      await rename(temp, file);
-    } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
+      for (const { line, at, complete } of linesOf(fd)) {
+        if (!complete || line.length <= PREFIX || line[64] !== 9) continue;
+        this.index.set(line.toString('latin1', 0, 64), at);
+      }
+    } finally {
+      closeSync(fd);
     }
+    return this.index;
   }
 }

@@ -1,36 +1,40 @@
 import type { Candidate } from '../candidates/adapter.js';
 import type { OutputCache } from '../models/output-cache.js';
-import { outputCacheKey } from '../models/output-cache.js';
+import { outputCacheKeyer } from '../models/output-cache.js';
 
 /**
  * A model candidate that answers from the output cache when it can, and remembers new answers.
  * Only candidates that can state their exact request (the anthropic and openai adapters, through
- * `batch.request`) are cached; any other candidate is returned as it is. New entries are written
- * in the background, so a call does not hold its concurrency slot for the disk; `close` waits
- * for them.
+ * `batch.request`) are cached; any other candidate is returned as it is. New entries are queued
+ * and written together once per tick (src/models/content-store.ts), so a call never waits for the
+ * disk; `close` writes what is left.
  */
 export function withOutputCache(candidate: Candidate, cache: OutputCache, adapter: unknown): Candidate {
   const { batch } = candidate;
   if (!batch) return candidate;
-  const writes = new Set<Promise<void>>();
+  const keyOf = outputCacheKeyer(adapter);
   return {
     ...candidate,
     async generate(item, options) {
-      const key = outputCacheKey({ adapter, request: batch.request(item), epoch: options.epoch ?? 0 });
+      const key = keyOf(batch.request(item), options.epoch ?? 0);
       const hit = await cache.get(key);
       if (hit) return { ...hit, cached: true };
       const output = await candidate.generate(item, options);
       // A failed cache write (disk full, read-only folder) costs only a future call: the answer
       // itself is already in hand and goes to the journal; the run must not fail over it.
-      const write = cache
-        .set(key, output)
-        .catch(() => undefined)
-        .finally(() => writes.delete(write));
-      writes.add(write);
+      try {
+        cache.set(key, output).catch(() => undefined);
+      } catch {
+        // As above: the store refuses new entries after a failed write.
+      }
       return output;
     },
     async close() {
-      await Promise.all(writes);
+      try {
+        cache.close();
+      } catch {
+        // A failed cache write never fails the run (see generate).
+      }
       await candidate.close?.();
     },
   };

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readSync, rmSync, truncateSync } from 'node:fs';
+import { AppendLog, checksum, linesOf, type LineAt } from '../util/append-log.js';
 import { ItemResultSchema, type ItemResult } from './result.js';
 
 export function resultKey(itemId: string, epoch: number): string {
@@ -15,24 +15,46 @@ export function byResultKey(a: string, b: string): number {
 }
 
 /** Where a record sits in the journal file, so it can be read back without keeping it in memory. */
-export interface RecordAt {
-  offset: number;
-  length: number;
+export type RecordAt = LineAt;
+
+/**
+ * Each record ends in `,"crc":"<8 hex>"}`: the CRC-32 of the record without it. A record whose
+ * checksum holds was written by this code from a validated result and is whole, so reading it back
+ * skips the schema; any other line is validated as before (a hand-edited or older journal).
+ */
+const CRC_SUFFIX = ',"crc":"00000000"}'.length;
+
+function encode(result: ItemResult): string {
+  const json = JSON.stringify(result);
+  return `${json.slice(0, -1)},"crc":"${checksum(json)}"}`;
 }
 
-const CHUNK = 1 << 20;
+function decode(line: string): ItemResult | undefined {
+  if (line.length > CRC_SUFFIX && line.endsWith('"}') && line.startsWith(',"crc":"', line.length - CRC_SUFFIX)) {
+    const json = `${line.slice(0, -CRC_SUFFIX)}}`;
+    if (checksum(json) === line.slice(-10, -2)) return JSON.parse(json) as ItemResult;
+  }
+  try {
+    const parsed = ItemResultSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Append-only JSONL record of finished items, so an interrupted run resumes without paying
- * again for what was answered. Each record is written with one synchronous write, so a
- * `kill -9` leaves at worst one torn last line, which `read` drops. Records are read back by
- * position: a run keeps only scores in memory, and answers stay on disk until the report needs them.
+ * again for what was answered. Records are group-committed once per tick (src/util/append-log.ts),
+ * so a `kill -9` loses at most that tick's results and leaves at worst one torn last line, which
+ * `read` drops. Records are read back by position: a run keeps only scores in memory, and
+ * answers stay on disk until the report needs them.
  */
 export class Journal {
-  private fd: number | undefined;
-  private size = 0;
+  private log: AppendLog;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.log = new AppendLog(file);
+  }
 
   /**
    * Visits every readable record an earlier, interrupted run left (later records of the same item
@@ -45,9 +67,10 @@ export class Journal {
     let goodEnd = 0;
     const fd = openSync(this.file, 'r');
     try {
-      for (const { line, at } of lines(fd)) {
-        if (line.trim() === '') continue;
-        const record = parseRecord(line);
+      for (const { line, at } of linesOf(fd)) {
+        const text = line.toString('utf8');
+        if (text.trim() === '') continue;
+        const record = decode(text);
         if (!record) {
           dropped++;
           continue;
@@ -64,39 +87,27 @@ export class Journal {
   }
 
   append(result: ItemResult): RecordAt {
-    if (this.fd === undefined) {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      this.fd = openSync(this.file, 'a+');
-      this.size = fstatSync(this.fd).size;
-    }
-    const line = Buffer.from(`${JSON.stringify(result)}\n`);
-    writeSync(this.fd, line);
-    const at = { offset: this.size, length: line.length - 1 };
-    this.size += line.length;
-    return at;
+    return this.log.append(encode(result));
   }
 
   /** Records read back from their positions, in the order given, through one open file. */
   *readAll(ats: Iterable<RecordAt>): Generator<ItemResult> {
-    const positions = [...ats];
-    if (positions.length === 0) return;
-    const fd = openSync(this.file, 'r');
+    this.log.flushNow();
+    let fd: number | undefined;
     try {
-      for (const at of positions) {
-        const buffer = Buffer.alloc(at.length);
-        readSync(fd, buffer, 0, at.length, at.offset);
-        const record = parseRecord(buffer.toString('utf8'));
+      for (const at of ats) {
+        fd ??= openSync(this.file, 'r');
+        const record = decode(readAt(fd, at));
         if (!record) throw new Error(`${this.file}: no record at byte ${at.offset}`);
         yield record;
       }
     } finally {
-      closeSync(fd);
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    this.log.close();
   }
 
   /** A finished run's journal is removed: the report is the record, and a later run starts fresh. */
@@ -106,34 +117,8 @@ export class Journal {
   }
 }
 
-/** The file's lines with their byte positions, read in chunks (a journal can be larger than memory likes). */
-function* lines(fd: number): Generator<{ line: string; at: RecordAt }> {
-  const buffer = Buffer.alloc(CHUNK);
-  let carry = Buffer.alloc(0);
-  let carryStart = 0;
-  let position = 0;
-  for (;;) {
-    const read = readSync(fd, buffer, 0, CHUNK, position);
-    if (read === 0) break;
-    position += read;
-    let data = Buffer.concat([carry, buffer.subarray(0, read)]);
-    let start = 0;
-    for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, start)) {
-      yield { line: data.toString('utf8', start, nl), at: { offset: carryStart + start, length: nl - start } };
-      start = nl + 1;
-    }
-    carryStart += start;
-    data = data.subarray(start);
-    carry = Buffer.from(data);
-  }
-  if (carry.length > 0) yield { line: carry.toString('utf8'), at: { offset: carryStart, length: carry.length } };
-}
-
-function parseRecord(line: string): ItemResult | undefined {
-  try {
-    const parsed = ItemResultSchema.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+function readAt(fd: number, at: RecordAt): string {
+  const buffer = Buffer.alloc(at.length);
+  readSync(fd, buffer, 0, at.length, at.offset);
+  return buffer.toString('utf8');
 }

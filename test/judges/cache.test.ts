@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VerdictCache, verdictCacheKey, type VerdictCacheKeyFields } from '../../src/models/cache.js';
+import { checksum } from '../../src/util/append-log.js';
 import { endpointOf } from '../../src/models/model-verdict-call.js';
 import { judgeRubric } from '../../src/scoring/judges/rubric.js';
 import { KEYS, PROVIDERS, makeItem, makeOutput, makeRubric, readTree, signal, startJudgeServer, type JudgeServer } from './helpers.js';
@@ -60,22 +61,41 @@ describe('VerdictCache', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stores entries at verdicts/<2 hex>/<sha256>.json and reads them back', async () => {
+  it('stores entries as lines of verdicts.log and reads them back, in this process and the next', async () => {
     const cache = new VerdictCache(dir);
     const key = verdictCacheKey(fields);
     expect(await cache.get(key)).toBeUndefined();
     await cache.set(key, { value: { score: 4 }, usage: { inputTokens: 3, outputTokens: 2 }, costUsd: 0.5 });
-    expect(existsSync(path.join(dir, 'verdicts', key.slice(0, 2), `${key}.json`))).toBe(true);
-    expect(await cache.get(key)).toEqual({ value: { score: 4 }, usage: { inputTokens: 3, outputTokens: 2 }, costUsd: 0.5 });
-    expect(readdirSync(path.join(dir, 'verdicts', key.slice(0, 2)))).toEqual([`${key}.json`]);
+    const entry = { value: { score: 4 }, usage: { inputTokens: 3, outputTokens: 2 }, costUsd: 0.5 };
+    expect(await cache.get(key)).toEqual(entry);
+    expect(readdirSync(dir)).toEqual(['verdicts.log']);
+    const [line, ...rest] = readFileSync(cache.file, 'utf8').split('\n');
+    expect(rest).toEqual(['']);
+    expect(line).toMatch(new RegExp(`^${key}\\t[0-9a-f]{8}\\t\\{`));
+    expect(await new VerdictCache(dir).get(key)).toEqual(entry);
   });
 
-  it('treats an unreadable entry as a miss', async () => {
+  it('treats a torn or altered entry as a miss, and appends cleanly after a torn one', async () => {
     const cache = new VerdictCache(dir);
     const key = verdictCacheKey(fields);
     await cache.set(key, { value: 1 });
-    writeFileSync(cache.fileFor(key), '{"value": ');
-    expect(await cache.get(key)).toBeUndefined();
+    const line = readFileSync(cache.file, 'utf8');
+    writeFileSync(cache.file, line.replace('"value":1', '"value":2'));
+    expect(await new VerdictCache(dir).get(key)).toBeUndefined();
+    writeFileSync(cache.file, line.slice(0, -4));
+    const torn = new VerdictCache(dir);
+    expect(await torn.get(key)).toBeUndefined();
+    await torn.set(key, { value: 3 });
+    expect(await new VerdictCache(dir).get(key)).toEqual({ value: 3 });
+  });
+
+  it('lets the last entry for a key win', async () => {
+    const cache = new VerdictCache(dir);
+    const key = verdictCacheKey(fields);
+    await cache.set(key, { value: 1 });
+    await cache.set(key, { value: 2 });
+    expect(await cache.get(key)).toEqual({ value: 2 });
+    expect(await new VerdictCache(dir).get(key)).toEqual({ value: 2 });
   });
 });
 
@@ -124,18 +144,23 @@ describe.each(PROVIDERS)('model verdict source with a cache (%s)', (provider) =>
     await judgeOnce();
     await judgeOnce({}, 'Within 30 days.');
     const files = readTree(dir);
-    expect(files).toHaveLength(2);
-    for (const { content } of files) {
-      expect(content).not.toContain(KEYS[provider]);
-      expect(content.toLowerCase()).not.toMatch(/authorization|x-api-key|bearer/);
-      expect(Object.keys(JSON.parse(content) as object).sort()).toEqual(['costUsd', 'usage', 'value']);
+    expect(files).toHaveLength(1);
+    const lines = (files[0]?.content ?? '').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).not.toContain(KEYS[provider]);
+      expect(line.toLowerCase()).not.toMatch(/authorization|x-api-key|bearer/);
+      expect(Object.keys(JSON.parse(line.split('\t')[2] ?? '') as object).sort()).toEqual(['costUsd', 'usage', 'value']);
     }
   });
 
   it('ignores a cached value that no longer passes the schema', async () => {
     await judgeOnce();
     const [entry] = readTree(dir);
-    writeFileSync(entry?.file as string, JSON.stringify({ value: { reasoning: 'tampered', score: 9 } }));
+    // A well-formed entry (checksum and all) whose verdict the rubric's schema now rejects.
+    const key = (entry?.content ?? '').slice(0, 64);
+    const value = JSON.stringify({ value: { reasoning: 'tampered', score: 9 } });
+    writeFileSync(entry?.file as string, `${key}\t${checksum(value)}\t${value}\n`);
     const outcome = await judgeOnce();
     expect(judge.requests).toHaveLength(2);
     expect(outcome).toMatchObject({ score: 1, calls: 1, cachedCalls: 0 });

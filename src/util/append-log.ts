@@ -1,0 +1,142 @@
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+
+/** Where a line sits in a file (without its newline), so it can be read back without keeping it in memory. */
+export interface LineAt {
+  offset: number;
+  length: number;
+}
+
+/** Appends queued past this many bytes are written at once rather than at the end of the tick. */
+const MAX_QUEUED_BYTES = 1 << 20;
+const CHUNK = 1 << 20;
+
+/**
+ * An append-only file of lines, group-committed: lines appended in one tick of the event loop go
+ * to disk in one `write` at the end of it (or as soon as a megabyte is queued), not one syscall
+ * each. A `kill -9` therefore loses at most the current tick's lines, and a torn last line is
+ * possible; readers drop a line they cannot verify. Positions are known when a line is appended.
+ * With several processes appending to the same file, each write lands whole (O_APPEND), but this
+ * process's idea of the positions can be off: readers of positions must check what they read.
+ */
+export class AppendLog {
+  private fd: number | undefined;
+  private size = 0;
+  private queue: string[] = [];
+  private queuedBytes = 0;
+  private scheduled = false;
+  private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
+  private failure: unknown;
+
+  constructor(readonly file: string) {}
+
+  /** Queues one line (without its newline); returns where it will sit. Throws if an earlier write failed. */
+  append(line: string): LineAt {
+    if (this.failure !== undefined) throw this.failure;
+    this.open();
+    const length = Buffer.byteLength(line);
+    const at = { offset: this.size + this.queuedBytes, length };
+    this.queue.push(line, '\n');
+    this.queuedBytes += length + 1;
+    if (this.queuedBytes >= MAX_QUEUED_BYTES) this.flushNow();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flushQuietly());
+    }
+    return at;
+  }
+
+  /** Settles once everything appended so far is written (or rejects with the write's error). */
+  flushed(): Promise<void> {
+    if (this.queue.length === 0) return this.failure === undefined ? Promise.resolve() : Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** Writes whatever is queued, now. */
+  flushNow(): void {
+    this.scheduled = false;
+    if (this.queue.length === 0 || this.fd === undefined) return;
+    const data = Buffer.from(this.queue.join(''));
+    const waiters = this.waiters;
+    this.queue = [];
+    this.queuedBytes = 0;
+    this.waiters = [];
+    try {
+      writeSync(this.fd, data);
+      this.size += data.length;
+    } catch (err) {
+      this.failure = err;
+      for (const w of waiters) w.reject(err);
+      throw err;
+    }
+    for (const w of waiters) w.resolve();
+  }
+
+  /** Reads `at` back through the log's own file (queued lines are written first). */
+  read(at: LineAt): Buffer {
+    const fd = this.open();
+    this.flushNow();
+    const buffer = Buffer.alloc(at.length);
+    readSync(fd, buffer, 0, at.length, at.offset);
+    return buffer;
+  }
+
+  close(): void {
+    try {
+      this.flushNow();
+    } finally {
+      if (this.fd !== undefined) closeSync(this.fd);
+      this.fd = undefined;
+    }
+  }
+
+  private flushQuietly(): void {
+    try {
+      this.flushNow();
+    } catch {
+      // Kept in `failure`: the next append or flushed() reports it to whoever owns the log.
+    }
+  }
+
+  private open(): number {
+    if (this.fd !== undefined) return this.fd;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    this.fd = openSync(this.file, 'a+');
+    this.size = fstatSync(this.fd).size;
+    if (this.size > 0) {
+      // A torn last line (kill -9 mid-write) stays a line of its own, which readers drop.
+      const last = Buffer.alloc(1);
+      readSync(this.fd, last, 0, 1, this.size - 1);
+      if (last[0] !== 10) this.size += writeSync(this.fd, '\n');
+    }
+    return this.fd;
+  }
+}
+
+/** The file's lines with their byte positions, read in chunks (a log can be larger than memory likes). */
+export function* linesOf(fd: number): Generator<{ line: Buffer; at: LineAt; complete: boolean }> {
+  const buffer = Buffer.alloc(CHUNK);
+  let carry = Buffer.alloc(0);
+  let carryStart = 0;
+  let position = 0;
+  for (;;) {
+    const read = readSync(fd, buffer, 0, CHUNK, position);
+    if (read === 0) break;
+    position += read;
+    const data = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+    let start = 0;
+    for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, start)) {
+      yield { line: data.subarray(start, nl), at: { offset: carryStart + start, length: nl - start }, complete: true };
+      start = nl + 1;
+    }
+    carryStart += start;
+    carry = Buffer.from(data.subarray(start));
+  }
+  if (carry.length > 0) yield { line: carry, at: { offset: carryStart, length: carry.length }, complete: false };
+}
+
+/** CRC-32 of a string's UTF-8 bytes as 8 hex digits: proves a record is whole and as written. */
+export function checksum(text: string | Buffer): string {
+  return crc32(text).toString(16).padStart(8, '0');
+}
