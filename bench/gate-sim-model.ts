@@ -1,6 +1,6 @@
 import type { GateConfig } from '../src/config/schema.js';
-import { compareReports } from '../src/reports/compare.js';
-import { evaluateGate } from '../src/reports/gate.js';
+import { compareReports } from '../src/gate/compare.js';
+import { evaluateGate } from '../src/gate/decision.js';
 import { REPORT_SCHEMA, type GroupSummary, type Report, type ReportItem } from '../src/reports/report.js';
 import { round } from '../src/stats/describe.js';
 import { meanWithInterval } from '../src/stats/intervals.js';

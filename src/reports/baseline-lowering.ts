@@ -1,7 +1,7 @@
 import type { GateConfig } from '../config/schema.js';
-import { isGatedMetric, OVERALL } from './compare-types.js';
+import { isGatedMetric, OVERALL } from '../gate/types.js';
 import { formatMean, rowLabel } from './diff-format.js';
-import { gateRule, THRESHOLD_SLACK } from './gate-rules.js';
+import { gateRule, THRESHOLD_SLACK } from '../gate/rules.js';
 import type { GroupSummary, Report } from './report.js';
 
 /** One way a change's committed report lowers the bar its base set. */

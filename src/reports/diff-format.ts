@@ -1,5 +1,5 @@
 import { round } from '../stats/describe.js';
-import type { MetricComparison } from './compare-types.js';
+import type { MetricComparison } from '../gate/types.js';
 
 const MINUS = '\u2212';
 

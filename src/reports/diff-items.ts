@@ -1,4 +1,4 @@
-import type { Comparison, ItemChange } from './compare-types.js';
+import type { Comparison, ItemChange } from '../gate/types.js';
 import { formatMean, truncate } from './diff-format.js';
 
 /** Optional text for the most regressed items, each map keyed by item id. */

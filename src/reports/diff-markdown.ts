@@ -1,8 +1,8 @@
-import { staleNotice } from './compare-pairing.js';
-import type { Comparison, MetricComparison } from './compare-types.js';
+import { staleNotice } from '../gate/pairing.js';
+import type { Comparison, MetricComparison } from '../gate/types.js';
 import { renderRegressedItems, type DiffContext } from './diff-items.js';
 import { escapeCell, formatMean, formatPoints, formatPValue, percentOf } from './diff-format.js';
-import type { GateVerdict } from './gate.js';
+import type { GateVerdict } from '../gate/decision.js';
 
 export type { DiffContext } from './diff-items.js';
 

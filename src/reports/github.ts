@@ -1,7 +1,7 @@
-import type { Comparison, ItemChange } from './compare-types.js';
-import { OVERALL } from './compare-types.js';
+import type { Comparison, ItemChange } from '../gate/types.js';
+import { OVERALL } from '../gate/types.js';
 import { formatMean, truncate } from './diff-format.js';
-import type { GateVerdict } from './gate.js';
+import type { GateVerdict } from '../gate/decision.js';
 
 /** Where a golden item was read from (GoldenItem.origin). */
 export interface ItemOrigin {

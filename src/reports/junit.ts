@@ -1,7 +1,7 @@
 import { orderMetrics } from './build.js';
-import { OVERALL, type Comparison, type MetricComparison } from './compare-types.js';
+import { OVERALL, type Comparison, type MetricComparison } from '../gate/types.js';
 import { formatChange, formatMean, percentOf, rowLabel } from './diff-format.js';
-import type { GateFailure, GateVerdict } from './gate.js';
+import type { GateFailure, GateVerdict } from '../gate/decision.js';
 import type { Report } from './report.js';
 
 export interface JUnitOptions {

@@ -2,16 +2,14 @@ import type { GateConfig } from '../config/schema.js';
 import type { PairwiseOutcome } from '../scoring/judges/types.js';
 import { cohensKappa } from '../stats/agreement.js';
 import { normalCdf } from '../stats/distributions.js';
-import { holm } from '../stats/multiple.js';
-import { pairedDifference } from '../stats/paired.js';
 import { pairedRatio } from '../stats/ratio.js';
 import type { Interval } from '../stats/intervals.js';
-import { byCodePoint } from '../util/compare.js';
 import { orderMetrics, PASS_METRIC } from './build.js';
-import { dropPValue, scoreOf } from './compare.js';
-import { pairItems } from './compare-pairing.js';
-import { isGatedMetric, OVERALL } from './compare-types.js';
-import { gateRule, THRESHOLD_SLACK } from './gate-rules.js';
+import { comparePaired, scoreOf, sliceGroups, type PairedRow } from '../gate/engine.js';
+import { adjustFamily, failsRule } from '../gate/family.js';
+import { pairItems } from '../gate/pairing.js';
+import { isGatedMetric } from '../gate/types.js';
+import { gateRule } from '../gate/rules.js';
 import type { Report } from './report.js';
 
 export type PairResult = PairwiseOutcome | { error: string };
@@ -83,15 +81,17 @@ export function tallyPairs(results: readonly PairResult[]): PairTally {
  */
 export function compareParity(student: Report, teacher: Report, pairs: ReadonlyMap<string, PairResult>, gate: GateConfig): ParityRow[] {
   const { pairs: paired } = pairItems(teacher, student);
-  const slices = [OVERALL, ...[...new Set(paired.flatMap((p) => p.head.slices))].sort(byCodePoint)];
-  const rows = slices.map((slice) => {
-    const members = slice === OVERALL ? paired : paired.filter((p) => p.head.slices.includes(slice));
+  const rows = sliceGroups(paired, teacher, student).map((group) => {
+    const { slice, pairs: members } = group;
     const threshold = gateRule(gate, slice, 'pairwise', 'minParity') ?? gate.minParity;
     const tally = tallyPairs(members.flatMap((p) => (pairs.has(p.head.id) ? [pairs.get(p.head.id) as PairResult] : [])));
     const pairwisePValue = tally.judged > 1 && tally.se > 0 ? normalCdf((tally.winRate - threshold / 2) / tally.se) : tally.winRate < threshold / 2 ? 0 : 1;
     const metrics = orderMetrics([...new Set(members.flatMap((p) => Object.keys(p.head.scores)))])
       .filter((metric) => isGatedMetric(metric, gate))
-      .map((metric) => metricParity(members.map((p) => [scoreOf(p.base, metric), scoreOf(p.head, metric)]), metric));
+      .flatMap((metric) => {
+        const row = comparePaired(group, metric);
+        return row ? [metricParity(row)] : [];
+      });
     const agreement = passAgreement(members.map((p) => [scoreOf(p.base, PASS_METRIC) === 1, scoreOf(p.head, PASS_METRIC) === 1]));
     return { slice, threshold, tally, pairwisePValue: tally.judged > 0 ? pairwisePValue : null, metrics, agreement };
   });
@@ -99,7 +99,7 @@ export function compareParity(student: Report, teacher: Report, pairs: ReadonlyM
     ...(row.pairwisePValue === null ? [] : [{ r, m: -1, p: row.pairwisePValue }]),
     ...row.metrics.map((metric, m) => ({ r, m, p: metric.pValue })),
   ]);
-  const adjusted = holm(tests.map((t) => t.p));
+  const adjusted = adjustFamily(tests);
   const pAt = new Map(tests.map((t, i) => [`${t.r}:${t.m}`, adjusted[i] as number]));
   return rows.map((row, r) => {
     const parity = row.tally.judged > 0 ? row.tally.winRate / 0.5 : null;
@@ -108,23 +108,19 @@ export function compareParity(student: Report, teacher: Report, pairs: ReadonlyM
       slice: row.slice,
       threshold: row.threshold,
       agreement: row.agreement,
-      pairwise: { ...row.tally, parity, pAdjusted: pPair, failed: parity !== null && pPair !== null && parity < row.threshold - THRESHOLD_SLACK && pPair < gate.alpha },
+      pairwise: { ...row.tally, parity, pAdjusted: pPair, failed: parity !== null && failsRule(parity, row.threshold, pPair, gate.alpha, 'below') },
       metrics: row.metrics.map(({ pValue: _p, ...metric }, m) => {
         const pAdjusted = pAt.get(`${r}:${m}`) ?? null;
-        const failed = metric.ratio !== null && pAdjusted !== null && metric.ratio < row.threshold - THRESHOLD_SLACK && pAdjusted < gate.alpha;
+        const failed = metric.ratio !== null && failsRule(metric.ratio, row.threshold, pAdjusted, gate.alpha, 'below');
         return { ...metric, pAdjusted, failed };
       }),
     };
   });
 }
 
-function metricParity(values: Array<[number | undefined, number | undefined]>, metric: string): Omit<MetricParity, 'pAdjusted' | 'failed'> & { pValue: number } {
-  const both = values.filter((v): v is [number, number] => v[0] !== undefined && v[1] !== undefined);
-  const teacher = both.map((v) => v[0]);
-  const student = both.map((v) => v[1]);
-  const d = pairedDifference(teacher, student);
-  const { ratio, interval } = pairedRatio(teacher, student);
-  return { metric, n: both.length, student: d.meanHead, teacher: d.meanBase, ratio, interval, pValue: dropPValue(d.diff, d.pValue) };
+function metricParity(row: PairedRow): Omit<MetricParity, 'pAdjusted' | 'failed'> & { pValue: number } {
+  const { ratio, interval } = pairedRatio(row.base, row.head);
+  return { metric: row.metric, n: row.n, student: row.meanHead, teacher: row.meanBase, ratio, interval, pValue: row.pDrop };
 }
 
 function passAgreement(pairs: Array<[boolean, boolean]>): ParityRow['agreement'] {

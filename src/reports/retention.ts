@@ -1,14 +1,12 @@
 import type { GateConfig } from '../config/schema.js';
-import { holm } from '../stats/multiple.js';
-import { pairedDifference } from '../stats/paired.js';
 import { pairedRatio } from '../stats/ratio.js';
 import type { Interval } from '../stats/intervals.js';
-import { byCodePoint } from '../util/compare.js';
 import { orderMetrics } from './build.js';
-import { dropPValue, scoreOf } from './compare.js';
-import { pairItems } from './compare-pairing.js';
-import { isGatedMetric, OVERALL } from './compare-types.js';
-import { gateRule, THRESHOLD_SLACK } from './gate-rules.js';
+import { comparePaired, sliceGroups } from '../gate/engine.js';
+import { adjustFamily, failsRule } from '../gate/family.js';
+import { pairItems } from '../gate/pairing.js';
+import { isGatedMetric } from '../gate/types.js';
+import { gateRule } from '../gate/rules.js';
 import type { Report } from './report.js';
 
 export interface RetentionRow {
@@ -41,46 +39,34 @@ export interface Retention {
  */
 export function compareRetention(base: Report, candidate: Report, gate: GateConfig): Retention {
   const { pairs } = pairItems(base, candidate);
-  const slices = [OVERALL, ...[...new Set(pairs.flatMap((p) => p.head.slices))].sort(byCodePoint)];
   const rows: Array<Omit<RetentionRow, 'pAdjusted' | 'failed'> & { gated: boolean }> = [];
-  for (const slice of slices) {
-    const members = slice === OVERALL ? pairs : pairs.filter((p) => p.head.slices.includes(slice));
-    const metrics = orderMetrics([...new Set(members.flatMap((p) => Object.keys(p.head.scores)))]);
-    for (const metric of metrics) {
-      const b: number[] = [];
-      const h: number[] = [];
-      for (const pair of members) {
-        const x = scoreOf(pair.base, metric);
-        const y = scoreOf(pair.head, metric);
-        if (x === undefined || y === undefined) continue;
-        b.push(x);
-        h.push(y);
-      }
-      if (b.length === 0) continue;
-      const d = pairedDifference(b, h);
+  for (const group of sliceGroups(pairs, base, candidate)) {
+    for (const metric of orderMetrics([...new Set(group.pairs.flatMap((p) => Object.keys(p.head.scores)))])) {
+      const row = comparePaired(group, metric);
+      if (!row) continue;
       const gated = isGatedMetric(metric, gate);
       // A ratio of sub-metrics such as refusal rates means nothing: they show the trade-off only.
-      const { ratio, interval } = gated ? pairedRatio(b, h) : { ratio: null, interval: null };
+      const { ratio, interval } = gated ? pairedRatio(row.base, row.head) : { ratio: null, interval: null };
       rows.push({
-        slice,
+        slice: row.slice,
         metric,
-        n: b.length,
-        base: d.meanBase,
-        candidate: d.meanHead,
+        n: row.n,
+        base: row.meanBase,
+        candidate: row.meanHead,
         retention: ratio,
         interval,
-        pValue: dropPValue(d.diff, d.pValue),
-        threshold: gateRule(gate, slice, metric, 'minRetention') ?? gate.minRetention,
+        pValue: row.pDrop,
+        threshold: gateRule(gate, row.slice, metric, 'minRetention') ?? gate.minRetention,
         gated,
       });
     }
   }
   const gatedAt = rows.flatMap((row, i) => (row.gated ? [i] : []));
-  const adjusted = holm(gatedAt.map((i) => (rows[i] as (typeof rows)[number]).pValue));
+  const adjusted = adjustFamily(gatedAt.map((i) => ({ p: (rows[i] as (typeof rows)[number]).pValue })));
   const pAdjustedAt = new Map(gatedAt.map((i, k) => [i, adjusted[k] as number]));
   const complete: RetentionRow[] = rows.map(({ gated: _gated, ...row }, i) => {
     const pAdjusted = pAdjustedAt.get(i) ?? null;
-    const failed = pAdjusted !== null && row.retention !== null && row.retention < row.threshold - THRESHOLD_SLACK && pAdjusted < gate.alpha;
+    const failed = row.retention !== null && failsRule(row.retention, row.threshold, pAdjusted, gate.alpha, 'below');
     return { ...row, pAdjusted, failed };
   });
   return { rows: complete, paired: pairs.length };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staleNotice } from '../../src/reports/compare-pairing.js';
-import { compareReports } from '../../src/reports/compare.js';
-import { evaluateGate } from '../../src/reports/gate.js';
+import { staleNotice } from '../../src/gate/pairing.js';
+import { compareReports } from '../../src/gate/compare.js';
+import { evaluateGate } from '../../src/gate/decision.js';
 import { ReportSchema } from '../../src/reports/report.js';
 import { minDetectableDrop } from '../../src/stats/power.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareReports } from '../../src/reports/compare.js';
+import { compareReports } from '../../src/gate/compare.js';
 import { answersFromOutputs } from '../../src/reports/diff-context.js';
 import { renderDiffMarkdown } from '../../src/reports/diff-markdown.js';
-import { evaluateGate } from '../../src/reports/gate.js';
+import { evaluateGate } from '../../src/gate/decision.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';
 
 const baseItems = [...items('head', 200, 200), ...items('long-tail', 40, 40)];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareReports } from '../../src/reports/compare.js';
-import { evaluateGate } from '../../src/reports/gate.js';
-import { isGatedMetric } from '../../src/reports/compare-types.js';
+import { compareReports } from '../../src/gate/compare.js';
+import { evaluateGate } from '../../src/gate/decision.js';
+import { isGatedMetric } from '../../src/gate/types.js';
 import { GateConfigSchema } from '../../src/config/schema.js';
 import { holm } from '../../src/stats/multiple.js';
 import { newcombePairedInterval } from '../../src/stats/paired-binary.js';

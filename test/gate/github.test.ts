@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareReports } from '../../src/reports/compare.js';
-import { evaluateGate } from '../../src/reports/gate.js';
+import { compareReports } from '../../src/gate/compare.js';
+import { evaluateGate } from '../../src/gate/decision.js';
 import { escapeData, escapeProperty, githubAnnotations, MAX_ANNOTATIONS, stepSummary, type ItemOrigin } from '../../src/reports/github.js';
 import { flip, gateConfig, ids, items, report } from './helpers.js';
 

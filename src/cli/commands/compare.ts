@@ -9,7 +9,7 @@ import { compareReport, renderCompareMarkdown, renderCompareTerminal, type Compa
 import { compareParity, type PairResult } from '../../reports/parity.js';
 import type { SuiteRun } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
-import { effectiveGate } from '../../reports/gate-rules.js';
+import { effectiveGate } from '../../gate/rules.js';
 import { openJudges } from '../../scoring/judge-sources.js';
 import { judgePairwise } from '../../scoring/judges/pairwise.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';

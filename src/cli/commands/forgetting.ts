@@ -3,7 +3,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { forgettingReport, renderForgettingMarkdown, renderForgettingTerminal } from '../../reports/forgetting-report.js';
 import { compareRetention } from '../../reports/retention.js';
 import { loadSuiteItems } from '../../runner/setup.js';
-import { effectiveGate } from '../../reports/gate-rules.js';
+import { effectiveGate } from '../../gate/rules.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt } from '../args.js';

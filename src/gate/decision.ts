@@ -1,10 +1,10 @@
 import type { GateConfig } from '../config/schema.js';
-import { PASS_METRIC } from './build.js';
-import { staleNotice } from './compare-pairing.js';
-import { isGatedMetric, OVERALL, type Comparison, type MetricComparison } from './compare-types.js';
-import { count, formatChange, percentOf, formatMean, formatP, pointsNumber, rowLabel } from './diff-format.js';
-import { gateRule, THRESHOLD_SLACK } from './gate-rules.js';
-import type { GroupSummary, Report } from './report.js';
+import { PASS_METRIC } from '../reports/build.js';
+import { staleNotice } from './pairing.js';
+import { isGatedMetric, OVERALL, type Comparison, type MetricComparison } from './types.js';
+import { count, formatChange, percentOf, formatMean, formatP, pointsNumber, rowLabel } from '../reports/diff-format.js';
+import { gateRule, THRESHOLD_SLACK } from './rules.js';
+import type { GroupSummary, Report } from '../reports/report.js';
 
 export interface GateFailure {
   slice: string;

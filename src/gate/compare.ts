@@ -1,13 +1,13 @@
 import type { GateConfig } from '../config/schema.js';
-import { holm } from '../stats/multiple.js';
-import { pairedDifference } from '../stats/paired.js';
 import type { ResamplingOptions } from '../stats/paired-resampling.js';
 import { minDetectableDrop } from '../stats/power.js';
 import { byCodePoint } from '../util/compare.js';
-import { orderMetrics, PASS_METRIC } from './build.js';
-import { pairItems, type ItemPair } from './compare-pairing.js';
-import { isGatedMetric, OVERALL, type Comparison, type ItemChange, type MetricComparison } from './compare-types.js';
-import type { Report, ReportItem } from './report.js';
+import { orderMetrics, PASS_METRIC } from '../reports/build.js';
+import { comparePaired, scoreOf, sliceGroups, type PairedRow } from './engine.js';
+import { adjustFamily } from './family.js';
+import { pairItems, type ItemPair } from './pairing.js';
+import { isGatedMetric, type Comparison, type ItemChange, type MetricComparison } from './types.js';
+import type { Report } from '../reports/report.js';
 
 export interface CompareOptions extends ResamplingOptions {
   /** Power at which the detectable drop is stated; default 0.8. */
@@ -29,17 +29,15 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
 
   const { pairs, comparability } = pairItems(base, head);
   const rows: Row[] = [];
-  for (const slice of groupOrder(pairs, base, head)) {
-    const members = slice === OVERALL ? pairs : pairs.filter((p) => p.head.slices.includes(slice));
-    const longTail = slice !== OVERALL && (head.slices[slice]?.longTail ?? base.slices[slice]?.longTail ?? false);
-    for (const metric of orderMetrics([...new Set([PASS_METRIC, ...members.flatMap((p) => Object.keys(p.head.scores))])])) {
-      const row = compareMetric(members, slice, metric, longTail, isGatedMetric(metric, gate), options);
-      if (row) rows.push(row);
+  for (const group of sliceGroups(pairs, base, head)) {
+    for (const metric of orderMetrics([...new Set([PASS_METRIC, ...group.pairs.flatMap((p) => Object.keys(p.head.scores))])])) {
+      const row = comparePaired(group, metric, options);
+      if (row) rows.push(asRow(row, isGatedMetric(metric, gate)));
     }
   }
 
   const gatedRows = rows.filter((r) => r.gated);
-  const adjusted = holm(gatedRows.map((r) => r.pValue));
+  const adjusted = adjustFamily(gatedRows.map((r) => ({ p: r.pValue })));
   const family = gatedRows.length;
   // Detectable drops are stated at alpha / m, the threshold of Holm's first (strictest) step: the
   // one a lone regression among m comparisons has to clear. Later steps are laxer, so this errs
@@ -63,60 +61,9 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
   };
 }
 
-/** OVERALL, then long-tail slices, then the rest by name (the order the report's table uses). */
-function groupOrder(pairs: readonly ItemPair[], base: Report, head: Report): string[] {
-  const slices = [...new Set(pairs.flatMap((p) => p.head.slices))];
-  const longTail = (s: string) => Number(head.slices[s]?.longTail ?? base.slices[s]?.longTail ?? false);
-  return [OVERALL, ...slices.sort((a, b) => longTail(b) - longTail(a) || byCodePoint(a, b))];
-}
-
-/** An item's score for a metric; a missing `pass` is a failure, as in the report's own summary. */
-export function scoreOf(item: ReportItem, metric: string): number | undefined {
-  return item.scores[metric] ?? (metric === PASS_METRIC ? 0 : undefined);
-}
-
-function compareMetric(
-  members: readonly ItemPair[],
-  slice: string,
-  metric: string,
-  longTail: boolean,
-  gated: boolean,
-  options: CompareOptions,
-): Row | null {
-  const base: number[] = [];
-  const head: number[] = [];
-  for (const pair of members) {
-    const b = scoreOf(pair.base, metric);
-    const h = scoreOf(pair.head, metric);
-    if (b === undefined || h === undefined) continue;
-    base.push(b);
-    head.push(h);
-  }
-  if (base.length === 0) return null;
-  const d = pairedDifference(base, head, { seed: options.seed, iterations: options.iterations });
-  return {
-    slice,
-    metric,
-    longTail,
-    gated,
-    n: d.n,
-    meanBase: d.meanBase,
-    meanHead: d.meanHead,
-    diff: d.diff,
-    interval: d.interval,
-    test: d.test,
-    pValue: dropPValue(d.diff, d.pValue),
-  };
-}
-
-/**
- * The gate asks one question — did the head get worse? — so its test is one-sided. Both paired
- * tests are symmetric under the null (McNemar's binomial with p = 1/2, the sign-flip permutation),
- * so the one-sided p of a drop is half the two-sided p; no drop at all has p = 1.
- */
-export function dropPValue(diff: number, twoSided: number): number {
-  if (diff < 0) return twoSided / 2;
-  return diff === 0 ? 1 : 1 - twoSided / 2;
+function asRow(row: PairedRow, gated: boolean): Row {
+  const { slice, metric, longTail, n, meanBase, meanHead, diff, interval, test, pDrop } = row;
+  return { slice, metric, longTail, gated, n, meanBase, meanHead, diff, interval, test, pValue: pDrop };
 }
 
 /**
