@@ -1,9 +1,11 @@
 import { ExitCode, UserError } from '../errors.js';
-import { HELP } from './help.js';
+import { commandHelp, globalHelp } from './help.js';
+import type { CommandName } from './options.js';
 import { processIO, type CliIO } from './io.js';
 import { version } from '../version.js';
 
-const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], io: CliIO) => Promise<number> }>> = {
+/** Every command of the option table (src/cli/options.ts), loaded lazily. */
+const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[], io: CliIO) => Promise<number> }>> = {
   run: () => import('./commands/run.js'),
   validate: () => import('./commands/validate.js'),
   merge: () => import('./commands/merge.js'),
@@ -16,21 +18,26 @@ const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], io: Cli
 /** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'help' && rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0])) {
+    io.stdout.write(commandHelp(rest[0] as CommandName));
+    return ExitCode.ok;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout.write(HELP);
+    io.stdout.write(globalHelp());
     return command === undefined ? ExitCode.badInput : ExitCode.ok;
   }
   if (command === '--version' || command === '-v') {
     io.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const load = COMMANDS[command];
-  if (!load) {
-    io.stderr.write(`evals: unknown command "${command}"\n\n${HELP}`);
+  if (!Object.hasOwn(COMMANDS, command)) {
+    io.stderr.write(`evals: unknown command "${command}"\n\n${globalHelp()}`);
     return ExitCode.badInput;
   }
+  const name = command as CommandName;
+  const load = COMMANDS[name];
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(HELP);
+    io.stdout.write(commandHelp(name));
     return ExitCode.ok;
   }
   try {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { HELP } from '../../src/cli/help.js';
+import { commandHelp } from '../../src/cli/help.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 // `any`: workflow YAML is free-form; these tests read a few known fields and fail loudly if they move.
@@ -16,7 +16,7 @@ describe('the GitHub Action and example workflows', () => {
     const script = action.runs.steps.map((s: { run?: string; with?: { script?: string } }) => `${s.run ?? ''}${s.with?.script ?? ''}`).join('\n');
     for (const flag of ['--candidate', '--suite', '--config', '--summary', '--junit']) {
       expect(script).toContain(flag);
-      expect(HELP).toContain(flag);
+      expect(commandHelp('run')).toContain(flag);
     }
     expect(script).toContain('<!-- evals-gate -->');
     expect(script).toMatch(/updateComment[\s\S]*createComment/);

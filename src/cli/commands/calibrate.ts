@@ -46,14 +46,7 @@ async function resolveJudge(
  * and prints how well it agrees. Exits 0 with the report; judge errors are in it, never dropped.
  */
 export default async function calibrate(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs('calibrate', argv, {
-    judge: { type: 'string' },
-    labels: { type: 'string' },
-    rubric: { type: 'string' },
-    config: { type: 'string' },
-    concurrency: { type: 'string' },
-    'reports-dir': { type: 'string' },
-  });
+  const { values } = parseCommandArgs('calibrate', argv);
   if (!values.judge) throw new UserError('evals calibrate: --judge <id> is required');
   if (!values.labels) throw new UserError('evals calibrate: --labels <file> is required');
   const loaded = await loadConfig(values.config, io.cwd);

@@ -16,7 +16,7 @@ import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { JudgeError, type VerdictSource } from '../../scoring/judges/types.js';
 import { quantile } from '../../stats/describe.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { listFlag, parseCommandArgs, positiveInt } from '../args.js';
+import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
 import type { CliIO } from '../io.js';
 import { runForReport } from '../run-for-report.js';
 
@@ -26,18 +26,9 @@ import { runForReport } from '../run-for-report.js';
  * latency; fails minParity. Writes reports/<suite>/<student>.vs.<teacher>.json (diffable) and .md.
  */
 export default async function compare(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs('compare', argv, {
-    candidate: { type: 'string' },
-    teacher: { type: 'string' },
-    judge: { type: 'string' },
-    suite: { type: 'string', multiple: true },
-    config: { type: 'string' },
-    concurrency: { type: 'string' },
-    'reports-dir': { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    quiet: { type: 'boolean' },
-  });
-  const { candidate: student, teacher } = values;
+  const { values } = parseCommandArgs('compare', argv);
+  const student = singleFlag('compare', 'candidate', values.candidate);
+  const { teacher } = values;
   if (!student || !teacher) throw new UserError('evals compare: --candidate <student> and --teacher <teacher> are required');
   const loaded = await loadConfig(values.config, io.cwd);
   for (const id of [student, teacher]) {

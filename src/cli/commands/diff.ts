@@ -15,12 +15,7 @@ import { gateLines } from '../publish.js';
 
 /** `evals diff <base.json> <head.json>`: the run's comparison and gate, on two existing reports. */
 export default async function diff(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    'diff',
-    argv,
-    { config: { type: 'string' }, summary: { type: 'string' }, junit: { type: 'string' } },
-    true,
-  );
+  const { values, positionals } = parseCommandArgs('diff', argv);
   const [baseArg, headArg, ...extra] = positionals;
   if (!baseArg || !headArg || extra.length > 0) throw new UserError('usage: evals diff <base.json> <head.json>');
   const base = readBaseline(path.resolve(io.cwd, baseArg), baseArg);

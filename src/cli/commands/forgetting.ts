@@ -6,7 +6,7 @@ import { loadSuiteItems } from '../../runner/setup.js';
 import { effectiveGate } from '../../gate/rules.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { listFlag, parseCommandArgs, positiveInt } from '../args.js';
+import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
 import type { CliIO } from '../io.js';
 import { runForReport } from '../run-for-report.js';
 import path from 'node:path';
@@ -17,20 +17,13 @@ import path from 'node:path';
  * threshold. Writes reports/<suite>/<X>.forgetting.json (diffable) and .md.
  */
 export default async function forgetting(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs('forgetting', argv, {
-    candidate: { type: 'string' },
-    suite: { type: 'string', multiple: true },
-    config: { type: 'string' },
-    concurrency: { type: 'string' },
-    'reports-dir': { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    quiet: { type: 'boolean' },
-  });
-  if (!values.candidate) throw new UserError('evals forgetting: --candidate <id> is required');
+  const { values } = parseCommandArgs('forgetting', argv);
+  const candidateId = singleFlag('forgetting', 'candidate', values.candidate);
+  if (!candidateId) throw new UserError('evals forgetting: --candidate <id> is required');
   const loaded = await loadConfig(values.config, io.cwd);
-  const candidate = loaded.config.candidates[values.candidate];
-  if (!candidate) throw new UserError(`unknown candidate "${values.candidate}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
-  if (!candidate.base) throw new UserError(`candidate "${values.candidate}" names no base: add base: '<candidate id>' to it in the config`);
+  const candidate = loaded.config.candidates[candidateId];
+  if (!candidate) throw new UserError(`unknown candidate "${candidateId}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
+  if (!candidate.base) throw new UserError(`candidate "${candidateId}" names no base: add base: '<candidate id>' to it in the config`);
   const suites = listFlag(values.suite).length > 0 ? listFlag(values.suite) : (candidate.suites ?? Object.keys(loaded.config.suites));
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
   const context = { loaded, io, rubrics, noCache: values['no-cache'] ?? false, quiet: values.quiet ?? false, options: { concurrency: positiveInt('concurrency', values.concurrency) } };
@@ -41,14 +34,14 @@ export default async function forgetting(argv: string[], io: CliIO): Promise<num
     const items = await loadSuiteItems(loaded, suite);
     const base = await runForReport(context, suite, candidate.base, items);
     if (!base) return ExitCode.runIncomplete;
-    const head = await runForReport(context, suite, values.candidate, items);
+    const head = await runForReport(context, suite, candidateId, items);
     if (!head) return ExitCode.runIncomplete;
     base.release();
     head.release();
     const gate = loaded.config.suites[suite]?.gate;
     if (!gate) throw new UserError(`unknown suite "${suite}"`);
-    const report = forgettingReport(suite, values.candidate, candidate.base, compareRetention(base.report, head.report, effectiveGate(gate, head.report)));
-    const file = path.join(reportsDir, suite, `${values.candidate}.forgetting`);
+    const report = forgettingReport(suite, candidateId, candidate.base, compareRetention(base.report, head.report, effectiveGate(gate, head.report)));
+    const file = path.join(reportsDir, suite, `${candidateId}.forgetting`);
     writeFileAtomic(`${file}.md`, renderForgettingMarkdown(report));
     writeFileAtomic(`${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
     io.stdout.write(`\n${renderForgettingTerminal(report)}report: ${loaded.display(`${file}.json`)} (.md beside it)\n`);

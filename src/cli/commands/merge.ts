@@ -17,18 +17,7 @@ import { writeCiOutputs } from '../ci-outputs.js';
 
 /** `evals merge [folder]`: the shards of `run --shard i/n` into the report an unsharded run writes. */
 export default async function merge(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    'merge',
-    argv,
-    {
-      config: { type: 'string' },
-      'reports-dir': { type: 'string' },
-      update: { type: 'boolean', short: 'u' },
-      summary: { type: 'string' },
-      junit: { type: 'string' },
-    },
-    true,
-  );
+  const { values, positionals } = parseCommandArgs('merge', argv);
   if (positionals.length > 1) throw new UserError('evals merge takes at most one folder');
   const loaded = await loadConfig(values.config, io.cwd);
   const folder = path.resolve(io.cwd, positionals[0] ?? loaded.resolve(loaded.config.shardsDir));

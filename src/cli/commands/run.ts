@@ -19,28 +19,7 @@ import { gitFileReader } from '../../reports/git-read.js';
 import { reportPaths } from '../../reports/write.js';
 
 export default async function run(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs('run', argv, {
-    candidate: { type: 'string', multiple: true },
-    suite: { type: 'string', multiple: true },
-    config: { type: 'string' },
-    sample: { type: 'string' },
-    seed: { type: 'string' },
-    concurrency: { type: 'string' },
-    timeout: { type: 'string' },
-    fresh: { type: 'boolean' },
-    'reports-dir': { type: 'string' },
-    shard: { type: 'string' },
-    'shards-dir': { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    batch: { type: 'boolean' },
-    update: { type: 'boolean', short: 'u' },
-    baseline: { type: 'string' },
-    'baseline-ref': { type: 'string' },
-    'allow-baseline-change': { type: 'boolean' },
-    summary: { type: 'string' },
-    junit: { type: 'string' },
-    quiet: { type: 'boolean' },
-  });
+  const { values } = parseCommandArgs('run', argv);
   const candidates = listFlag(values.candidate);
   if (candidates.length === 0) throw new UserError('evals run: --candidate <id> is required');
   const sampleSize = positiveInt('sample', values.sample);

@@ -9,7 +9,7 @@ import type { CliIO } from '../io.js';
 
 /** Checks config and every golden set without calling any candidate; problems exit 2 via UserError. */
 export default async function validate(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs('validate', argv, { config: { type: 'string' } });
+  const { values } = parseCommandArgs('validate', argv);
   const loaded = await loadConfig(values.config, io.cwd);
   const { config } = loaded;
   io.stdout.write(`config ${loaded.display(loaded.file)}: ok\n`);

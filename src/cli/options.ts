@@ -1,0 +1,208 @@
+/**
+ * Every command and every flag of the CLI, in one place: parsing (src/cli/args.ts), each
+ * command's `--help` and the global help (src/cli/help.ts) and the README's flag tables are all
+ * made from these two tables. Adding a flag is one entry in OPTIONS naming the commands that take
+ * it; the command then reads it, typed, from `parseCommandArgs`.
+ *
+ * Kept free of imports so `evals --help` loads nothing else.
+ */
+
+export interface CommandSpec {
+  /** One line for the global help's command list. */
+  summary: string;
+  /** The usage line, flags in brackets when optional. */
+  usage: string;
+  /** Positional arguments the command takes, as shown in help; none when absent. */
+  positionals?: string;
+  examples: readonly string[];
+  /** Paragraphs printed after the flags in the command's help. */
+  notes?: readonly string[];
+}
+
+export const COMMANDS = {
+  run: {
+    summary: 'run candidates over their suites, gate, write reports',
+    usage: 'evals run --candidate <id>[,<id>...] [options]',
+    examples: [
+      'evals run --candidate my-bot',
+      'evals run --candidate my-bot --suite support --summary diff.md',
+      'evals run --candidate my-bot --sample 50 --seed 7   # 50 items per suite, every slice kept',
+    ],
+    notes: [
+      'The gate compares the new report with the baseline (the report already at its output path) before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that is significant after Holm\'s correction fails, and so does a slice below its floor. A failing run keeps the baseline and writes the new report beside it as <candidate>.new.json. Under GitHub Actions the diff goes to the step summary and regressed items are annotated.',
+      'An interrupted run (Ctrl-C, crash, kill) resumes when the same command is run again: finished items are read from the journal in .evals-runs/ and not called again.',
+      'Outputs: reports/<suite>/<candidate>.json (diffable), .md, .run.json (timings, tokens, cost), .outputs.jsonl (every answer, replayable with the replay adapter).',
+    ],
+  },
+  diff: {
+    summary: "compare two reports and apply the suite's gate",
+    usage: 'evals diff <base.json> <head.json> [options]',
+    positionals: '<base.json> <head.json>',
+    examples: ['evals diff reports/support/my-bot.json reports/support/my-bot.new.json', 'evals diff base.json head.json --summary diff.md --junit gate.xml'],
+  },
+  merge: {
+    summary: 'merge the shards of `run --shard` into the report',
+    usage: 'evals merge [folder] [options]',
+    positionals: '[folder]',
+    examples: ['evals merge', 'evals merge shards/ --summary diff.md'],
+    notes: ['[folder] is the shards folder (default: config shardsDir, else .evals-shards/).'],
+  },
+  forgetting: {
+    summary: 'a fine-tune against its base: retention per capability',
+    usage: 'evals forgetting --candidate <id> [options]',
+    examples: ['evals forgetting --candidate tuned', 'evals forgetting --candidate tuned --suite general'],
+    notes: [
+      'Fails (exit 1) a capability kept below gate.minRetention (default 0.90) of the base when the drop is significant; writes reports/<suite>/<candidate>.forgetting.json and .md.',
+    ],
+  },
+  compare: {
+    summary: 'a distilled student against its teacher, per slice',
+    usage: 'evals compare --candidate <id> --teacher <id> [options]',
+    examples: ['evals compare --candidate student --teacher teacher', 'evals compare --candidate student --teacher teacher --judge pairwise-judge'],
+    notes: [
+      'Fails (exit 1) a slice where the student reaches less than gate.minParity (default 0.95) of the teacher, significantly; writes reports/<suite>/<student>.vs.<teacher>.json and .md.',
+    ],
+  },
+  calibrate: {
+    summary: "measure a judge's agreement with human labels",
+    usage: 'evals calibrate --judge <id> --labels <file> [options]',
+    examples: ['evals calibrate --judge grader --labels labels.jsonl --rubric helpfulness', 'evals calibrate --judge pairwise-judge --labels pairs.jsonl'],
+  },
+  validate: {
+    summary: 'check config, golden sets and rubrics; run nothing',
+    usage: 'evals validate [options]',
+    examples: ['evals validate', 'evals validate --config ci/evals.config.ts'],
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** The value's placeholder in help: `--suite <name>`. */
+  value?: string;
+  short?: string;
+  /** Repeatable; each use may also hold a comma-separated list. */
+  multiple?: boolean;
+  description: string;
+  /** Shown as "(default: ...)" in help. */
+  default?: string;
+  commands: readonly CommandName[];
+  /** A command where the flag means something more specific than `description`. */
+  describedFor?: Partial<Record<CommandName, string>>;
+}
+
+export const OPTIONS = {
+  candidate: {
+    type: 'string',
+    value: '<id>',
+    multiple: true,
+    description: 'candidate(s) from the config; repeat or comma-separate (required)',
+    commands: ['run', 'forgetting', 'compare'],
+    describedFor: { forgetting: 'a candidate that names its base in the config (required)', compare: 'the student (required)' },
+  },
+  teacher: { type: 'string', value: '<id>', description: 'the teacher (its answers are cached, so it is paid once) (required)', commands: ['compare'] },
+  judge: {
+    type: 'string',
+    value: '<id>',
+    description: 'judge from the config (a live model, or replay of recorded verdicts) (required)',
+    commands: ['compare', 'calibrate'],
+    describedFor: { compare: "pairwise judge (default: the suite's judge); both orders when live" },
+  },
+  labels: {
+    type: 'string',
+    value: '<file>',
+    description: 'JSONL of human labels: absolute {id, input, answer, label} or pairwise {id, input, output_1, output_2, label: 1|2} (required)',
+    commands: ['calibrate'],
+  },
+  rubric: { type: 'string', value: '<id>', description: 'rubric to judge absolute labels by (required for them)', commands: ['calibrate'] },
+  suite: {
+    type: 'string',
+    value: '<name>',
+    multiple: true,
+    description: 'suite(s) to run; repeat or comma-separate',
+    default: "the candidate's suites, else all",
+    commands: ['run', 'forgetting', 'compare'],
+  },
+  config: {
+    type: 'string',
+    value: '<path>',
+    description: 'config file',
+    default: 'evals.config.ts, .mts, .js or .mjs in this folder',
+    commands: ['run', 'diff', 'merge', 'forgetting', 'compare', 'calibrate', 'validate'],
+    describedFor: { diff: 'config whose suite gate rules apply (default rules without one)' },
+  },
+  sample: { type: 'string', value: '<n>', description: 'run a stratified sample of n items per suite; every slice keeps items', commands: ['run'] },
+  seed: { type: 'string', value: '<n>', description: 'seed for --sample', default: '1', commands: ['run'] },
+  concurrency: { type: 'string', value: '<n>', description: 'calls in flight at once', default: 'config, else 8', commands: ['run', 'forgetting', 'compare', 'calibrate'] },
+  timeout: { type: 'string', value: '<seconds>', description: 'per-call timeout', default: 'config, else 60', commands: ['run'] },
+  fresh: { type: 'boolean', description: 'ignore the journal of an interrupted earlier run and start over', commands: ['run'] },
+  'no-cache': {
+    type: 'boolean',
+    description: 'call models and judges even for answers and verdicts cached in .evals-cache/',
+    commands: ['run', 'forgetting', 'compare'],
+  },
+  batch: {
+    type: 'boolean',
+    description:
+      'send model-candidate and judge calls through the Anthropic Message Batches and OpenAI Batch APIs (half price, up to 24 h); a resumed run collects the batches already in flight instead of paying again',
+    commands: ['run'],
+  },
+  'reports-dir': {
+    type: 'string',
+    value: '<dir>',
+    description: 'where reports go',
+    default: 'config reportsDir, else reports/',
+    commands: ['run', 'merge', 'forgetting', 'compare', 'calibrate'],
+    describedFor: { calibrate: 'where the measured agreement is recorded (calibration/<judge>.json)' },
+  },
+  shard: {
+    type: 'string',
+    value: '<i>/<n>',
+    description: 'run only shard i of n (items split by a hash of their id); the partial result goes to the shards folder for `evals merge`, no report is written',
+    commands: ['run'],
+  },
+  'shards-dir': { type: 'string', value: '<dir>', description: 'where shard results go', default: 'config shardsDir, else .evals-shards/', commands: ['run'] },
+  update: { type: 'boolean', short: 'u', description: 'accept the new scores as the baseline even if the gate fails', commands: ['run', 'merge'] },
+  baseline: { type: 'string', value: '<file>', description: 'compare against this report instead of the one at the output path', commands: ['run'] },
+  'baseline-ref': {
+    type: 'string',
+    value: '<ref>',
+    description: "compare against the report as committed at a git ref (a pull request's base); a committed report lower than that one fails (see The gate in the README)",
+    commands: ['run'],
+  },
+  'allow-baseline-change': {
+    type: 'boolean',
+    description: "with --baseline-ref: accept a committed report lower than the ref's, and gate against the committed one",
+    commands: ['run'],
+  },
+  summary: { type: 'string', value: '<file>', description: 'write the Markdown diff (per slice, with the most regressed items)', commands: ['run', 'diff', 'merge'] },
+  junit: { type: 'string', value: '<file>', description: 'write JUnit XML: one test case per slice x metric', commands: ['run', 'diff', 'merge'] },
+  quiet: { type: 'boolean', description: 'no progress output', commands: ['run', 'forgetting', 'compare'] },
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+type Options = typeof OPTIONS;
+/** The flags a command takes, as a union of names. */
+export type FlagOf<C extends CommandName> = { [K in OptionName]: C extends Options[K]['commands'][number] ? K : never }[OptionName];
+type ValueOf<O> = O extends { type: 'boolean' } ? boolean : O extends { multiple: true } ? string[] : string;
+/** What `parseCommandArgs(command, ...)` returns for a command's flags. */
+export type CommandValues<C extends CommandName> = { [K in FlagOf<C>]?: ValueOf<Options[K]> };
+
+/** The flags of a command, in table order. */
+export function optionsOf(command: CommandName): Array<[OptionName, OptionSpec]> {
+  return (Object.entries(OPTIONS) as Array<[OptionName, OptionSpec]>).filter(([, spec]) => spec.commands.includes(command));
+}
+
+/** `-u, --update` / `--suite <name>`: how a flag is written in help and the README. */
+export function flagLabel(name: string, spec: OptionSpec): string {
+  const long = `--${name}${spec.value ? ` ${spec.value}` : ''}`;
+  return spec.short ? `-${spec.short}, ${long}` : long;
+}
+
+/** The flag's description for a command, with its default. */
+export function flagDescription(command: CommandName, spec: OptionSpec): string {
+  const text = spec.describedFor?.[command] ?? spec.description;
+  return spec.default && !spec.describedFor?.[command] ? `${text} (default: ${spec.default})` : text;
+}
