@@ -12,6 +12,12 @@ export interface AdapterContext {
   timeoutMs: number;
   /** Environment to read credentials from (never written anywhere). */
   env: NodeJS.ProcessEnv;
+  /**
+   * Variables of `env` that hold secrets besides those named like one (src/candidates/secret-env.ts):
+   * the providers' keys and the config's `apiKeyEnv`s. Outside programs do not get them unless
+   * passed on, and whatever they print is redacted of them.
+   */
+  secretEnv?: readonly string[];
   /** Sees every HTTP status of SDK calls (429s included), to pace the run; SDK adapters pass it on. */
   traffic?: TrafficMonitor;
   /** Model id -> US dollars per million tokens, from the config; overrides the built-in table. */

@@ -1,5 +1,6 @@
 import type { Candidate } from '../candidates/adapter.js';
 import { adapterRegistry } from '../candidates/registry.js';
+import { configSecretNames } from '../candidates/secret-env.js';
 import type { LoadedConfig } from '../config/load.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
@@ -34,6 +35,7 @@ export async function createCandidate(
       candidateId: id,
       timeoutMs,
       env,
+      secretEnv: configSecretNames(loaded.config),
       prices: loaded.config.prices,
       ...(traffic ? { traffic } : {}),
     });

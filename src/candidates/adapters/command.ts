@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { CandidateError, defineAdapter } from '../adapter.js';
 import type { CandidateOutput } from '../output.js';
 import { excerpt, itemPayload, readAnswer } from './external.js';
+import { redact } from '../../models/redact.js';
+import { secretValues, withoutSecrets } from '../secret-env.js';
 
 const STDOUT_CAP = 10 * 1024 * 1024;
 const STDERR_CAP = 64 * 1024;
@@ -145,6 +147,11 @@ export const commandAdapter = defineAdapter({
     cwd: z.string().min(1).optional(),
     /** Added to the harness's environment. */
     env: z.record(z.string(), z.string()).default({}),
+    /**
+     * Secret variables of the harness's environment to pass on (e.g. `['OPENAI_API_KEY']`): the
+     * program gets none of them otherwise (provider keys, `apiKeyEnv`s, `*_API_KEY`, `*_TOKEN`...).
+     */
+    passEnv: z.array(z.string().min(1)).default([]),
     /** Time between SIGTERM and SIGKILL when the program must be stopped. */
     killGraceMs: z.number().int().nonnegative().default(2000),
   }),
@@ -153,17 +160,21 @@ export const commandAdapter = defineAdapter({
     // The schema requires a program; this only narrows the type.
     if (program === undefined) throw new CandidateError('command is empty', 'missing');
     const cwd = path.resolve(context.configDir, options.cwd ?? '.');
+    const configured = context.secretEnv ?? [];
+    const env = { ...withoutSecrets(context.env, configured, options.passEnv), ...options.env };
+    // What the program prints is redacted of every secret it was given or could have read.
+    const secrets = [...secretValues(context.env, configured), ...secretValues(options.env, configured)];
     return {
       async generate(item, { signal }) {
         const run = await runChild([program, ...args], {
           cwd,
-          env: { ...context.env, ...options.env },
+          env,
           input: `${JSON.stringify(itemPayload(item))}\n`,
           timeoutMs: context.timeoutMs,
           killGraceMs: options.killGraceMs,
           signal,
         });
-        return interpret(run, program, context.timeoutMs);
+        return interpret({ ...run, stdout: redact(run.stdout, secrets), stderr: redact(run.stderr, secrets) }, program, context.timeoutMs);
       },
     };
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../../errors.js';
 import { getPath } from '../../models/dotted-path.js';
 import { redact } from '../../models/redact.js';
+import { secretValues } from '../secret-env.js';
 import { CandidateError, defineAdapter } from '../adapter.js';
 import type { CandidateOutput } from '../output.js';
 import { excerpt, itemPayload, readAnswer } from './external.js';
@@ -59,9 +60,13 @@ export const httpAdapter = defineAdapter({
     if (missing.length > 0) {
       throw new UserError(`candidate "${context.candidateId}": headers need environment variable(s) ${[...new Set(missing)].join(', ')}, not set`);
     }
+    const envSecrets = secretValues(context.env, context.secretEnv ?? []);
     return {
       async generate(item, { signal }): Promise<CandidateOutput> {
-        const { resolved, secrets } = resolveHeaders(options.headers, context.env);
+        const { resolved, secrets: headerSecrets } = resolveHeaders(options.headers, context.env);
+        const secrets = [...headerSecrets, ...envSecrets];
+        // Redacted before it is cut short: a cut through a key would leave its first part behind.
+        const quoted = (body: string) => excerpt(redact(body, secrets));
         const timeout = AbortSignal.timeout(context.timeoutMs);
         let response: Response;
         let text: string;
@@ -80,17 +85,17 @@ export const httpAdapter = defineAdapter({
           throw new CandidateError(redact(`request to ${options.url} failed${cause}`, secrets), 'http');
         }
         if (!response.ok) {
-          throw new CandidateError(redact(`HTTP ${response.status} from ${options.url}: ${excerpt(text)}`, secrets), 'http');
+          throw new CandidateError(`HTTP ${response.status} from ${options.url}: ${quoted(text)}`, 'http');
         }
         let body: unknown;
         try {
           body = JSON.parse(text);
         } catch {
-          throw new CandidateError(redact(`response is not JSON: ${excerpt(text)}`, secrets), 'bad_output');
+          throw new CandidateError(`response is not JSON: ${quoted(text)}`, 'bad_output');
         }
         const result = readAnswer(mapResponse(body, options.responsePath));
         if ('problem' in result) {
-          throw new CandidateError(redact(`invalid answer: ${result.problem}; response: ${excerpt(text)}`, secrets), 'bad_output');
+          throw new CandidateError(redact(`invalid answer: ${result.problem}; response: ${quoted(text)}`, secrets), 'bad_output');
         }
         return result.answer;
       },
