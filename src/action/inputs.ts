@@ -13,7 +13,6 @@ const InputsSchema = z.object({
   EVALS_SUITES: z.string().trim().default(''),
   EVALS_CONFIG: z.string().trim().min(1).default('evals.config.ts'),
   EVALS_ARGS: z.string().default(''),
-  EVALS_ALLOW_UNSCORED: flag.default(false),
   EVALS_ALLOW_BASELINE_CHANGE: flag.default(false),
   EVALS_ACCEPT_LABEL: z.string().trim().default('evals:accept-baseline'),
 });
@@ -24,7 +23,6 @@ export interface ActionInputs {
   config: string;
   /** Extra flags for `evals run`, split on whitespace (no quoting). */
   args: string[];
-  allowUnscored: boolean;
   allowBaselineChange: boolean;
   acceptLabel: string;
 }
@@ -43,7 +41,6 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     suites: v.EVALS_SUITES,
     config: v.EVALS_CONFIG,
     args: v.EVALS_ARGS.split(/\s+/).filter(Boolean),
-    allowUnscored: v.EVALS_ALLOW_UNSCORED,
     allowBaselineChange: v.EVALS_ALLOW_BASELINE_CHANGE,
     acceptLabel: v.EVALS_ACCEPT_LABEL,
   };
