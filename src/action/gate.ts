@@ -32,8 +32,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
   const { code, stderrTail } = await runEvals(plan.argv, env);
   setOutputs(env, { 'exit-code': String(code), passed: String(code === ExitCode.ok), summary: files.summary, junit: files.junit });
   if (code === ExitCode.badInput) {
-    const hint = /--allow-unscored/.test(stderrTail) ? ' (in the Action: allow-unscored: true)' : '';
-    process.stdout.write(`::error title=evals: bad usage, config or input::${escapeData(lastLines(stderrTail) + hint)}\n`);
+    process.stdout.write(`::error title=evals: bad usage, config or input::${escapeData(lastLines(stderrTail))}\n`);
   }
   return ExitCode.ok;
 }
