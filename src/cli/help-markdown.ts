@@ -5,6 +5,7 @@ const END = (command: string) => `<!-- /flags:${command} -->`;
 
 /** A command's flags as the README's Markdown table. */
 export function flagTable(command: CommandName): string {
+  if (optionsOf(command).length === 0) return `\`evals ${command}\` takes no flags.`;
   const rows = optionsOf(command).map(([name, spec]) => `| \`${flagLabel(name, spec)}\` | ${flagDescription(command, spec).replace(/\|/g, '\\|')} |`);
   return ['| flag | meaning |', '|---|---|', ...rows].join('\n');
 }

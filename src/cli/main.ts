@@ -13,6 +13,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[], io
   calibrate: () => import('./commands/calibrate.js'),
   forgetting: () => import('./commands/forgetting.js'),
   compare: () => import('./commands/compare.js'),
+  init: () => import('./commands/init.js'),
 };
 
 /** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */

@@ -73,6 +73,15 @@ export const COMMANDS = {
     usage: 'evals validate [options]',
     examples: ['evals validate', 'evals validate --config ci/evals.config.ts'],
   },
+  init: {
+    summary: 'write a starter project that runs at once, offline; asks nothing',
+    usage: 'evals init [folder]',
+    positionals: '[folder]',
+    examples: ['evals init', 'evals init evals   # into ./evals'],
+    notes: [
+      '[folder] is where the project goes (default: this folder). A file that exists is never overwritten: it is skipped and listed. .gitignore (created when absent) gains the lines it lacks for node_modules, caches, journals and per-run files.',
+    ],
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -27,9 +27,9 @@ describe('the option table', () => {
   });
 
   it('each command accepts its own flags and rejects the others with a pointer to its help', () => {
+    expect(commands.filter((command) => optionsOf(command).length === 0)).toEqual(['init']);
     for (const command of commands) {
       const own = new Set(optionsOf(command).map(([name]) => name));
-      expect(own.size, command).toBeGreaterThan(0);
       for (const name of Object.keys(OPTIONS)) {
         const parse = () => parseCommandArgs(command, argsFor(name));
         if (own.has(name as keyof typeof OPTIONS)) expect(parse, `${command} --${name}`).not.toThrow();

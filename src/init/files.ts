@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * What `evals init` writes. The templates are real files under templates/init/ at the package
+ * root (shipped through package.json "files"), found from here in both src/init/ and dist/init/.
+ * Dot-named targets are stored without the dot: npm pack leaves out files named .gitignore.
+ */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));
+
+export const INIT_FILES: ReadonlyArray<{ template: string; target: string }> = [
+  { template: 'evals.config.ts', target: 'evals.config.ts' },
+  { template: 'goldensets/faq.jsonl', target: 'goldensets/faq.jsonl' },
+  { template: 'rubrics/answer-quality.md', target: 'rubrics/answer-quality.md' },
+  { template: 'candidates/my-candidate.ts', target: 'candidates/my-candidate.ts' },
+  { template: 'github/workflows/evals.yml', target: '.github/workflows/evals.yml' },
+];
+
+/** Caches, journals and shard results are local; per-run info and rejected reports are not baselines. */
+export const GITIGNORE_LINES: readonly string[] = [
+  'node_modules/',
+  '.evals-cache/',
+  '.evals-runs/',
+  '.evals-shards/',
+  'reports/**/*.run.json',
+  'reports/**/*.new.*',
+];

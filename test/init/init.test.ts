@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GITIGNORE_LINES, INIT_FILES } from '../../src/init/files.js';
+import { ReportSchema } from '../../src/reports/report.js';
+import { runCli } from '../cli/harness.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+
+function emptyDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'evals-init-'));
+}
+
+/** Makes `import ... from 'evals-gate'` resolve in `dir` to this repository, as an install would. */
+function linkPackage(dir: string): void {
+  mkdirSync(path.join(dir, 'node_modules'));
+  symlinkSync(repo, path.join(dir, 'node_modules', 'evals-gate'), 'dir');
+}
+
+describe('evals init', () => {
+  it('writes a starter project into an empty folder that runs at once, offline, and passes', async () => {
+    const dir = emptyDir();
+    linkPackage(dir);
+    const init = await runCli(['init'], dir);
+    expect(init.code).toBe(0);
+    for (const { target } of INIT_FILES) {
+      expect(existsSync(path.join(dir, target)), target).toBe(true);
+      expect(init.stdout).toContain(`wrote    ${target}`);
+    }
+    expect(readFileSync(path.join(dir, 'evals.config.ts'), 'utf8')).toContain("import { defineConfig } from 'evals-gate';");
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining([...GITIGNORE_LINES]));
+    // Installed (here: linked), so the next steps do not ask for an install.
+    expect(init.stdout).not.toContain('npm install');
+
+    const run = await runCli(['run', '--candidate', 'my-candidate', '--quiet'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // No key: the judged rubric is listed as not scored, the exact checks gate.
+    expect(run.stdout).toMatch(/not scored: answer-quality .*OPENAI_API_KEY is not set/);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports', 'faq', 'my-candidate.json'), 'utf8')));
+    expect(Object.keys(report.slices)).toEqual(expect.arrayContaining(['head', 'long-tail', 'out-of-scope']));
+    expect(report.summary.metrics.pass?.mean).toBe(1);
+
+    // The committed report is now the baseline: a rerun compares with it and passes.
+    const again = await runCli(['run', '--candidate', 'my-candidate', '--quiet'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('no baseline yet');
+  });
+
+  it('never overwrites: existing files are skipped and said so, .gitignore only gains the missing lines', async () => {
+    const dir = emptyDir();
+    writeFileSync(path.join(dir, 'evals.config.ts'), 'export default {};\n');
+    writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n.evals-cache/');
+    const { code, stdout } = await runCli(['init'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('skipped  evals.config.ts (exists; left as it is)');
+    expect(readFileSync(path.join(dir, 'evals.config.ts'), 'utf8')).toBe('export default {};\n');
+    expect(existsSync(path.join(dir, 'goldensets', 'faq.jsonl'))).toBe(true);
+    const ignore = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    expect(ignore.startsWith('node_modules/\n.evals-cache/\n')).toBe(true);
+    expect(ignore.match(/^\.evals-cache\/$/gm)).toHaveLength(1);
+    expect(ignore).toContain('reports/**/*.new.*');
+    // Not installed here: the next steps start with the install.
+    expect(stdout).toContain('npm install --save-dev evals-gate');
+
+    const second = await runCli(['init'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('wrote');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe(ignore);
+  });
+
+  it('takes a folder, and refuses a file or a second folder with exit 2', async () => {
+    const dir = emptyDir();
+    expect((await runCli(['init', 'starter'], dir)).code).toBe(0);
+    expect(existsSync(path.join(dir, 'starter', 'candidates', 'my-candidate.ts'))).toBe(true);
+    writeFileSync(path.join(dir, 'file.txt'), '');
+    const onFile = await runCli(['init', 'file.txt'], dir);
+    expect(onFile).toMatchObject({ code: 2, stderr: 'error: file.txt: not a folder\n' });
+    expect((await runCli(['init', 'a', 'b'], dir)).code).toBe(2);
+    expect((await runCli(['init', '--force'], dir)).code).toBe(2);
+  });
+});
