@@ -6,6 +6,7 @@ import { renderJUnit } from '../reports/junit.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { CliIO } from './io.js';
 import type { Published } from './publish.js';
+import { setOutputs } from '../action/outputs.js';
 
 export interface CiOutputOptions {
   /** --summary: the Markdown diff of every suite x candidate (the PR comment). */
@@ -16,7 +17,8 @@ export interface CiOutputOptions {
 
 /**
  * The CI face of a run: the Markdown diff and JUnit files when asked for, and under GitHub
- * Actions the step summary and `::error` annotations (within GitHub's cap of 10 per step).
+ * Actions the step summary, `::error` annotations (within GitHub's cap of 10 per step) and the
+ * step output `report`.
  */
 export function writeCiOutputs(published: readonly Published[], options: CiOutputOptions, io: CliIO): void {
   if (published.length === 0) return;
@@ -27,4 +29,7 @@ export function writeCiOutputs(published: readonly Published[], options: CiOutpu
   for (const line of published.flatMap((p) => p.annotations).slice(0, MAX_ANNOTATIONS)) io.stdout.write(`${line}\n`);
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) appendFileSync(summaryFile, stepSummary(markdown));
+  // The step's `report` output: the reports written, one a line (what actions/upload-artifact takes).
+  const reports = published.flatMap((p) => (p.report ? [p.report] : []));
+  if (reports.length > 0) setOutputs(io.env, { report: reports.join('\n') });
 }

@@ -38,6 +38,8 @@ export interface PublishOptions {
 /** What one suite x candidate contributes to the run's CI outputs. */
 export interface Published {
   exitCode: number;
+  /** The report JSON written: the baseline's path, or the `.new.json` beside it (`evals diff` writes none). */
+  report?: string;
   markdown: string;
   junit: JUnitEntry;
   annotations: string[];
@@ -96,6 +98,7 @@ export function publishReport(options: PublishOptions): Published {
   }
   return {
     exitCode,
+    report: written.json,
     markdown,
     junit: { comparison, verdict, head: report, timeSeconds: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1000 },
     annotations: githubAnnotations(comparison, verdict, origins),

@@ -1,33 +1,69 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { validateAction, validateWorkflow, type ValidationState } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commandHelp } from '../../src/cli/help.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 // `any`: workflow YAML is free-form; these tests read a few known fields and fail loudly if they move.
-const load = (file: string) => parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, any>;
+const load = (file: string) => parse(read(file)) as Record<string, any>;
+const WORKFLOWS = ['.github/workflows/evals-gate.yml', '.github/workflows/evals-sharded.yml'];
+
+/** The README's example workflow: the yaml block of the "GitHub Action" section that has `on:`. */
+function readmeWorkflow(): string {
+  const readme = read('README.md');
+  const section = readme.slice(readme.indexOf('### GitHub Action'));
+  const block = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).find((b) => /^on:/m.test(b));
+  if (!block) throw new Error('README: the GitHub Action section has no workflow example');
+  return block;
+}
+
+function errors(state: ValidationState): string[] {
+  return state.errors.map((e) => `${'path' in e ? e.path : ''} ${e.title}${e.detail ? `: ${e.detail}` : ''}`);
+}
 
 describe('the GitHub Action and example workflows', () => {
-  it('action.yml runs evals with flags the CLI has, comments once by marker, and fails on the exit code', () => {
+  // @action-validator/core checks action.yml and workflows against the action and workflow JSON
+  // schemas (SchemaStore's), compiled to wasm: no binary download, works offline.
+  it('action.yml, the example workflows and the README example are valid (action-validator)', () => {
+    expect(errors(validateAction(read('action.yml')))).toEqual([]);
+    for (const file of WORKFLOWS) expect(errors(validateWorkflow(read(file))), file).toEqual([]);
+    expect(errors(validateWorkflow(readmeWorkflow()))).toEqual([]);
+    // The validator does catch mistakes: a composite step with neither `uses` nor `shell`.
+    expect(errors(validateAction('name: x\ndescription: y\nruns:\n  using: composite\n  steps:\n    - run: echo\n')).length).toBeGreaterThan(0);
+  });
+
+  it('every inputs.* and steps.* that action.yml reads is declared, and the README example passes only declared inputs', () => {
+    const text = read('action.yml');
     const action = load('action.yml');
-    expect(action.runs.using).toBe('composite');
-    expect(action.inputs.candidates.required).toBe(true);
-    const script = action.runs.steps.map((s: { run?: string; with?: { script?: string } }) => `${s.run ?? ''}${s.with?.script ?? ''}`).join('\n');
-    for (const flag of ['--candidate', '--suite', '--config', '--summary', '--junit']) {
-      expect(script).toContain(flag);
-      expect(commandHelp('run')).toContain(flag);
-    }
-    expect(script).toContain('<!-- evals-gate -->');
-    expect(script).toMatch(/updateComment[\s\S]*createComment/);
-    const last = action.runs.steps.at(-1);
-    expect(last.run).toMatch(/1\) .*exit 1/);
+    const ids = new Set(action.runs.steps.map((s: { id?: string }) => s.id).filter(Boolean));
+    for (const [, name] of text.matchAll(/inputs\.([\w-]+)/g)) expect(action.inputs, `inputs.${name}`).toHaveProperty([name as string]);
+    for (const [, id] of text.matchAll(/steps\.([\w-]+)\.outputs/g)) expect(ids.has(id), `steps.${id}`).toBe(true);
+    const example = parse(readmeWorkflow()) as Record<string, any>;
+    const uses = Object.values(example.jobs).flatMap((job: any) => job.steps ?? []).filter((s: { uses?: string }) => /evals@|^\.\/$/.test(s.uses ?? ''));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const step of uses) for (const input of Object.keys(step.with ?? {})) expect(action.inputs, `README input ${input}`).toHaveProperty([input]);
+  });
+
+  it('the README example is the repository\'s own gate workflow, with `uses: ./` for the published name', () => {
+    const own = read('.github/workflows/evals-gate.yml').replace(/^#.*\n/gm, '');
+    expect(readmeWorkflow().replace(/^#.*\n/gm, '').replace(/uses: \S+\/evals@v\d+/, 'uses: ./')).toBe(own);
+  });
+
+  it('the flags the Action passes to evals run are flags evals run has', () => {
+    const script = read('src/action/run-args.ts');
+    const flags = [...script.matchAll(/'(--[a-z-]+)'/g)].map((m) => m[1] as string);
+    expect(flags).toEqual(expect.arrayContaining(['--candidate', '--suite', '--config', '--summary', '--junit', '--baseline-ref', '--allow-baseline-change']));
+    for (const flag of flags) expect(commandHelp('run'), flag).toContain(flag);
   });
 
   it('the gate workflow deploys only after the evals job', () => {
     const workflow = load('.github/workflows/evals-gate.yml');
     expect(workflow.jobs.deploy.needs).toBe('evals');
     expect(workflow.jobs.evals.steps.some((s: { uses?: string }) => s.uses === './')).toBe(true);
+    expect(workflow.on.pull_request.types).toContain('labeled');
   });
 
   it('the sharded workflow runs a matrix of shards and merges them', () => {
