@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { GITIGNORE_LINES, INIT_FILES } from '../../src/init/files.js';
 import { ReportSchema } from '../../src/reports/report.js';
 import { runCli } from '../cli/harness.js';
@@ -79,5 +81,21 @@ describe('evals init', () => {
     expect(onFile).toMatchObject({ code: 2, stderr: 'error: file.txt: not a folder\n' });
     expect((await runCli(['init', 'a', 'b'], dir)).code).toBe(2);
     expect((await runCli(['init', '--force'], dir)).code).toBe(2);
+  });
+
+  it("writes a valid workflow that uses the repository's Action with declared inputs and the starter candidate", async () => {
+    const dir = emptyDir();
+    await runCli(['init'], dir);
+    const text = readFileSync(path.join(dir, '.github', 'workflows', 'evals.yml'), 'utf8');
+    expect(validateWorkflow(text).errors).toEqual([]);
+    // `any`: workflow YAML is free-form; the few fields read here fail loudly if they move.
+    const workflow = parse(text) as Record<string, any>;
+    const action = parse(readFileSync(path.join(repo, 'action.yml'), 'utf8')) as Record<string, any>;
+    const step = workflow.jobs.evals.steps.find((s: { uses?: string }) => s.uses?.includes('/evals@'));
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+    expect(readme.slice(readme.indexOf('### GitHub Action'))).toContain(`uses: ${step.uses}`);
+    for (const input of Object.keys(step.with)) expect(action.inputs, input).toHaveProperty([input]);
+    expect(readFileSync(path.join(dir, 'evals.config.ts'), 'utf8')).toContain(`'${step.with.candidates}': {`);
+    expect(Object.keys(step.env)).toEqual(['OPENAI_API_KEY']);
   });
 });
