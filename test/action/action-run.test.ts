@@ -155,13 +155,6 @@ describe('the Action, run step by step in a simulated GitHub job', () => {
     expect(result.outputs).toMatchObject({ passed: 'true', 'exit-code': '0', comment: 'no' });
     expect(github.requests.length).toBe(before);
     expect(result.summary).toContain('no pull-request comment was posted: this pull request comes from a fork, and GitHub gives such runs no token to write with. The gate decided all the same.');
-    expect(result.summary).toMatch(/gate|Gate/);
-
-    // A read-only token (GitHub's for some forks) is refused with 403: the same, with the reason.
-    const readOnly = await run(workspace, pullRequestEvent(origin, 'harmless', { fork: true }), {}, 'read-only');
-    expect(readOnly.failed, readOnly.log).toBe(false);
-    expect(readOnly.outputs['comment']).toBe('no');
-    expect(readOnly.summary).toContain('the token may not write to this pull request (a pull request from a fork gets a read-only token)');
-    expect(readOnly.summary).toContain('HTTP 403 Resource not accessible by integration');
+    expect(step(result, /^Fail on a failed gate/)?.stdout).toContain('evals: gate passed');
   }, 240_000);
 });

@@ -48,6 +48,17 @@ describe('evals run --baseline-ref', () => {
     expect(existsSync(path.join(dir, 'reports', 'qa', 'bot.new.json'))).toBe(true);
   });
 
+  it('evals merge takes --baseline-ref too: the shards of a head that lowered its baseline fail against the base', async () => {
+    const { dir, base } = await baseAndHead();
+    forget(dir, 5);
+    expect((await runCli(['run', '--candidate', 'bot', '-u', '--quiet'], dir)).code).toBe(0);
+    commitAll(dir, 'head: lowered with -u');
+    for (const shard of ['1/2', '2/2']) expect((await runCli(['run', '--candidate', 'bot', '--quiet', '--shard', shard], dir)).code).toBe(0);
+    const { code, stdout } = await runCli(['merge', '--baseline-ref', base], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ this PR lowers the baseline of long-tail / pass from 1.00 to 0.50');
+  });
+
   it('--allow-baseline-change accepts the lowered report: it becomes the bar, and the notes say so', async () => {
     const { dir, base } = await baseAndHead();
     forget(dir, 5);

@@ -14,6 +14,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
+import { baselinesAtRef } from '../baselines-at-ref.js';
 
 /** `evals merge [folder]`: the shards of `run --shard i/n` into the report an unsharded run writes. */
 export default async function merge(argv: string[], io: CliIO): Promise<number> {
@@ -32,6 +33,8 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
     groups.set(key, [...(groups.get(key) ?? []), shard]);
   }
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
+  const pairs = [...groups.values()].map(([first]) => ({ suite: first?.header.suite ?? '', candidate: first?.header.candidate ?? '' }));
+  const fromRef = baselinesAtRef(loaded, reportsDir, pairs, values['baseline-ref'], values['allow-baseline-change'] ?? false, undefined);
   let exitCode: number = ExitCode.ok;
   const published: Published[] = [];
   for (const [key, shards] of groups) {
@@ -41,7 +44,16 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
       exitCode = Math.max(exitCode, ExitCode.runIncomplete);
       continue;
     }
-    const done = publishReport({ loaded, reportsDir, report: facts.report, facts, items: facts.items, io, update: values.update ?? false });
+    const done = publishReport({
+      loaded,
+      reportsDir,
+      report: facts.report,
+      facts,
+      items: facts.items,
+      io,
+      update: values.update ?? false,
+      ...(fromRef ? { fromRef: fromRef(facts.suite, facts.candidate) } : {}),
+    });
     published.push(done);
     exitCode = Math.max(exitCode, done.exitCode);
   }

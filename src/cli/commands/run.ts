@@ -13,10 +13,7 @@ import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { planJudgedMetrics } from '../../scoring/judged-plan.js';
 import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt } from '../args.js';
 import type { CliIO } from '../io.js';
-import { GateConfigSchema } from '../../config/schema.js';
-import { baselineAtRef, type RefBaseline } from '../../reports/baseline-ref.js';
-import { gitFileReader } from '../../reports/git-read.js';
-import { reportPaths } from '../../reports/write.js';
+import { baselinesAtRef } from '../baselines-at-ref.js';
 
 export default async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs('run', argv);
@@ -111,30 +108,6 @@ function writeShard(loaded: LoadedConfig, shardsDirFlag: string | undefined, run
   writeFileAtomic(file, shardLines(header, run.answers()));
   const errors = [...run.results.values()].filter((r) => r.error).length;
   io.stdout.write(`shard ${shard.index}/${shard.count} of ${run.suite}/${run.candidate}: ${run.results.size} results (${errors} errors) in ${loaded.display(file)}; run \`evals merge\` once every shard is done\n`);
-}
-
-/** --baseline-ref: each pair's baseline from git, read up front; undefined without the flag. */
-function baselinesAtRef(
-  loaded: LoadedConfig,
-  reportsDir: string,
-  plan: Array<{ suite: string; candidate: string }>,
-  ref: string | undefined,
-  allowChange: boolean,
-  baselineFile: string | undefined,
-): ((suite: string, candidate: string) => RefBaseline) | undefined {
-  if (ref === undefined) {
-    if (allowChange) throw new UserError('--allow-baseline-change goes with --baseline-ref');
-    return undefined;
-  }
-  if (baselineFile !== undefined) throw new UserError('--baseline and --baseline-ref each name the baseline; pass one');
-  const reader = gitFileReader(loaded.dir, ref);
-  const found = new Map<string, RefBaseline>();
-  for (const { suite, candidate } of plan) {
-    const gate = loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({});
-    const file = reportPaths(reportsDir, suite, candidate).json;
-    found.set(`${suite}\u0000${candidate}`, baselineAtRef({ reader, file, display: loaded.display, gate, allowChange }));
-  }
-  return (suite, candidate) => found.get(`${suite}\u0000${candidate}`) ?? { baseline: undefined, lowerings: [], notes: [] };
 }
 
 /** Which suite x candidate pairs to run: --suite, else the candidate's own suites, else all. */
