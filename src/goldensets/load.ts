@@ -3,7 +3,6 @@ import { UserError, locate } from '../errors.js';
 import { formatIssues } from '../config/zod-issues.js';
 import { GoldenItemFieldsSchema, KNOWN_FIELDS, type GoldenItem } from './item.js';
 import { readRows, type RawRow } from './rows.js';
-import { canonicalJson } from '../util/canonical.js';
 
 /** Stop after this many bad rows: enough to fix a batch at once, not a wall of text. */
 const MAX_REPORTED_ERRORS = 20;
@@ -11,11 +10,13 @@ const MAX_REPORTED_ERRORS = 20;
 /**
  * Shares equal check lists and slice lists between items: big golden sets repeat the same few
  * (every GSM8K item has `[{type: numeric}]`), and one copy each keeps memory flat as sets grow.
+ * Keyed by JSON.stringify, not canonical JSON: rows of one file write their lists the same way,
+ * and sorting keys for every row cost more than the rest of loading it.
  */
 export class Interner {
   private readonly seen = new Map<string, unknown>();
   share<T>(value: T): T {
-    const key = canonicalJson(value);
+    const key = JSON.stringify(value);
     const known = this.seen.get(key);
     if (known !== undefined) return known as T;
     this.seen.set(key, value);

@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type OpenAI from 'openai';
 import { UserError } from '../errors.js';
+import { keepAliveFetch } from './http-fetch.js';
 import { observedFetch, type TrafficMonitor } from './traffic.js';
 
 /** How to reach a provider; shared by candidate adapters and judges. */
@@ -46,6 +47,12 @@ function missingKey(provider: string, apiKeyEnv: string): UserError {
   return new UserError(`${provider} API key missing: set the environment variable ${apiKeyEnv}`);
 }
 
+/** The SDK's transport: node:http with keep-alive (see src/models/http-fetch.ts), observed when the run paces itself. */
+function clientFetch(settings: ClientSettings): typeof globalThis.fetch {
+  const fetch = keepAliveFetch();
+  return settings.traffic ? observedFetch(settings.traffic, fetch) : fetch;
+}
+
 // SDKs are imported here, inside the factories, so that loading the CLI (`evals --help`) never pays for them.
 
 /**
@@ -65,7 +72,7 @@ export async function createAnthropicClient(
     baseURL: settings.baseURL ?? nonEmpty(env['ANTHROPIC_BASE_URL']) ?? null,
     maxRetries: settings.maxRetries,
     timeout: Math.max(1, Math.round(settings.timeoutMs)),
-    ...(settings.traffic ? { fetch: observedFetch(settings.traffic) } : {}),
+    fetch: clientFetch(settings),
   });
   return { client, errors: sdk, secrets: [apiKey] };
 }
@@ -88,7 +95,7 @@ export async function createOpenAIClient(settings: ClientSettings, env: NodeJS.P
     project: nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
     maxRetries: settings.maxRetries,
     timeout: Math.max(1, Math.round(settings.timeoutMs)),
-    ...(settings.traffic ? { fetch: observedFetch(settings.traffic) } : {}),
+    fetch: clientFetch(settings),
   });
   return { client, errors: sdk, secrets: apiKey === PLACEHOLDER_API_KEY ? [] : [apiKey] };
 }

@@ -3,6 +3,7 @@ import { CandidateError, type Candidate } from '../candidates/adapter.js';
 import type { CandidateOutput } from '../candidates/output.js';
 import { errorMessage } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
+import { Deadlines, Interrupted } from './deadlines.js';
 import type { CheckResult, ItemError, ItemResult, JudgmentResult } from './result.js';
 
 export interface PlannedCall {
@@ -26,12 +27,12 @@ export interface ExecuteOptions {
   /** Ctrl-C: stop scheduling, abort what is in flight; unfinished items are left for resume. */
   interrupt: AbortSignal;
   score(item: GoldenItem, output: CandidateOutput, signal: AbortSignal): Promise<Scores>;
+  /** Whether scoring the item calls judges; exact checks alone need no deadline. Default: always. */
+  judged?(item: GoldenItem): boolean;
   /** Called once per finished call, in completion order (journal, aggregates, progress). */
   onResult(result: ItemResult): void;
   now?: () => number;
 }
-
-class Interrupted extends Error {}
 
 /** Judge calls per scoring (a retry of a malformed verdict) x SDK attempts each (1 + 4 retries). */
 const SCORING_ATTEMPTS = 2 * 5;
@@ -46,8 +47,10 @@ const SCORING_ATTEMPTS = 2 * 5;
  */
 export async function execute(options: ExecuteOptions): Promise<{ interrupted: boolean }> {
   const { candidate, limit, timeoutMs, interrupt, score, onResult } = options;
+  const judged = options.judged ?? (() => true);
+  const never = new AbortController().signal;
   const now = options.now ?? (() => performance.now());
-  const inFlight = new Set<Promise<void>>();
+  const deadlines = new Deadlines(interrupt);
 
   const runOne = async (call: PlannedCall): Promise<void> => {
     const { item, epoch } = call;
@@ -58,13 +61,15 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     let error: ItemError | undefined;
     try {
       if (!output) {
-        const answer = await withDeadline(interrupt, timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal, epoch }));
+        const answer = await deadlines.run(timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal, epoch }));
         output = candidate.latency === 'recorded' ? answer : { ...answer, latencyMs: answer.latencyMs ?? now() - started };
       }
       // Scoring gets its own deadline: judge calls are separate calls, each with the SDK's own
       // per-attempt timeout and retries, and a malformed verdict is asked for once more.
       const answered = output;
-      scores = await withDeadline(interrupt, timeoutMs * SCORING_ATTEMPTS, (signal) => score(item, answered, signal));
+      scores = judged(item)
+        ? await deadlines.run(timeoutMs * SCORING_ATTEMPTS, (signal) => score(item, answered, signal))
+        : await score(item, answered, never);
       const failed = scores.judgments.filter((j) => j.error !== undefined);
       if (failed.length > 0) {
         error = { kind: 'judge_error', message: failed.map((j) => `${j.metric}: ${j.error}`).join('; ') };
@@ -77,36 +82,32 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     onResult({ itemId: item.id, epoch, ...(output ? { output } : {}), ...scores, ...(error ? { error } : {}), ...(latencyMs === undefined ? {} : { latencyMs }) });
   };
 
+  // A counter and one waiter, not Promise.race over the tasks in flight: each race attached a
+  // handler to every pending task, 100 per scheduled call, which dominated the runner's own CPU.
+  let inFlight = 0;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const settled = () => {
+    inFlight--;
+    wake?.();
+  };
+  const waitUntil = async (ready: () => boolean) => {
+    while (!ready()) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  };
   for await (const call of options.calls) {
-    if (interrupt.aborted) break;
-    const task: Promise<void> = limit(() => runOne(call)).finally(() => inFlight.delete(task));
-    inFlight.add(task);
-    if (inFlight.size >= limit.concurrency * 2) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-  return { interrupted: interrupt.aborted };
-}
-
-/**
- * Runs `work` with a signal that fires on Ctrl-C or after `ms`, and settles when it fires even if
- * the work ignores it. Everything is released when the call ends. (Not AbortSignal.any: in Node 20
- * each one stays attached to the run-long interrupt signal, so memory grows with every call.)
- */
-async function withDeadline<T>(interrupt: AbortSignal, ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  if (interrupt.aborted) throw new Interrupted();
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort(new Interrupted());
-  const timer = setTimeout(() => controller.abort(new CandidateError(`timed out after ${ms} ms`, 'timeout')), ms);
-  interrupt.addEventListener('abort', onInterrupt, { once: true });
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-      work(controller.signal).then(resolve, reject);
+    if (interrupt.aborted || failure) break;
+    inFlight++;
+    limit(() => runOne(call)).then(settled, (error: unknown) => {
+      failure ??= { error };
+      settled();
     });
-  } finally {
-    clearTimeout(timer);
-    interrupt.removeEventListener('abort', onInterrupt);
+    await waitUntil(() => inFlight < limit.concurrency * 2 || failure !== undefined);
   }
+  await waitUntil(() => inFlight === 0);
+  deadlines.dispose();
+  if (failure) throw failure.error;
+  return { interrupted: interrupt.aborted };
 }
 
 function classify(err: unknown): ItemError {

@@ -165,6 +165,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
         checks: scoreWithChecks(suiteConfig.checks, item, output),
         judgments: await runJudgedMetrics(metricsForItem(active, item), { item, output, signal }, sources),
       }),
+      judged: (item: GoldenItem) => metricsForItem(active, item).length > 0,
       onResult: (result: ItemResult) => {
         const key = resultKey(result.itemId, result.epoch);
         positions.set(key, journal.append(result));
