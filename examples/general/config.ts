@@ -43,7 +43,7 @@ export const generalSuites: ConfigInput['suites'] = {
   },
 };
 
-const replay = (path: string) => ({ type: 'replay', path });
+const replay = (path: string) => ({ type: 'replay' as const, path });
 
 export const generalCandidates: ConfigInput['candidates'] = {
   'gpt4-ifeval': {

@@ -68,14 +68,14 @@ export interface CandidateBatch {
  * How to reach one kind of system (module, command, http, anthropic, openai, replay).
  * `options` validates the adapter block of a candidate's config (without `type`).
  */
-export interface CandidateAdapter<S extends z.ZodType = z.ZodType> {
-  type: string;
+export interface CandidateAdapter<S extends z.ZodType = z.ZodType, T extends string = string> {
+  type: T;
   summary: string;
   options: S;
   create(options: z.output<S>, context: AdapterContext): Promise<Candidate>;
 }
 
-export function defineAdapter<S extends z.ZodType>(adapter: CandidateAdapter<S>): CandidateAdapter<S> {
+export function defineAdapter<S extends z.ZodType, T extends string>(adapter: CandidateAdapter<S, T>): CandidateAdapter<S, T> {
   return adapter;
 }
 

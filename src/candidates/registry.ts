@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { CandidateAdapter } from './adapter.js';
 import { anthropicAdapter } from './adapters/anthropic.js';
 import { commandAdapter } from './adapters/command.js';
@@ -10,13 +11,13 @@ import { replayAdapter } from './adapters/replay.js';
  * Every adapter type, by name. Adding one = one file in adapters/ exporting `defineAdapter(...)`
  * plus its test, and one line here. Adapters import their SDKs lazily inside `create`.
  */
-const adapters: CandidateAdapter[] = [
-  moduleAdapter,
-  commandAdapter,
-  httpAdapter,
-  anthropicAdapter,
-  openaiAdapter,
-  replayAdapter,
-];
+const adapters = [moduleAdapter, commandAdapter, httpAdapter, anthropicAdapter, openaiAdapter, replayAdapter] as const;
 
-export const adapterRegistry: ReadonlyMap<string, CandidateAdapter> = new Map(adapters.map((a) => [a.type, a]));
+/**
+ * An adapter block as a config writes it, `{ type: 'openai', model: ..., ... }`: one member per
+ * adapter, so a misspelt type or option is a compile error in the editor.
+ */
+export type AdapterConfigInput = BlockOf<(typeof adapters)[number]>;
+type BlockOf<A> = A extends { type: infer T extends string; options: infer S extends z.ZodType } ? { type: T } & z.input<S> : never;
+
+export const adapterRegistry: ReadonlyMap<string, CandidateAdapter> = new Map(adapters.map((a): [string, CandidateAdapter] => [a.type, a]));

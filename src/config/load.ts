@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError, errorMessage } from '../errors.js';
 import { importModule } from './import-module.js';
 import { ConfigSchema, type Config } from './schema.js';
-import { formatIssues } from './zod-issues.js';
+import { formatIssues, suggestKnownKeys } from './zod-issues.js';
 
 export const DEFAULT_CONFIG_FILES = ['evals.config.ts', 'evals.config.mts', 'evals.config.js', 'evals.config.mjs'];
 
@@ -31,7 +31,7 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
     throw new UserError(`${shown}: cannot load config: ${firstLine(errorMessage(err))}`);
   }
   if (exported === undefined) throw new UserError(`${shown}: export the config as default (export default defineConfig({...}))`);
-  const parsed = ConfigSchema.safeParse(exported);
+  const parsed = ConfigSchema.safeParse(exported, { error: suggestKnownKeys });
   if (!parsed.success) {
     throw new UserError(formatIssues(parsed.error, exported).map((line) => `${shown}: ${line}`).join('\n'));
   }

@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { adapterRegistry } from '../candidates/registry.js';
-import { CheckSpecSchema } from '../scoring/checks/spec.js';
+import { adapterRegistry, type AdapterConfigInput } from '../candidates/registry.js';
+import type { CheckSpecInput } from '../scoring/checks/registry.js';
+import { CheckSpecSchema, type CheckSpec } from '../scoring/checks/spec.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { suggestKnownKeys } from './zod-issues.js';
 
 const fraction = z.number().min(0).max(1);
 
 /** Candidate kinds are labels for reports (contract: DESIGN.md "Candidates"). */
 export const CandidateKindSchema = z.enum(['prompt', 'rag', 'finetuned', 'hybrid', 'teacher', 'base']);
 
-/** `{ type: <adapter>, ...options }`, validated by the registered adapter's own schema. */
+/**
+ * `{ type: <adapter>, ...options }`, validated by the registered adapter's own schema. Its input
+ * type is declared as the union of the adapters' own (AdapterConfigInput), so an editor flags a
+ * misspelt type or option in `evals.config.ts`; the runtime check is the same either way.
+ */
 export const AdapterConfigSchema = z
   .looseObject({ type: z.string().min(1) })
   .transform((block, ctx) => {
@@ -17,17 +24,17 @@ export const AdapterConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['type'],
-        message: `unknown adapter type "${type}" (known: ${[...adapterRegistry.keys()].join(', ')})`,
+        message: `unknown adapter type "${type}"${didYouMean(type, adapterRegistry.keys())} (known: ${[...adapterRegistry.keys()].join(', ')})`,
       });
       return z.NEVER;
     }
-    const parsed = adapter.options.safeParse(rest);
+    const parsed = adapter.options.safeParse(rest, { error: suggestKnownKeys });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path });
       return z.NEVER;
     }
     return { type, options: parsed.data as unknown };
-  });
+  }) as unknown as z.ZodType<{ type: string; options: unknown }, AdapterConfigInput>;
 
 export const CandidateConfigSchema = z.strictObject({
   kind: CandidateKindSchema,
@@ -89,8 +96,12 @@ export const SuiteConfigSchema = z.strictObject({
   description: z.string().optional(),
   /** JSONL or CSV files, relative to the config file. */
   goldenSets: z.array(z.string().min(1)).min(1),
-  /** Checks applied to every item of the suite, besides the item's own. */
-  checks: z.array(CheckSpecSchema).default([]),
+  /**
+   * Checks applied to every item of the suite, besides the item's own. The input type is the
+   * union of the checks' own (CheckSpecInput) so an editor flags a misspelt type or parameter;
+   * declared here, not on CheckSpecSchema, whose output golden items (and so the checks) use.
+   */
+  checks: (z.array(CheckSpecSchema) as unknown as z.ZodType<CheckSpec[], CheckSpecInput[]>).default([]),
   /** Rubric ids (files in the rubrics folder) judged on every item by the suite's `judge`. */
   rubrics: z.array(z.string().min(1)).default([]),
   /** Default judge for `rubrics` and for items that name a `rubric`. */

@@ -11,13 +11,14 @@ import { notContains } from './not-contains.js';
 import { numeric } from './numeric.js';
 import { refusal } from './refusal.js';
 import { regex } from './regex.js';
+import type { z } from 'zod';
 import type { CheckDefinition } from './types.js';
 
 /**
  * Every check type, by name. Adding a check = one file exporting a `defineCheck(...)` plus its
  * test, and one line here.
  */
-const definitions: CheckDefinition[] = [
+const definitions = [
   equals,
   normalizedEquals,
   contains,
@@ -31,6 +32,13 @@ const definitions: CheckDefinition[] = [
   choice,
   citations,
   ifeval,
-];
+] as const;
 
-export const checkRegistry: ReadonlyMap<string, CheckDefinition> = new Map(definitions.map((d) => [d.type, d]));
+/**
+ * A check as a config writes it, `{ type: 'contains', values: [...] }`: one member per check type,
+ * so a misspelt type or parameter is a compile error in the editor.
+ */
+export type CheckSpecInput = SpecOf<(typeof definitions)[number]>;
+type SpecOf<D> = D extends { type: infer T extends string; params: infer P extends z.ZodType } ? { type: T; name?: string } & z.input<P> : never;
+
+export const checkRegistry: ReadonlyMap<string, CheckDefinition> = new Map(definitions.map((d): [string, CheckDefinition] => [d.type, d]));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { suggestKnownKeys } from '../../config/zod-issues.js';
+import { didYouMean } from '../../util/did-you-mean.js';
 import { checkRegistry } from './registry.js';
 
 /**
@@ -15,11 +17,11 @@ export const CheckSpecSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['type'],
-        message: `unknown check type "${type}" (known: ${[...checkRegistry.keys()].join(', ')})`,
+        message: `unknown check type "${type}"${didYouMean(type, checkRegistry.keys())} (known: ${[...checkRegistry.keys()].join(', ')})`,
       });
       return z.NEVER;
     }
-    const parsed = definition.params.safeParse(rest);
+    const parsed = definition.params.safeParse(rest, { error: suggestKnownKeys });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as z.core.$ZodRawIssue);
       return z.NEVER;

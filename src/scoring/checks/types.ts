@@ -30,8 +30,8 @@ export interface CheckOutcome {
  * `run` returns null when the check does not apply to this item (e.g. citation recall on an
  * item with no gold sources); the metric is then not recorded for it rather than faked.
  */
-export interface CheckDefinition<P extends z.ZodType = z.ZodType> {
-  type: string;
+export interface CheckDefinition<P extends z.ZodType = z.ZodType, T extends string = string> {
+  type: T;
   /** One line for docs and `evals validate`. */
   summary: string;
   /** The spec's own fields (all but `type` and `name`); a strict object so typos are errors. */
@@ -40,6 +40,6 @@ export interface CheckDefinition<P extends z.ZodType = z.ZodType> {
 }
 
 /** Identity helper that keeps `params` and `run` typed together. */
-export function defineCheck<P extends z.ZodType>(definition: CheckDefinition<P>): CheckDefinition<P> {
+export function defineCheck<P extends z.ZodType, T extends string>(definition: CheckDefinition<P, T>): CheckDefinition<P, T> {
   return definition;
 }

@@ -1,0 +1,61 @@
+// Compile-time tests of the config types, run by `npm run typecheck` (tsconfig includes test/):
+// each `@ts-expect-error` fails the typecheck if the line below it stops being an error.
+import { defineConfig, type ConfigInput } from '../../src/config/schema.js';
+
+type Candidate = ConfigInput['candidates'][string];
+type Suite = ConfigInput['suites'][string];
+
+export const good: Candidate[] = [
+  { kind: 'prompt', adapter: { type: 'openai', model: 'gpt-4o-mini', baseURL: 'http://127.0.0.1:8000/v1', apiKeyEnv: 'LOCAL_KEY' } },
+  { kind: 'prompt', adapter: { type: 'anthropic', model: 'claude-3-5-haiku-latest', prompt: 'Answer: {{input}}' } },
+  { kind: 'rag', adapter: { type: 'module', path: './bot.ts' } },
+  { kind: 'rag', adapter: { type: 'command', command: ['python', 'bot.py'] } },
+  { kind: 'rag', adapter: { type: 'replay', path: 'recorded/answers.jsonl' } },
+];
+
+export const misspeltType: Candidate = {
+  kind: 'prompt',
+  // @ts-expect-error: no adapter named 'opneai'
+  adapter: { type: 'opneai', model: 'gpt-4o-mini' },
+};
+
+export const misspeltKey: Candidate = {
+  kind: 'prompt',
+  // @ts-expect-error: the option is baseURL
+  adapter: { type: 'openai', model: 'gpt-4o-mini', baseUrl: 'http://127.0.0.1:8000/v1' },
+};
+
+export const optionOfAnotherAdapter: Candidate = {
+  kind: 'rag',
+  // @ts-expect-error: `model` belongs to the model adapters, not to module
+  adapter: { type: 'module', path: './bot.ts', model: 'x' },
+};
+
+export const missingRequired: Candidate = {
+  kind: 'prompt',
+  // @ts-expect-error: openai needs a model
+  adapter: { type: 'openai' },
+};
+
+export const checks: Suite = {
+  goldenSets: ['golden.jsonl'],
+  checks: [
+    { type: 'contains', values: ['refund'] },
+    { type: 'regex', pattern: '^\\d+$', name: 'digits' },
+    // @ts-expect-error: no check named 'contain'
+    { type: 'contain', values: ['refund'] },
+    // @ts-expect-error: contains takes `values`, not `value`
+    { type: 'contains', value: 'refund' },
+  ],
+};
+
+export const config = defineConfig({
+  suites: { support: { goldenSets: ['golden.jsonl'] } },
+  candidates: {
+    bot: {
+      kind: 'prompt',
+      // @ts-expect-error: misspelt key inside defineConfig too
+      adapter: { type: 'anthropic', modle: 'claude-3-5-haiku-latest' },
+    },
+  },
+});
