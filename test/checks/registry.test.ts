@@ -27,7 +27,7 @@ describe('check registry', () => {
     for (const definition of checkRegistry.values()) expect(definition.summary).toMatch(/^[^\n]{10,}$/);
   });
 
-  it('rejects an unknown type, naming the known ones', () => {
-    expect(specErrors({ type: 'contain', values: ['x'] })[0]).toMatch(/^type: unknown check type "contain" \(known: equals, /);
+  it('rejects an unknown type, suggesting the closest and naming the known ones', () => {
+    expect(specErrors({ type: 'contain', values: ['x'] })[0]).toMatch(/^type: unknown check type "contain"; did you mean "contains"\? \(known: equals, /);
   });
 });
