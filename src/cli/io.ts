@@ -14,14 +14,20 @@ export interface CliIO {
   interrupt: AbortSignal;
 }
 
-/** The real process: SIGINT aborts the run cleanly; a second Ctrl-C exits at once. */
+/**
+ * The real process: SIGINT (Ctrl-C) or SIGTERM (a CI runner cancelling, `kill`) aborts the run
+ * cleanly: command candidates' process groups are ended, the journal kept, "Interrupted" printed,
+ * exit 3. A second signal exits at once (128 + the signal's number).
+ */
 export function processIO(): CliIO {
   const controller = new AbortController();
-  process.once('SIGINT', () => {
-    process.stderr.write('\nStopping: finishing the journal (Ctrl-C again to quit at once)...\n');
+  const stop = (signal: 'SIGINT' | 'SIGTERM', code: number) => () => {
+    if (controller.signal.aborted) process.exit(code);
+    process.stderr.write(`\nStopping (${signal}): finishing the journal (Ctrl-C again to quit at once)...\n`);
     controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  });
+  };
+  process.on('SIGINT', stop('SIGINT', 130));
+  process.on('SIGTERM', stop('SIGTERM', 143));
   // `evals run ... | head` closes the pipe early: stop writing quietly instead of crashing.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {

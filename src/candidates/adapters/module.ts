@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { importModule } from '../../config/import-module.js';
 import type { GoldenItem } from '../../goldensets/item.js';
-import { errorMessage } from '../../errors.js';
 import { CandidateError, defineAdapter, type CallOptions } from '../adapter.js';
 import { CandidateOutputSchema, type CandidateOutput } from '../output.js';
+import { ModuleHost } from './module-host.js';
 
 /** The function a module candidate exports: an item in, an answer (or just its text) out. */
 export type CandidateFunction = (item: GoldenItem, options: CallOptions) => Promise<CandidateOutput | string>;
@@ -18,26 +17,18 @@ export const moduleAdapter = defineAdapter({
     export: z.string().min(1).default('default'),
   }),
   async create(options, context) {
-    const file = path.resolve(context.configDir, options.path);
-    let exported: unknown;
-    try {
-      exported = (await importModule(file))[options.export];
-    } catch (err) {
-      throw new CandidateError(`cannot load module candidate ${file}: ${errorMessage(err)}`, 'missing');
-    }
-    if (typeof exported !== 'function') {
-      throw new CandidateError(`${file} does not export a function as "${options.export}"`, 'missing');
-    }
-    const fn = exported as CandidateFunction;
+    const host = new ModuleHost({ file: path.resolve(context.configDir, options.path), exportName: options.export });
+    await host.start();
     return {
       async generate(item, callOptions) {
-        const result = await fn(item, callOptions);
+        const result = await host.call(item, callOptions.epoch, callOptions.signal);
         const parsed = CandidateOutputSchema.safeParse(typeof result === 'string' ? { text: result } : result);
         if (!parsed.success) {
           throw new CandidateError(`module returned an invalid answer: ${parsed.error.issues[0]?.message}`, 'bad_output');
         }
         return parsed.data;
       },
+      close: () => host.close(),
     };
   },
 });

@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import { errorMessage } from '../../errors.js';
 import { extractJson } from './json-extract.js';
+import { guardedRegExp } from './guarded-regex.js';
 import { failed, passed } from './outcome.js';
 import { defineCheck } from './types.js';
 
@@ -13,7 +14,7 @@ type Schema = Record<string, unknown>;
  * strictSchema stays on so an unknown keyword (a typo such as "requird") is a param error; the
  * type/tuple strictness only logs warnings, which would be noise on the console.
  */
-const AJV_OPTIONS: Options = { allErrors: true, strictTypes: false, strictTuples: false };
+const AJV_OPTIONS: Options = { allErrors: true, strictTypes: false, strictTuples: false, code: { regExp: guardedRegExp } };
 
 /**
  * Compiled validators keyed by the schema's JSON, so a schema repeated on many items is compiled

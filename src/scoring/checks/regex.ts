@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorMessage } from '../../errors.js';
+import { guardedExec } from './guarded-regex.js';
 import { failed, passed } from './outcome.js';
 import { quote } from './text.js';
 import { defineCheck } from './types.js';
@@ -17,7 +18,8 @@ function compileError(pattern: string, flags: string | undefined): string | null
 /**
  * The trimmed answer matches (or, with mustMatch: false, does not match) a JavaScript regular
  * expression. Trimmed so `^...$` anchors behave as a golden-set author expects despite a trailing
- * newline. A bad pattern or flag is a param error, reported with the golden set's file:line.
+ * newline. A bad pattern or flag is a param error, reported with the golden set's file:line; a
+ * pattern that runs away on an answer is stopped (src/scoring/checks/guarded-regex.ts).
  */
 export const regex = defineCheck({
   type: 'regex',
@@ -34,7 +36,7 @@ export const regex = defineCheck({
     }),
   run({ output }, { pattern, flags, mustMatch }) {
     // A fresh RegExp per call: a `g` or `y` flag would otherwise carry lastIndex between answers.
-    const match = new RegExp(pattern, flags).exec(output.text.trim());
+    const match = guardedExec(new RegExp(pattern, flags), output.text.trim());
     const shown = `/${pattern}/${flags ?? ''}`;
     if (mustMatch) return match ? passed() : failed(`no match for ${shown}`);
     return match ? failed(`matched ${shown} at ${quote(match[0], 40)}`) : passed();
