@@ -167,8 +167,8 @@ export const OPTIONS = {
   },
   shard: {
     type: 'string',
-    value: '<i>/<n>',
-    description: 'run only shard i of n (items split by a hash of their id); the partial result goes to the shards folder for `evals merge`, no report is written',
+    value: '<i>/<n>|auto',
+    description: 'run only shard i of n (items split by a hash of their id); the partial result goes to the shards folder for `evals merge`, no report is written; `auto` reads i and n from the CI runner (see Big runs in the README)',
     commands: ['run'],
   },
   'shards-dir': { type: 'string', value: '<dir>', description: 'where shard results go', default: 'config shardsDir, else .evals-shards/', commands: ['run'] },

@@ -23,6 +23,37 @@ export function parseShard(value: string): ShardSpec {
 }
 
 /**
+ * Where `--shard auto` finds its shard, first match wins: `EVALS_SHARD_INDEX` (1-based) with
+ * `EVALS_SHARD_TOTAL` (set them from a GitHub Actions matrix, or anywhere); GitLab's parallel jobs
+ * (`CI_NODE_INDEX`, 1-based, and `CI_NODE_TOTAL`); a Kubernetes Indexed Job's
+ * `JOB_COMPLETION_INDEX` (0-based) with `EVALS_SHARD_TOTAL` set to the Job's completions.
+ */
+export const AUTO_SHARD_SOURCES = [
+  { index: 'EVALS_SHARD_INDEX', total: 'EVALS_SHARD_TOTAL', base: 1 },
+  { index: 'CI_NODE_INDEX', total: 'CI_NODE_TOTAL', base: 1 },
+  { index: 'JOB_COMPLETION_INDEX', total: 'EVALS_SHARD_TOTAL', base: 0 },
+] as const;
+
+/** `--shard i/n`, or `--shard auto`: the shard the CI runner's environment names. */
+export function shardFromFlag(value: string, env: NodeJS.ProcessEnv): ShardSpec {
+  if (value.trim() !== 'auto') return parseShard(value);
+  for (const source of AUTO_SHARD_SOURCES) {
+    const index = env[source.index]?.trim();
+    if (!index) continue;
+    const total = env[source.total]?.trim();
+    if (!total) throw new UserError(`--shard auto: ${source.index} is set but ${source.total} is not; set it to the number of shards`);
+    const i = Number(index) + 1 - source.base;
+    const n = Number(total);
+    if (!Number.isSafeInteger(i) || !Number.isSafeInteger(n) || n < 1 || i < 1 || i > n) {
+      throw new UserError(`--shard auto: ${source.index}=${index} and ${source.total}=${total} do not name a shard (${source.base === 0 ? '0-based' : '1-based'} index below the total)`);
+    }
+    return { index: i, count: n };
+  }
+  const names = AUTO_SHARD_SOURCES.map((s) => `${s.index} + ${s.total}`).join(', ');
+  throw new UserError(`--shard auto: no shard in the environment; set one of ${names}, or pass --shard i/n`);
+}
+
+/**
  * The shard an item belongs to, from a hash of its id alone: adding or removing other items
  * never moves it, and every machine agrees without coordination.
  */

@@ -69,8 +69,9 @@ describe('the GitHub Action and example workflows', () => {
   it('the sharded workflow runs a matrix of shards and merges them', () => {
     const workflow = load('.github/workflows/evals-sharded.yml');
     expect(workflow.jobs.shard.strategy.matrix.shard).toEqual([1, 2, 3]);
-    const shardRun = workflow.jobs.shard.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
-    expect(shardRun).toMatch(/--shard \$\{\{ matrix\.shard \}\}\/3/);
+    const step = workflow.jobs.shard.steps.find((s: { run?: string }) => s.run?.includes('--shard'));
+    expect(step.run).toMatch(/--shard auto/);
+    expect(step.env).toEqual({ EVALS_SHARD_INDEX: '${{ matrix.shard }}', EVALS_SHARD_TOTAL: '${{ strategy.job-total }}' });
     expect(workflow.jobs.merge.needs).toBe('shard');
     expect(workflow.jobs.merge.steps.map((s: { run?: string }) => s.run ?? '').join('\n')).toContain('evals merge');
   });

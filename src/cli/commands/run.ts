@@ -4,7 +4,7 @@ import type { GoldenItem } from '../../goldensets/item.js';
 import path from 'node:path';
 import type { SuiteRun } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
-import { parseShard, shardFileName, shardLines } from '../../runner/shard.js';
+import { shardFileName, shardFromFlag, shardLines } from '../../runner/shard.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
@@ -23,7 +23,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   const seed = nonNegativeInt('seed', values.seed) ?? 1;
   const concurrency = positiveInt('concurrency', values.concurrency);
   const timeoutSeconds = positiveNumber('timeout', values.timeout);
-  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const shard = values.shard === undefined ? undefined : shardFromFlag(values.shard, io.env);
 
   const loaded = await loadConfig(values.config, io.cwd);
   const plan = planRuns(loaded, candidates, listFlag(values.suite));
