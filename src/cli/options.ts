@@ -22,11 +22,11 @@ export interface CommandSpec {
 export const COMMANDS = {
   run: {
     summary: 'run candidates over their suites, gate, write reports',
-    usage: 'evals run --candidate <id>[,<id>...] [options]',
+    usage: 'evals run [--candidate <id>[,<id>...]] [options]',
     examples: [
-      'evals run --candidate my-bot',
+      'evals run                            # the only candidate of the config, over its suites',
       'evals run --candidate my-bot --suite support --summary diff.md',
-      'evals run --candidate my-bot --sample 50 --seed 7   # 50 items per suite, every slice kept',
+      'evals run --filter "refund-*" --slice long-tail   # rerun a subset; writes .new.*, the baseline stays',
     ],
     notes: [
       'The gate compares the new report with the baseline (the report already at its output path) before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that is significant after Holm\'s correction fails, and so does a slice below its floor. A failing run keeps the baseline and writes the new report beside it as <candidate>.new.json. Under GitHub Actions the diff goes to the step summary and regressed items are annotated.',
@@ -106,7 +106,8 @@ export const OPTIONS = {
     type: 'string',
     value: '<id>',
     multiple: true,
-    description: 'candidate(s) from the config; repeat or comma-separate (required)',
+    description: 'candidate(s) from the config; repeat or comma-separate',
+    default: 'the one candidate the run can mean: the only one in the config, or the only one that runs the --suite',
     commands: ['run', 'forgetting', 'compare'],
     describedFor: { forgetting: 'a candidate that names its base in the config (required)', compare: 'the student (required)' },
   },
@@ -140,6 +141,20 @@ export const OPTIONS = {
     default: 'evals.config.ts, .mts, .js or .mjs in this folder',
     commands: ['run', 'diff', 'merge', 'forgetting', 'compare', 'calibrate', 'validate'],
     describedFor: { diff: 'config whose suite gate rules apply (default rules without one)' },
+  },
+  filter: {
+    type: 'string',
+    value: '<id-glob>',
+    multiple: true,
+    description: 'rerun only the items whose id matches (`*` and `?` wildcards); repeat for more. The report goes beside the baseline as .new.*, never over it',
+    commands: ['run'],
+  },
+  slice: {
+    type: 'string',
+    value: '<name>',
+    multiple: true,
+    description: 'rerun only the items of this slice; repeat for more. Like --filter, never touches the baseline',
+    commands: ['run'],
   },
   sample: { type: 'string', value: '<n>', description: 'run a stratified sample of n items per suite; every slice keeps items', commands: ['run'] },
   seed: { type: 'string', value: '<n>', description: 'seed for --sample', default: '1', commands: ['run'] },

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { GateConfigSchema } from '../config/schema.js';
@@ -33,6 +34,8 @@ export interface PublishOptions {
   baseline?: string;
   /** --baseline-ref: the baseline read from git, and what the committed report did to it. */
   fromRef?: RefBaseline;
+  /** Set when the run covered part of the plan only ("a --filter refund-* run"): the baseline is then never written, not even with -u. */
+  partial?: string;
 }
 
 /** What one suite x candidate contributes to the run's CI outputs. */
@@ -63,8 +66,10 @@ export function publishReport(options: PublishOptions): Published {
   const source = `evals run of candidate "${candidate}" (${candidateConfig?.kind}, ${candidateConfig?.adapter.type} adapter)`;
   const comparison = compareReports(baseline?.report ?? null, report, gate);
   const verdict = withRef(evaluateGate(comparison, report, gate), options.fromRef);
-  const accepted = verdict.passed || options.update;
+  const accepted = (verdict.passed || options.update) && !options.partial;
   const written = accepted ? paths : newPaths(paths);
+  // The baseline moved: an earlier run's .new.* no longer say anything about it.
+  if (accepted) for (const file of Object.values(newPaths(paths))) rmSync(file, { force: true });
   // The answers stream from the journal into the outputs file; the diff keeps only those it shows.
   const shown = new Set(comparison.regressedItems.slice(0, MAX_DIFF_ITEMS).map((change) => change.id));
   const headAnswers = new Map<string, string>();
@@ -78,6 +83,7 @@ export function publishReport(options: PublishOptions): Published {
   const spend = costLine(runInfo);
   if (spend) io.stdout.write(`${spend}\n`);
   io.stdout.write(`report: ${loaded.display(written.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
+  if (options.partial) io.stdout.write(`  The baseline was kept: this was ${options.partial}, not the full plan.\n`);
   io.stdout.write(gateLines(verdict, baseline ? (baseline.label ?? loaded.display(baseline.file)) : undefined, comparison.family, options.update));
 
   const markdown = renderDiffMarkdown(comparison, verdict, {

@@ -6,6 +6,7 @@ import type { SuiteRun } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
 import { shardFileName, shardFromFlag, shardLines } from '../../runner/shard.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { selectSubset, subsetLabel } from '../../goldensets/subset.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import { runCandidate } from '../run-for-report.js';
@@ -17,8 +18,6 @@ import { baselinesAtRef } from '../baselines-at-ref.js';
 
 export default async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs('run', argv);
-  const candidates = listFlag(values.candidate);
-  if (candidates.length === 0) throw new UserError('evals run: --candidate <id> is required');
   const sampleSize = positiveInt('sample', values.sample);
   const seed = nonNegativeInt('seed', values.seed) ?? 1;
   const concurrency = positiveInt('concurrency', values.concurrency);
@@ -26,14 +25,19 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   const shard = values.shard === undefined ? undefined : shardFromFlag(values.shard, io.env);
 
   const loaded = await loadConfig(values.config, io.cwd);
-  const plan = planRuns(loaded, candidates, listFlag(values.suite));
+  const suites = listFlag(values.suite);
+  const plan = planRuns(loaded, resolveCandidates(loaded, listFlag(values.candidate), suites), suites);
+  const subset = { filters: listFlag(values.filter), slices: listFlag(values.slice) };
+  if (shard && subsetLabel(subset)) throw new UserError('--filter and --slice rerun a subset; --shard splits the full plan: use one or the other');
   const sample = sampleSize === undefined ? undefined : { size: sampleSize, seed };
 
   // Every golden set is read and checked before anything runs, so bad input exits 2 with no
   // report touched.
   const itemsBySuite = new Map<string, GoldenItem[]>();
   for (const { suite } of plan) {
-    if (!itemsBySuite.has(suite)) itemsBySuite.set(suite, await loadSuiteItems(loaded, suite, sample));
+    if (itemsBySuite.has(suite)) continue;
+    const items = await loadSuiteItems(loaded, suite, sample);
+    itemsBySuite.set(suite, subsetLabel(subset) ? selectSubset(items, subset, suite) : items);
   }
 
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
@@ -73,6 +77,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
         update: values.update ?? false,
         ...(values.baseline ? { baseline: values.baseline } : {}),
         ...(fromRef ? { fromRef: fromRef(suite, candidate) } : {}),
+        ...(subsetLabel(subset) ? { partial: subsetLabel(subset) } : {}),
       });
       published.push(done);
       exitCode = Math.max(exitCode, done.exitCode);
@@ -108,6 +113,25 @@ function writeShard(loaded: LoadedConfig, shardsDirFlag: string | undefined, run
   writeFileAtomic(file, shardLines(header, run.answers()));
   const errors = [...run.results.values()].filter((r) => r.error).length;
   io.stdout.write(`shard ${shard.index}/${shard.count} of ${run.suite}/${run.candidate}: ${run.results.size} results (${errors} errors) in ${loaded.display(file)}; run \`evals merge\` once every shard is done\n`);
+}
+
+/**
+ * The candidates named, or else the one the run can only mean: the config's only candidate, or
+ * the only one that runs the --suite asked for. Otherwise a usage error listing the ids.
+ */
+function resolveCandidates(loaded: LoadedConfig, named: string[], suites: string[]): string[] {
+  if (named.length > 0) return named;
+  const all = Object.entries(loaded.config.candidates);
+  const eligible = suites.length === 0 ? all : all.filter(([, c]) => !c.suites || suites.some((s) => c.suites?.includes(s)));
+  const [only, ...more] = eligible;
+  if (only && more.length === 0) return [only[0]];
+  const ids = (list: typeof all) => list.map(([id]) => id).join(', ');
+  if (all.length === 0) throw new UserError(`${loaded.display(loaded.file)} defines no candidate`);
+  const which =
+    eligible.length === 0
+      ? `no candidate lists suite ${suites.join(', ')}; the config has ${ids(all)}`
+      : `${suites.length > 0 ? `suite ${suites.join(', ')} is run by` : 'the config has'} ${eligible.length} candidates (${ids(eligible)})`;
+  throw new UserError(`evals run: which candidate? ${which}; pass --candidate <id>`);
 }
 
 /** Which suite x candidate pairs to run: --suite, else the candidate's own suites, else all. */
