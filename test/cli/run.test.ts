@@ -91,7 +91,7 @@ describe('evals run', () => {
     expect(await runCli(['run', '--candidate', 'nope'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown candidate "nope" \(known: echo, flaky, slow\)/) });
     expect(await runCli(['run', '--candidate', 'echo', '--suite', 'x'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown suite "x"/) });
     expect(await runCli(['run', '--candidate', 'echo', '--bogus'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown option '--bogus'/) });
-    expect(await runCli(['run'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--candidate <id> is required/) });
+    expect(await runCli(['run'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/which candidate\? the config has 3 candidates \(echo, flaky, slow\); pass --candidate <id>/) });
     expect(await runCli(['run', '--candidate', 'echo', '--sample', '0'], dir)).toMatchObject({ code: 2 });
     writeFileSync(path.join(dir, 'evals.config.ts'), read(dir, 'evals.config.ts').replace("kind: 'prompt', adapter: { type: 'module', path: 'echo.ts' }", "kind: 'oracle', adapter: { type: 'module' }"));
     const bad = await runCli(['run', '--candidate', 'echo'], dir);
