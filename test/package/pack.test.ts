@@ -147,4 +147,18 @@ export default defineConfig({
     expect((await git('status', '--porcelain')).stdout).toBe('');
     expect((await git('ls-files')).stdout.split('\n')).toEqual(expect.arrayContaining(['reports/faq/my-candidate.json', 'evals.config.ts', '.gitignore']));
   }, 120_000);
+
+  it('ships the general suite and recorded outputs that `evals forgetting` runs on from the installed package', async () => {
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use it in your project'));
+    const config = /```ts\n(\/\/ forgetting\.config\.ts[\s\S]*?)```/.exec(section)?.[1];
+    expect(config, 'README: the forgetting.config.ts example').toBeDefined();
+    writeFileSync(path.join(project, 'forgetting.config.ts'), config!);
+    const command = 'npx evals forgetting --config forgetting.config.ts --candidate mistral-guard';
+    expect(section).toContain(command);
+    const ran = await exec('npx', ['evals', 'forgetting', '--config', 'forgetting.config.ts', '--candidate', 'mistral-guard', '--quiet'], project);
+    expect(ran.code, ran.stderr).toBe(1);
+    expect(ran.stdout).toMatch(/✗ over-refusal \/ pass: kept 8\d\.\d% of the base/);
+    expect(existsSync(path.join(project, 'reports', 'safety', 'mistral-guard.forgetting.json'))).toBe(true);
+  }, 120_000);
 });
