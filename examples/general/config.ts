@@ -13,7 +13,7 @@ import type { ConfigInput } from '../../src/config/schema.js';
 
 const GENERAL = 'goldensets/general';
 
-export const generalSuites: ConfigInput['suites'] = {
+export const generalSuites: NonNullable<ConfigInput['suites']> = {
   general: {
     description: 'General capabilities for forgetting checks: GSM8K math, IFEval instruction following, TruthfulQA MC1, XSTest safety',
     goldenSets: [`${GENERAL}/math.jsonl`, `${GENERAL}/instruction-following.jsonl`, `${GENERAL}/truthfulness.jsonl`, `${GENERAL}/safety.jsonl`],
@@ -45,7 +45,7 @@ export const generalSuites: ConfigInput['suites'] = {
 
 const replay = (path: string) => ({ type: 'replay' as const, path });
 
-export const generalCandidates: ConfigInput['candidates'] = {
+export const generalCandidates: NonNullable<ConfigInput['candidates']> = {
   'gpt4-ifeval': {
     kind: 'prompt',
     description: "real: GPT-4's IFEval responses, recorded by the IFEval authors",

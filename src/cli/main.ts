@@ -11,6 +11,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[], io
   merge: () => import('./commands/merge.js'),
   diff: () => import('./commands/diff.js'),
   calibrate: () => import('./commands/calibrate.js'),
+  labels: () => import('./commands/labels.js'),
   forgetting: () => import('./commands/forgetting.js'),
   compare: () => import('./commands/compare.js'),
   init: () => import('./commands/init.js'),

@@ -64,9 +64,30 @@ export const COMMANDS = {
     ],
   },
   calibrate: {
-    summary: "measure a judge's agreement with human labels",
-    usage: 'evals calibrate --judge <id> --labels <file> [options]',
-    examples: ['evals calibrate --judge grader --labels labels.jsonl --rubric helpfulness', 'evals calibrate --judge pairwise-judge --labels pairs.jsonl'],
+    summary: "measure judges' agreement with human labels; compare judges and rubric versions",
+    usage: 'evals calibrate --judge <id>[,<id>...] --labels <file> [options]',
+    examples: [
+      'evals calibrate --judge grader --labels labels.jsonl --rubric helpfulness',
+      'evals calibrate --verdicts gpt4=calibration/llmbar/natural.gpt4-vanilla.verdicts.jsonl --labels calibration/llmbar/natural.labels.jsonl',
+      'evals calibrate --judge claude,gpt,local --labels pairs.jsonl --min-agreement 0.85',
+      'evals calibrate --judge grader --rubric rubrics/helpful.md,helpful.v2.md --labels labels.jsonl',
+    ],
+    notes: [
+      'One judge gets the full report (agreement per order, kappa, confusion matrices). Several judges, or one judge under several --rubric versions, get one table: agreement with its 95% Wilson interval, Cohen\'s kappa, position consistency, flips over --epochs, judge errors, cost and time per 1,000 verdicts; then every two judges compared on the same labels (exact McNemar, Holm-adjusted).',
+      'Each judge\'s agreement is recorded in reports/calibration/<judge>.json, where runs read it to hold a judge to its minAgreement. Exit 1 when --min-agreement is given and no judge reaches it.',
+    ],
+  },
+  labels: {
+    summary: 'convert human labels (and LLMBar\'s recorded verdicts) for evals calibrate',
+    usage: 'evals labels import <llmbar|csv> <path> [options]',
+    positionals: 'import <llmbar|csv> <path>',
+    examples: [
+      'evals labels import csv labels.csv --out labels.jsonl',
+      'evals labels import llmbar ../LLMBar/Dataset/LLMBar/Adversarial/Neighbor --out neighbor.labels.jsonl --verdicts-out neighbor.gpt4.verdicts.jsonl',
+    ],
+    notes: [
+      'csv: columns input, output_a, output_b, preferred (a or b) for pairwise labels, or input, output, score for absolute ones; optional id (and reference). llmbar: an LLMBar set folder (dataset.json, evaluators/). Everything is checked before anything is written.',
+    ],
   },
   validate: {
     summary: 'check config, golden sets and rubrics; run nothing',
@@ -115,9 +136,17 @@ export const OPTIONS = {
   judge: {
     type: 'string',
     value: '<id>',
-    description: 'judge from the config (a live model, or replay of recorded verdicts) (required)',
+    multiple: true,
+    description: 'judge(s) from the config (live models, or replay of recorded verdicts); repeat or comma-separate to compare them (required, or --verdicts)',
     commands: ['compare', 'calibrate'],
     describedFor: { compare: "pairwise judge (default: the suite's judge); both orders when live" },
+  },
+  verdicts: {
+    type: 'string',
+    value: '[<id>=]<file>',
+    multiple: true,
+    description: 'recorded verdicts (JSONL) as a judge, with no config needed; repeat or comma-separate',
+    commands: ['calibrate'],
   },
   labels: {
     type: 'string',
@@ -125,7 +154,24 @@ export const OPTIONS = {
     description: 'JSONL of human labels: absolute {id, input, answer, label} or pairwise {id, input, output_1, output_2, label: 1|2} (required)',
     commands: ['calibrate'],
   },
-  rubric: { type: 'string', value: '<id>', description: 'rubric to judge absolute labels by (required for them)', commands: ['calibrate'] },
+  rubric: {
+    type: 'string',
+    value: '<id|file.md>',
+    multiple: true,
+    description: 'rubric to judge by (required for absolute labels): an id in the rubrics folder or a file; two or more (v1.md,v2.md) are compared like judges',
+    commands: ['calibrate'],
+  },
+  'min-agreement': {
+    type: 'string',
+    value: '<share>',
+    description: 'the agreement a judge must reach (0.85 = 85%): marks who qualifies and names the cheapest that does; exit 1 when none does',
+    commands: ['calibrate'],
+  },
+  epochs: { type: 'string', value: '<n>', description: 'judge every label n times (live judges), to measure how often a judge changes its mind', default: '1', commands: ['calibrate'] },
+  out: { type: 'string', value: '<file>', description: 'where the labels go', default: 'standard output', commands: ['labels'] },
+  'verdicts-out': { type: 'string', value: '<file>', description: "llmbar: also write the evaluator's recorded verdicts, for calibrate --verdicts", commands: ['labels'] },
+  evaluator: { type: 'string', value: '<name>', description: 'llmbar: whose recorded verdicts', default: 'GPT-4/Vanilla', commands: ['labels'] },
+  prefix: { type: 'string', value: '<p>', description: "llmbar: label ids <p>-001, ...", default: "the set folder's name, lower-cased", commands: ['labels'] },
   suite: {
     type: 'string',
     value: '<name>',
@@ -164,7 +210,7 @@ export const OPTIONS = {
   'no-cache': {
     type: 'boolean',
     description: 'call models and judges even for answers and verdicts cached in .evals-cache/',
-    commands: ['run', 'forgetting', 'compare'],
+    commands: ['run', 'forgetting', 'compare', 'calibrate'],
   },
   batch: {
     type: 'boolean',

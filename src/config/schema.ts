@@ -154,11 +154,11 @@ export const ConfigSchema = z.strictObject({
   /** `--batch`: the first wait between checks on a provider batch (it backs off to a minute). */
   batchPollSeconds: z.number().positive().default(5),
   timeoutSeconds: z.number().positive().default(60),
-  suites: z.record(z.string().regex(/^[\w.-]+$/, 'suite names are letters, digits, ".", "_" and "-"'), SuiteConfigSchema),
-  candidates: z.record(
-    z.string().regex(/^[\w.-]+$/, 'candidate ids are letters, digits, ".", "_" and "-"'),
-    CandidateConfigSchema,
-  ),
+  /** Optional, like `candidates`: a config for `evals calibrate` may declare only judges. */
+  suites: z.record(z.string().regex(/^[\w.-]+$/, 'suite names are letters, digits, ".", "_" and "-"'), SuiteConfigSchema).default({}),
+  candidates: z
+    .record(z.string().regex(/^[\w.-]+$/, 'candidate ids are letters, digits, ".", "_" and "-"'), CandidateConfigSchema)
+    .default({}),
   judges: z.record(z.string(), JudgeConfigSchema).default({}),
   /** Model id -> price, overriding the built-in table. */
   prices: z.record(z.string(), PriceSchema).default({}),

@@ -28,6 +28,8 @@ export interface VerdictCacheKeyFields {
   system: string;
   user: string;
   rubricHash: string | undefined;
+  /** A repeated judgment of the same prompt (VerdictRequest.sample); absent for the first, so keys stay as they were. */
+  sample?: number;
 }
 
 export function verdictCacheKey(fields: VerdictCacheKeyFields): string {

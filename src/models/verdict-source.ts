@@ -123,6 +123,7 @@ export async function createModelVerdictSource(
       system: request.system,
       user: request.user,
       rubricHash: request.rubricHash,
+      ...(request.sample ? { sample: request.sample } : {}),
     });
 
   return {

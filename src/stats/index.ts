@@ -15,4 +15,5 @@ export { holm } from './multiple.js';
 export { minDetectableDrop, requiredN } from './power.js';
 export type { PowerAssumptions } from './power.js';
 export { cohensKappa, confusionMatrix, fleissKappa } from './agreement.js';
+export { flipRate } from './flip-rate.js';
 export type { ConfusionMatrix, KappaResult } from './agreement.js';

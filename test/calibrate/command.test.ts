@@ -115,7 +115,7 @@ describe('evals calibrate, pairwise labels', () => {
 
   it('requires --judge and --labels', async () => {
     const dir = project(replay, {});
-    expect((await runCalibrate(['--labels', 'l.jsonl'], dir)).stderr).toBe('error: evals calibrate: --judge <id> is required\n');
+    expect((await runCalibrate(['--labels', 'l.jsonl'], dir)).stderr).toBe('error: evals calibrate: --judge <id> (or --verdicts <file>) is required\n');
     expect((await runCalibrate(['--judge', 'rec'], dir)).stderr).toBe('error: evals calibrate: --labels <file> is required\n');
     expect((await runCalibrate(['--judge', 'rec', '--labels', 'nope.jsonl'], dir)).stderr).toMatch(/^error: nope\.jsonl: cannot read labels: ENOENT/);
   });

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
 import type { PairwiseLabel } from '../../src/scoring/judges/calibrate-labels.js';
 import { judgePairwiseLabels } from '../../src/scoring/judges/calibrate-run.js';
@@ -22,7 +23,7 @@ const flakySwapped: VerdictSource = {
 describe('judgePairwiseLabels', () => {
   it("keeps one order's verdict when the other order fails, and records the failure", async () => {
     const { results, problems } = await judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, {
-      concurrency: 2,
+      limit: pLimit(2),
       signal: new AbortController().signal,
     });
     expect(results).toEqual([
@@ -39,7 +40,7 @@ describe('judgePairwiseLabels', () => {
     const controller = new AbortController();
     controller.abort(new Error('interrupted'));
     await expect(
-      judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, { concurrency: 1, signal: controller.signal }),
+      judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, { limit: pLimit(1), signal: controller.signal }),
     ).rejects.toThrow('interrupted');
   });
 });

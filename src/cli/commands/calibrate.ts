@@ -1,55 +1,38 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, type LoadedConfig } from '../../config/load.js';
+import { DEFAULT_CONFIG_FILES, displayPath, loadConfig, type LoadedConfig } from '../../config/load.js';
+import type { Rubric } from '../../config/rubric.js';
+import { ConfigSchema } from '../../config/schema.js';
 import { ExitCode, UserError, errorMessage } from '../../errors.js';
 import { VerdictCache } from '../../models/cache.js';
-import { createModelVerdictSource } from '../../models/verdict-source.js';
 import { labelsOnScale, parseLabels } from '../../scoring/judges/calibrate-labels.js';
-import { absoluteMetrics, pairwiseMetrics } from '../../scoring/judges/calibrate-metrics.js';
+import { compareJudges, judgeRow } from '../../scoring/judges/calibrate-compare.js';
+import { checkOverlap, openCalibrationJudges } from '../../scoring/judges/calibrate-judges.js';
 import { formatAbsoluteReport, formatPairwiseReport } from '../../scoring/judges/calibrate-report.js';
-import { judgeAbsoluteLabels, judgePairwiseLabels } from '../../scoring/judges/calibrate-run.js';
-import { createReplayVerdictSource } from '../../scoring/judges/replay-source.js';
-import { loadRubrics, requireRubric } from '../../scoring/judges/rubrics.js';
-import type { VerdictSource } from '../../scoring/judges/types.js';
-import { calibrationRecord, writeCalibrationRecord, type CalibrationRecord } from '../../scoring/judges/calibration-record.js';
-import { parseCommandArgs, positiveInt } from '../args.js';
+import { formatComparison } from '../../scoring/judges/calibrate-table.js';
+import { measureVariant, type CalibrationLabels, type CalibrationVariant, type VariantMeasure } from '../../scoring/judges/calibrate-variant.js';
+import { calibrationRecord, writeCalibrationRecord } from '../../scoring/judges/calibration-record.js';
+import { loadRubrics, parseRubric, requireRubric } from '../../scoring/judges/rubrics.js';
+import { listFlag, parseCommandArgs, positiveInt } from '../args.js';
 import type { CliIO } from '../io.js';
 
-/** A judge from the config as a verdict source, and whether it can judge a pairwise item's swapped order. */
-async function resolveJudge(
-  loaded: LoadedConfig,
-  id: string,
-  io: CliIO,
-): Promise<{ source: VerdictSource; bothOrders: (itemId: string) => boolean }> {
-  const { config } = loaded;
-  const judge = config.judges[id];
-  if (!judge) {
-    const known = Object.keys(config.judges).join(', ') || 'none';
-    throw new UserError(`unknown judge "${id}" (judges in ${loaded.display(loaded.file)}: ${known})`);
-  }
-  if (judge.provider === 'replay') {
-    const source = await createReplayVerdictSource(id, judge, { configDir: loaded.dir, display: loaded.display });
-    // Recorded verdicts: the swapped order is judged only where it was recorded.
-    return { source, bothOrders: (itemId) => source.has(`${itemId}/pairwise/original`) && source.has(`${itemId}/pairwise/swapped`) };
-  }
-  const source = await createModelVerdictSource(id, judge, {
-    env: io.env,
-    timeoutMs: config.timeoutSeconds * 1000,
-    prices: config.prices,
-    cache: new VerdictCache(loaded.resolve(config.cacheDir)),
-  });
-  return { source, bothOrders: () => true };
-}
-
 /**
- * `evals calibrate --judge <id> --labels <file> [--rubric <id>]`: runs a judge over human labels
- * and prints how well it agrees. Exits 0 with the report; judge errors are in it, never dropped.
+ * `evals calibrate --judge <id>[,<id>...] [--verdicts [<id>=]<file>] --labels <file>`: runs
+ * judges over human labels and prints how well each agrees; one judge gets the full report, more
+ * (or one judge with several `--rubric` versions) one table with the significant differences.
+ * Each judge's agreement is recorded where runs hold it to its minAgreement. Exits 0, or 1 when
+ * `--min-agreement` is given and no judge reaches it.
  */
 export default async function calibrate(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs('calibrate', argv);
-  if (!values.judge) throw new UserError('evals calibrate: --judge <id> is required');
+  const judgeIds = listFlag(values.judge);
+  const verdictFiles = listFlag(values.verdicts);
+  if (judgeIds.length === 0 && verdictFiles.length === 0) throw new UserError('evals calibrate: --judge <id> (or --verdicts <file>) is required');
   if (!values.labels) throw new UserError('evals calibrate: --labels <file> is required');
-  const loaded = await loadConfig(values.config, io.cwd);
+  const epochs = positiveInt('epochs', values.epochs) ?? 1;
+  const minAgreement = fraction('min-agreement', values['min-agreement']);
+  const loaded = await loadCalibrationConfig(values.config, io.cwd, judgeIds.length > 0);
   const labelsPath = path.resolve(io.cwd, values.labels);
   const labelsShown = loaded.display(labelsPath);
   let text: string;
@@ -59,40 +42,126 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
     throw new UserError(`${labelsShown}: cannot read labels: ${errorMessage(err)}`);
   }
   const set = parseLabels(text, labelsShown);
-  const rubricsDir = loaded.resolve(loaded.config.rubricsDir);
-  const rubric = values.rubric ? requireRubric(await loadRubrics(rubricsDir, loaded.display), values.rubric, loaded.display(rubricsDir)) : undefined;
-  if (set.kind === 'absolute' && !rubric) throw new UserError(`${labelsShown} holds absolute labels: name the rubric they score with --rubric <id>`);
-  const absolute = set.kind === 'absolute' && rubric ? labelsOnScale(set, rubric) : undefined;
+  const rubrics = await resolveRubrics(loaded, listFlag(values.rubric), io.cwd);
+  if (set.kind === 'absolute' && rubrics.length === 0) throw new UserError(`${labelsShown} holds absolute labels: name the rubric they score with --rubric <id>`);
+  const labelsFor = (rubric: Rubric | undefined): CalibrationLabels =>
+    set.kind === 'pairwise' ? { kind: 'pairwise', labels: set.labels } : { kind: 'absolute', labels: labelsOnScale(set, rubric as Rubric) };
+  // Checked up front, so a label off one rubric's scale stops the command before any judge is paid.
+  for (const rubric of rubrics) labelsFor(rubric);
 
-  const { source, bothOrders } = await resolveJudge(loaded, values.judge, io);
-  const options = {
+  const judges = await openCalibrationJudges(loaded, judgeIds, verdictFiles, {
+    env: io.env,
+    cwd: io.cwd,
     concurrency: positiveInt('concurrency', values.concurrency) ?? loaded.config.concurrency,
-    signal: io.interrupt,
-  };
-  const header = { judge: values.judge, description: source.description, labelsFile: labelsShown, ...(rubric ? { rubric } : {}) };
+    ...(values['no-cache'] ? {} : { cache: new VerdictCache(loaded.resolve(loaded.config.cacheDir)) }),
+  });
+  const notes = judges.flatMap((j) => (j.replay ? [checkOverlap(set.labels.map((l) => l.id), j.replay, labelsShown)] : [])).filter((n) => n !== undefined);
+  const versions = rubrics.length > 0 ? rubrics : [undefined];
+  const names = rubricNames(versions);
+  const variants: CalibrationVariant[] = judges.flatMap((judge) =>
+    versions.map((rubric, i) => ({
+      name: versions.length > 1 ? `${judge.id}@${names[i]}` : judge.id,
+      judgeId: judge.id,
+      source: judge.source,
+      bothOrders: judge.bothOrders,
+      live: judge.live,
+      limit: judge.limit,
+      ...(rubric ? { rubric } : {}),
+    })),
+  );
+  for (const note of notes) io.stdout.write(`${note}\n`);
+
+  const measured: Array<{ variant: CalibrationVariant; measure: VariantMeasure }> = [];
   try {
-    let record: CalibrationRecord | undefined;
-    if (absolute && rubric) {
-      const { results, problems } = await judgeAbsoluteLabels(absolute, labelsShown, rubric, source, options);
-      const m = absoluteMetrics(results, rubric.scale, rubric.passThreshold);
-      io.stdout.write(formatAbsoluteReport(header, m, problems));
-      record = calibrationRecord(values.judge, labelsShown, { kind: 'absolute', m });
-    } else if (set.kind === 'pairwise') {
-      const { results, problems } = await judgePairwiseLabels(set.labels, labelsShown, source, bothOrders, { ...options, ...(rubric ? { rubric } : {}) });
-      const m = pairwiseMetrics(results);
-      io.stdout.write(formatPairwiseReport(header, m, problems));
-      record = calibrationRecord(values.judge, labelsShown, { kind: 'pairwise', m });
-    }
-    if (record) {
-      const file = writeCalibrationRecord(path.resolve(io.cwd, values['reports-dir'] ?? loaded.resolve(loaded.config.reportsDir)), record);
-      const min = loaded.config.judges[values.judge]?.minAgreement;
-      const standing = min === undefined ? '' : record.agreement >= min ? ` (≥ minAgreement ${min}: it gates)` : ` (below minAgreement ${min}: its metrics are reported but do not gate)`;
-      io.stdout.write(`agreement ${(record.agreement * 100).toFixed(1)}%${standing}; recorded in ${loaded.display(file)}\n`);
-    }
+    for (const variant of variants) measured.push({ variant, measure: await measureVariant(variant, labelsFor(variant.rubric), labelsShown, epochs, io.interrupt) });
   } catch (err) {
     if (!io.interrupt.aborted) throw err;
     io.stderr.write('calibrate: interrupted; no figures, since a partial calibration would mislead\n');
     return ExitCode.runIncomplete;
   }
+
+  const thresholdOf = (judgeId: string) => minAgreement ?? judges.find((j) => j.id === judgeId)?.minAgreement;
+  const rows = measured.map(({ variant, measure }) => ({ row: judgeRow(variant.name, measure, thresholdOf(variant.judgeId)), agreed: measure.agreed }));
+  if (measured.length === 1) {
+    const [{ variant, measure }] = measured as [(typeof measured)[number]];
+    const header = { judge: variant.name, description: variant.source.description, labelsFile: labelsShown, ...(variant.rubric ? { rubric: variant.rubric } : {}) };
+    io.stdout.write(measure.kind === 'pairwise' ? formatPairwiseReport(header, measure.m, measure.problems) : formatAbsoluteReport(header, measure.m, measure.problems));
+    if (measure.flip) io.stdout.write(`flips over ${epochs} epochs: ${measure.flip.flipped} of ${measure.flip.total} judgments\n`);
+  } else {
+    for (const { variant } of measured) io.stdout.write(`Judge ${variant.name}: ${variant.source.description}\n`);
+    io.stdout.write(`\n${formatComparison(compareJudges(rows), { labelsFile: labelsShown, kind: set.kind, epochs })}`);
+  }
+
+  const reportsDir = path.resolve(io.cwd, values['reports-dir'] ?? loaded.resolve(loaded.config.reportsDir));
+  for (const [i, { variant, measure }] of measured.entries()) {
+    const row = rows[i]?.row;
+    const standing = row?.minAgreement === undefined ? '' : row.qualifies ? ` (≥ minAgreement ${row.minAgreement}: it gates)` : ` (below minAgreement ${row.minAgreement}: its metrics are reported but do not gate)`;
+    const agreement = `${measured.length > 1 ? `${variant.name}: ` : ''}agreement ${row ? ((row.agreement.count / Math.max(1, row.agreement.total)) * 100).toFixed(1) : '?'}%${standing}`;
+    // A judge compared under several rubrics is not one judge: record it once its rubric is chosen.
+    if (versions.length > 1) {
+      io.stdout.write(`${agreement}; not recorded (rubric versions compared: calibrate the chosen one alone to record it)\n`);
+      continue;
+    }
+    const file = writeCalibrationRecord(reportsDir, calibrationRecord(variant.judgeId, labelsShown, measure, variant.rubric));
+    io.stdout.write(`${agreement}; recorded in ${loaded.display(file)}\n`);
+  }
+  if (minAgreement !== undefined && !rows.some((r) => r.row.qualifies)) return ExitCode.gateFailed;
   return ExitCode.ok;
 }
+
+function fraction(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UserError(`--${flag} takes a share between 0 and 1 (0.85 for 85%), got "${value}"`);
+  return n;
+}
+
+/**
+ * The config, when there is one. Recorded verdicts (`--verdicts`) need none: without one, the
+ * defaults apply (reports/, rubrics/) in the working folder.
+ */
+async function loadCalibrationConfig(configPath: string | undefined, cwd: string, needed: boolean): Promise<LoadedConfig> {
+  const found = configPath !== undefined || DEFAULT_CONFIG_FILES.some((name) => existsSync(path.join(cwd, name)));
+  if (found || needed) return loadConfig(configPath, cwd);
+  return {
+    config: ConfigSchema.parse({}),
+    file: path.join(cwd, DEFAULT_CONFIG_FILES[0] as string),
+    dir: cwd,
+    resolve: (p) => path.resolve(cwd, p),
+    display: (p) => displayPath(p, cwd),
+  };
+}
+
+/** `--rubric` values: rubric ids from the rubrics folder, or paths to rubric files (two versions of one rubric). */
+async function resolveRubrics(loaded: LoadedConfig, values: readonly string[], cwd: string): Promise<Rubric[]> {
+  if (values.length === 0) return [];
+  const dir = loaded.resolve(loaded.config.rubricsDir);
+  const byId = values.some((v) => !v.endsWith('.md')) ? await loadRubrics(dir, loaded.display) : new Map<string, Rubric>();
+  const rubrics: Rubric[] = [];
+  for (const value of values) {
+    if (!value.endsWith('.md')) {
+      rubrics.push(requireRubric(byId, value, loaded.display(dir)));
+      continue;
+    }
+    const file = path.resolve(cwd, value);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      throw new UserError(`${loaded.display(file)}: cannot read rubric: ${errorMessage(err)}`);
+    }
+    const parsed = parseRubric(bytes, loaded.display(file));
+    if ('errors' in parsed) throw new UserError(parsed.errors.join('\n'));
+    rubrics.push(parsed.rubric);
+  }
+  return rubrics;
+}
+
+/** Rubric versions by id, or by file name when two versions share an id (the usual case: an edit). */
+function rubricNames(versions: ReadonlyArray<Rubric | undefined>): string[] {
+  const unique = (names: string[]) => new Set(names).size === names.length;
+  const ids = versions.map((r) => r?.id ?? '');
+  const files = versions.map((r) => (r ? path.basename(r.file, '.md') : ''));
+  return unique(ids) ? ids : unique(files) ? files : versions.map((r) => r?.file ?? '');
+}
+

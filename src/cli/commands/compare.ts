@@ -28,6 +28,7 @@ import { runForReport } from '../run-for-report.js';
 export default async function compare(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs('compare', argv);
   const student = singleFlag('compare', 'candidate', values.candidate);
+  const judgeFlag = singleFlag('compare', 'judge', values.judge);
   const { teacher } = values;
   if (!student || !teacher) throw new UserError('evals compare: --candidate <student> and --teacher <teacher> are required');
   const loaded = await loadConfig(values.config, io.cwd);
@@ -54,7 +55,7 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
     teacherRun.release();
     studentRun.release();
 
-    const judgeId = values.judge ?? loaded.config.suites[suite]?.judge;
+    const judgeId = judgeFlag ?? loaded.config.suites[suite]?.judge;
     const judged = judgeId ? await judgeAll(loaded, io, judgeId, items, studentAnswers, teacherAnswers, concurrency ?? loaded.config.concurrency, values['no-cache'] ?? false) : undefined;
     const rows = compareParity(studentRun.report, teacherRun.report, judged?.pairs ?? new Map(), effectiveGate(gate, studentRun.report));
     const report = compareReport(suite, student, teacher, judged?.judge ?? null, rows, judged?.pairs ?? new Map());

@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import type { Rubric } from '../../config/rubric.js';
 import type { GoldenItem, ItemInput } from '../../goldensets/item.js';
 import type { AbsoluteLabel, PairwiseLabel } from './calibrate-labels.js';
@@ -14,7 +14,8 @@ import { JudgeError, type PairwiseWinner, type VerdictRequest, type VerdictSourc
  */
 
 export interface CalibrationRunOptions {
-  concurrency: number;
+  /** Bounds the judgments in flight; its concurrency may change under a Pace (src/runner/pace.ts). */
+  limit: LimitFunction;
   signal: AbortSignal;
 }
 
@@ -32,10 +33,9 @@ function itemOf(label: { id: string; input: ItemInput; line: number }, file: str
 }
 
 async function eachLimited<T, R>(items: readonly T[], options: CalibrationRunOptions, run: (item: T) => Promise<R>): Promise<R[]> {
-  const limit = pLimit(options.concurrency);
   return Promise.all(
     items.map((item) =>
-      limit(async () => {
+      options.limit(async () => {
         options.signal.throwIfAborted();
         return run(item);
       }),

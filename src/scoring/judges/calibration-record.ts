@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import type { AbsoluteMetrics, PairwiseMetrics, Ratio } from './calibrate-metrics.js';
+import type { VariantMeasure } from './calibrate-variant.js';
 
 /**
  * What `evals calibrate` measured of a judge, kept at `<reportsDir>/calibration/<judge>.json` so a
@@ -22,18 +22,25 @@ export const CalibrationRecordSchema = z.object({
    */
   agreement: z.number(),
   kappa: z.number().nullable(),
+  /** The rubric the judge was calibrated with, when one was given: a different rubric is a different judge. */
+  rubric: z.object({ id: z.string(), hash: z.string() }).optional(),
 });
 export type CalibrationRecord = z.infer<typeof CalibrationRecordSchema>;
 
-const share = ({ count, total }: Ratio) => (total === 0 ? 0 : count / total);
-
-export function calibrationRecord(judge: string, labels: string, metrics: { kind: 'absolute'; m: AbsoluteMetrics } | { kind: 'pairwise'; m: PairwiseMetrics }): CalibrationRecord {
-  if (metrics.kind === 'absolute') {
-    return { schema: 'evals.calibration/1', judge, labels, kind: 'absolute', n: metrics.m.n, agreement: share(metrics.m.exact), kappa: metrics.m.kappa };
-  }
-  const { m } = metrics;
-  const agreement = m.bothOrders > 0 ? share(m.correctBoth) : share(m.correctOriginal);
-  return { schema: 'evals.calibration/1', judge, labels, kind: 'pairwise', n: m.n, agreement, kappa: m.kappaOriginal };
+/** The record of one calibration: agreement per label as the comparison table counts it (VariantMeasure.agreed). */
+export function calibrationRecord(judge: string, labels: string, measure: VariantMeasure, rubric?: { id: string; hash: string }): CalibrationRecord {
+  const agreement = measure.agreed.length === 0 ? 0 : measure.agreed.filter(Boolean).length / measure.agreed.length;
+  const kappa = measure.kind === 'absolute' ? measure.m.kappa : measure.m.kappaOriginal;
+  return {
+    schema: 'evals.calibration/1',
+    judge,
+    labels,
+    kind: measure.kind,
+    n: measure.m.n,
+    agreement,
+    kappa,
+    ...(rubric ? { rubric: { id: rubric.id, hash: rubric.hash } } : {}),
+  };
 }
 
 export function calibrationFile(reportsDir: string, judge: string): string {

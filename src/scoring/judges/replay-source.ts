@@ -36,6 +36,15 @@ export interface RecordedVerdict {
 /** A replay source also says which keys it holds, so a caller can judge only the recorded orders. */
 export interface ReplayVerdictSource extends VerdictSource {
   has(key: string): boolean;
+  /** The recorded verdicts' file, as shown to the user. */
+  file: string;
+  /** The item ids the recorded verdicts are for: each key without its `/<kind>/<order or rubric>` tail. */
+  itemIds(): Set<string>;
+}
+
+/** `natural-001/pairwise/original` -> `natural-001`: judge kinds key verdicts `<item id>/<kind>/<part>`. */
+export function itemIdOfKey(key: string): string {
+  return key.split('/').slice(0, -2).join('/') || key;
 }
 
 /** Parses recorded verdicts; every problem is gathered as `file:line: message`. */
@@ -83,6 +92,8 @@ export async function createReplayVerdictSource(
     id,
     description: `replay: ${options.source}`,
     has: (key) => rows.has(key),
+    file: shown,
+    itemIds: () => new Set([...rows.keys()].map(itemIdOfKey)),
     async verdict<T>(request: VerdictRequest<T>): Promise<VerdictResponse<T>> {
       const row = rows.get(request.key);
       if (!row) throw new JudgeError(`no recorded verdict for ${request.key}`);

@@ -32,6 +32,11 @@ export interface VerdictRequest<T> {
   schemaName: string;
   /** Content hash of the rubric applied; part of the cache key. */
   rubricHash?: string;
+  /**
+   * A repeated judgment of the same prompt (`evals calibrate --epochs`): 1, 2, ... for the
+   * repeats, absent for the first. Part of the cache key, so a repeat is a fresh verdict.
+   */
+  sample?: number;
 }
 
 export interface VerdictResponse<T> {
