@@ -83,7 +83,7 @@ export const COMMANDS = {
     positionals: 'import <llmbar|csv> <path>',
     examples: [
       'evals labels import csv labels.csv --out labels.jsonl',
-      'evals labels import llmbar ../LLMBar/Dataset/LLMBar/Adversarial/Neighbor --out neighbor.labels.jsonl --verdicts-out neighbor.gpt4.verdicts.jsonl',
+      'evals labels import llmbar ../LLMBar/Dataset/LLMBar/Adversarial/Neighbor --out neighbor.labels.jsonl --out-verdicts neighbor.gpt4.verdicts.jsonl',
     ],
     notes: [
       'csv: columns input, output_a, output_b, preferred (a or b) for pairwise labels, or input, output, score for absolute ones; optional id (and reference). llmbar: an LLMBar set folder (dataset.json, evaluators/). Everything is checked before anything is written.',
@@ -169,7 +169,7 @@ export const OPTIONS = {
   },
   epochs: { type: 'string', value: '<n>', description: 'judge every label n times (live judges), to measure how often a judge changes its mind', default: '1', commands: ['calibrate'] },
   out: { type: 'string', value: '<file>', description: 'where the labels go', default: 'standard output', commands: ['labels'] },
-  'verdicts-out': { type: 'string', value: '<file>', description: "llmbar: also write the evaluator's recorded verdicts, for calibrate --verdicts", commands: ['labels'] },
+  'out-verdicts': { type: 'string', value: '<file>', description: "llmbar: also write the evaluator's recorded verdicts, for calibrate --verdicts", commands: ['labels'] },
   evaluator: { type: 'string', value: '<name>', description: 'llmbar: whose recorded verdicts', default: 'GPT-4/Vanilla', commands: ['labels'] },
   prefix: { type: 'string', value: '<p>', description: "llmbar: label ids <p>-001, ...", default: "the set folder's name, lower-cased", commands: ['labels'] },
   suite: {

@@ -80,7 +80,7 @@ describe('evals labels import llmbar', () => {
     for (const set of SETS) {
       const labels = path.join(out, `${set.name}.labels.jsonl`);
       const verdicts = path.join(out, `${set.name}.verdicts.jsonl`);
-      const result = await runCli(['labels', 'import', 'llmbar', path.join(sharedData, set.folder), '--out', labels, '--verdicts-out', verdicts], out);
+      const result = await runCli(['labels', 'import', 'llmbar', path.join(sharedData, set.folder), '--out', labels, '--out-verdicts', verdicts], out);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`wrote ${set.n} pairwise labels to ${set.name}.labels.jsonl\n`);

@@ -13,7 +13,7 @@ const FORMATS = ['llmbar', 'csv'] as const;
 /**
  * `evals labels import <format> <path> [--out <file>]`: human labels from another format into
  * evals' labels JSONL (src/scoring/judges/calibrate-labels.ts), for `evals calibrate --labels`.
- * `llmbar` also converts an evaluator's recorded verdicts (`--verdicts-out`). Everything is
+ * `llmbar` also converts an evaluator's recorded verdicts (`--out-verdicts`). Everything is
  * converted and checked before anything is written.
  */
 export default async function labels(argv: string[], io: CliIO): Promise<number> {
@@ -24,8 +24,8 @@ export default async function labels(argv: string[], io: CliIO): Promise<number>
   const display = (p: string) => displayPath(p, io.cwd);
   const input = path.resolve(io.cwd, source);
   const outFile = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
-  if (format !== 'llmbar' && (values['verdicts-out'] !== undefined || values.evaluator !== undefined || values.prefix !== undefined)) {
-    throw new UserError('--verdicts-out, --evaluator and --prefix are for llmbar sets');
+  if (format !== 'llmbar' && (values['out-verdicts'] !== undefined || values.evaluator !== undefined || values.prefix !== undefined)) {
+    throw new UserError('--out-verdicts, --evaluator and --prefix are for llmbar sets');
   }
 
   const outputs: Array<{ file: string; text: string; what: string }> = [];
@@ -40,9 +40,9 @@ export default async function labels(argv: string[], io: CliIO): Promise<number>
     labelsText = converted.labels;
     summary = `${lineCount(converted.labels)} pairwise labels`;
     const { recorded } = converted;
-    if (values['verdicts-out'] !== undefined) {
-      if (!recorded) throw new UserError(`${display(input)}: no recorded verdicts to write to --verdicts-out (no evaluators/${DEFAULT_EVALUATOR}/result.json)`);
-      const file = path.resolve(io.cwd, values['verdicts-out']);
+    if (values['out-verdicts'] !== undefined) {
+      if (!recorded) throw new UserError(`${display(input)}: no recorded verdicts to write to --out-verdicts (no evaluators/${DEFAULT_EVALUATOR}/result.json)`);
+      const file = path.resolve(io.cwd, values['out-verdicts']);
       const figures = ['correct_False', 'correct_True', 'correct_both', 'equal'].map((k) => `${k} ${recorded.statistics[k]}`).join(', ');
       outputs.push({ file, text: recorded.verdicts, what: `${lineCount(recorded.verdicts)} recorded verdicts of ${recorded.evaluator} (its statistics.json reproduced: ${figures})` });
     }
