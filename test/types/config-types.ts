@@ -2,8 +2,8 @@
 // each `@ts-expect-error` fails the typecheck if the line below it stops being an error.
 import { defineConfig, type ConfigInput } from '../../src/config/schema.js';
 
-type Candidate = ConfigInput['candidates'][string];
-type Suite = ConfigInput['suites'][string];
+type Candidate = NonNullable<ConfigInput['candidates']>[string];
+type Suite = NonNullable<ConfigInput['suites']>[string];
 
 export const good: Candidate[] = [
   { kind: 'prompt', adapter: { type: 'openai', model: 'gpt-4o-mini', baseURL: 'http://127.0.0.1:8000/v1', apiKeyEnv: 'LOCAL_KEY' } },
