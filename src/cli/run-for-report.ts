@@ -6,6 +6,7 @@ import { VerdictCache } from '../models/cache.js';
 import { OutputCache } from '../models/output-cache.js';
 import { BatchSlots } from '../runner/batch-slots.js';
 import { Journal } from '../runner/journal.js';
+import { CodeRecord } from '../runner/candidate-code.js';
 import { runSuite, type SuiteRun, type SuiteRunOptions } from '../runner/run-suite.js';
 import type { CliIO } from './io.js';
 
@@ -58,6 +59,7 @@ export async function runCandidate(context: RunContext, suite: string, candidate
     release: () => {
       new Journal(run.journalFile).remove();
       new BatchSlots(`${run.journalFile}.batches.json`).remove();
+      new CodeRecord(`${run.journalFile}.code.json`).remove();
       run.lock.release();
     },
   };

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { CandidateOutput } from '../candidates/output.js';
@@ -21,6 +22,7 @@ import { BatchSlots, lateSlot } from './batch-slots.js';
 import type { BatchProgress } from '../models/batch/index.js';
 import { reportFingerprint, runFingerprint } from './fingerprint.js';
 import { acquireRunLock, type RunLock } from './run-lock.js';
+import { CodeRecord, candidateCode } from './candidate-code.js';
 import { Journal, byResultKey, resultKey, type RecordAt } from './journal.js';
 import { resumeFromJournal } from './resume.js';
 import { createCandidate } from './setup.js';
@@ -143,10 +145,22 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const lock = acquireRunLock(path.join(runsDir, '.locks', suite, `${runKey}.lock`), loaded.display);
   const journal = new Journal(path.join(runsDir, suite, `${runKey}.jsonl`));
   slots = options.batch ? new BatchSlots(`${journal.file}.batches.json`) : undefined;
-  if (options.fresh) {
+  // The journal's answers came from the candidate's code as it was then: after a change they are
+  // not mixed with new ones (the journal's name covers the config, not the files it names).
+  const code = candidateCode(loaded.dir, candidateConfig);
+  const codeRecord = new CodeRecord(`${journal.file}.code.json`);
+  const changed = !options.fresh && existsSync(journal.file) ? codeRecord.changedSince(code) : [];
+  if (changed.length > 0) {
+    options.progress.write(
+      `${suite}/${candidateId}: the candidate's code changed since the interrupted run (${changed.join(', ')}); ` +
+        `its saved answers are not reused, all items run again\n`,
+    );
+  }
+  if (options.fresh || changed.length > 0) {
     journal.remove();
     slots?.remove();
   }
+  codeRecord.write(code);
   const { results, positions, calls } = resumeFromJournal(journal, planItems, suiteConfig.epochs);
   const resumed = results.size;
   const planned = planItems.length * suiteConfig.epochs;
