@@ -73,9 +73,14 @@ export function simulatedReport(items: readonly SimItem[], model: SimModel, rand
     const judged = random() < model.judgeFlip ? !truth : truth;
     return { id: item.id, slices: [item.slice], pass: judged, scores: { pass: judged ? 1 : 0 }, failures: judged ? [] : ['judge: fail'] };
   });
+  return reportOf(reportItems, model.slices, model.longTail);
+}
+
+/** A report over these items, summarised as buildReport would (pass only). */
+export function reportOf(reportItems: ReportItem[], sliceNames: readonly string[], longTail: readonly string[]): Report {
   const slices: Report['slices'] = {};
-  for (const slice of model.slices) {
-    slices[slice] = { ...summary(reportItems.filter((i) => i.slices.includes(slice))), longTail: model.longTail.includes(slice) };
+  for (const slice of sliceNames) {
+    slices[slice] = { ...summary(reportItems.filter((i) => i.slices.includes(slice))), longTail: longTail.includes(slice) };
   }
   return {
     schema: REPORT_SCHEMA,

@@ -11,6 +11,7 @@ import { answersFromOutputs } from '../reports/diff-context.js';
 import { renderDiffMarkdown } from '../reports/diff-markdown.js';
 import { evaluateGate, type GateVerdict } from '../gate/decision.js';
 import { effectiveGate } from '../gate/rules.js';
+import { familyText } from '../reports/diff-format.js';
 import { githubAnnotations } from '../reports/github.js';
 import type { JUnitEntry } from '../reports/junit.js';
 import { outputLines } from '../reports/outputs.js';
@@ -84,7 +85,7 @@ export function publishReport(options: PublishOptions): Published {
   if (spend) io.stdout.write(`${spend}\n`);
   io.stdout.write(`report: ${loaded.display(written.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
   if (options.partial) io.stdout.write(`  The baseline was kept: this was ${options.partial}, not the full plan.\n`);
-  io.stdout.write(gateLines(verdict, baseline ? (baseline.label ?? loaded.display(baseline.file)) : undefined, comparison.family, options.update));
+  io.stdout.write(gateLines(verdict, baseline ? (baseline.label ?? loaded.display(baseline.file)) : undefined, familyText(comparison), options.update));
 
   const markdown = renderDiffMarkdown(comparison, verdict, {
     inputs: new Map(options.items.filter((item) => shown.has(item.id)).map((item) => [item.id, promptText(item.input)])),
@@ -136,8 +137,8 @@ function newPaths(paths: ReportPaths): ReportPaths {
   return { json: renamed(paths.json), markdown: renamed(paths.markdown), runInfo: renamed(paths.runInfo), outputs: renamed(paths.outputs) };
 }
 
-export function gateLines(verdict: GateVerdict, baseline: string | undefined, comparisons: number, update: boolean, acceptHint = true): string {
-  const against = baseline ? `against ${baseline}, ${comparisons} comparisons, Holm-corrected` : 'no baseline yet: floors only';
+export function gateLines(verdict: GateVerdict, baseline: string | undefined, family: string, update: boolean, acceptHint = true): string {
+  const against = baseline ? `against ${baseline}, family of ${family}` : 'no baseline yet: floors only';
   const lines = [`gate: ${verdict.passed ? 'passed' : update ? 'failed, accepted by --update' : 'FAILED'} (${against})`];
   for (const failure of verdict.failures) lines.push(`  ✗ ${failure.message}`);
   for (const note of verdict.notes) lines.push(`  · ${note}`);

@@ -1,12 +1,14 @@
 import type { GateConfig } from '../config/schema.js';
 import type { ResamplingOptions } from '../stats/paired-resampling.js';
+import { detectableDropFromDiscordance } from '../stats/mcnemar-power.js';
 import { minDetectableDrop } from '../stats/power.js';
 import { byCodePoint } from '../util/compare.js';
 import { orderMetrics, PASS_METRIC } from '../reports/build.js';
 import { comparePaired, scoreOf, sliceGroups, type PairedRow } from './engine.js';
-import { adjustFamily } from './family.js';
+import { designNoncentrality, planGateFamily, type GateHypothesis } from './family.js';
+import { gateRule } from './rules.js';
 import { pairItems, type ItemPair } from './pairing.js';
-import { isGatedMetric, type Comparison, type ItemChange, type MetricComparison } from './types.js';
+import { isGatedMetric, OVERALL, type Comparison, type ItemChange, type MetricComparison } from './types.js';
 import type { Report } from '../reports/report.js';
 
 export interface CompareOptions extends ResamplingOptions {
@@ -14,7 +16,7 @@ export interface CompareOptions extends ResamplingOptions {
   power?: number;
 }
 
-type Row = Omit<MetricComparison, 'pAdjusted' | 'minDetectableDrop'>;
+type Row = Omit<MetricComparison, 'pAdjusted' | 'minDetectableDrop' | 'weight'> & { discordance: number; hypothesis: GateHypothesis };
 
 /**
  * Compares a head report with its baseline per slice (and overall) and per metric, on items paired
@@ -25,59 +27,128 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
   const gatedMetrics = orderMetrics(Object.keys(head.summary.metrics).filter((m) => isGatedMetric(m, gate)));
   const power = options.power ?? 0.8;
   const common = { suite: head.suite, head: head.candidate, alpha: gate.alpha, power, gatedMetrics };
-  if (!base) return { ...common, base: null, comparability: null, family: 0, detectionAlpha: gate.alpha, rows: [], regressedItems: [] };
+  if (!base) return { ...common, base: null, comparability: null, family: 0, reachable: 0, excluded: { duplicate: 0, constant: 0 }, rows: [], regressedItems: [] };
 
   const { pairs, comparability } = pairItems(base, head);
   const rows: Row[] = [];
   for (const group of sliceGroups(pairs, base, head)) {
+    const passRow = comparePaired(group, PASS_METRIC, options);
     for (const metric of orderMetrics([...new Set([PASS_METRIC, ...group.pairs.flatMap((p) => Object.keys(p.head.scores))])])) {
-      const row = comparePaired(group, metric, options);
-      if (row) rows.push(asRow(row, isGatedMetric(metric, gate)));
+      const row = metric === PASS_METRIC ? passRow : comparePaired(group, metric, options);
+      if (row) rows.push(asRow(row, isGatedMetric(metric, gate), gate, passRow));
     }
   }
 
-  const gatedRows = rows.filter((r) => r.gated);
-  const adjusted = adjustFamily(gatedRows.map((r) => ({ p: r.pValue })));
-  const family = gatedRows.length;
-  // Detectable drops are stated at alpha / m, the threshold of Holm's first (strictest) step: the
-  // one a lone regression among m comparisons has to clear. Later steps are laxer, so this errs
-  // towards a larger, more modest "could have caught".
-  const detectionAlpha = family > 0 ? gate.alpha / family : gate.alpha;
-  const adjustedByRow = new Map(gatedRows.map((row, i) => [row, adjusted[i] as number]));
-  const complete = rows.map((row): MetricComparison => ({
-    ...row,
-    pAdjusted: adjustedByRow.get(row) ?? null,
-    minDetectableDrop: detectableDrop(row, detectionAlpha, power),
-  }));
+  const members = rows.filter((r) => r.gated && r.excluded === undefined);
+  const plan = planGateFamily(members.map((r) => r.hypothesis), gate.alpha);
+  const at = new Map(members.map((row, i) => [row, i]));
+  const complete = rows.map((full): MetricComparison => {
+    const i = at.get(full);
+    const { hypothesis: _hypothesis, discordance, ...row } = full;
+    const weight = i === undefined ? null : (plan.weights[i] as number);
+    // A row left out because it cannot reach its level is stated at the share it would have had.
+    const level = i === undefined ? null : Math.max(plan.weights[i] as number, plan.potential[i] as number) * gate.alpha;
+    return {
+      ...row,
+      weight,
+      pAdjusted: i === undefined ? null : (plan.adjusted[i] as number),
+      minDetectableDrop: level === null || level <= 0 ? null : detectableDrop(row, discordance, level, power),
+    };
+  });
+  const hypotheses = members.map((r) => r.hypothesis);
+  for (const row of complete) {
+    if (row.metric !== PASS_METRIC || row.slice === OVERALL || !row.gated || row.meanBase <= 0) continue;
+    const needed = itemsToFail(hypotheses, members.findIndex((m) => m.slice === row.slice && m.metric === PASS_METRIC), row, gate);
+    if (needed !== 0) row.cannotFail = { needed };
+  }
+  const excluded = (reason: Row['excluded']) => rows.filter((r) => r.gated && r.excluded === reason).length;
   const missingMetrics = orderMetrics(Object.keys(base.summary.metrics).filter((m) => isGatedMetric(m, gate) && !(m in head.summary.metrics)));
   return {
     ...common,
     base: base.candidate,
     comparability: { ...comparability, missingMetrics },
-    family,
-    detectionAlpha,
+    family: members.length,
+    reachable: plan.weights.filter((w) => w > 0).length,
+    excluded: { duplicate: excluded('duplicate'), constant: excluded('constant') },
     rows: complete,
     regressedItems: regressedItems(pairs, gate),
   };
 }
 
-function asRow(row: PairedRow, gated: boolean): Row {
-  const { slice, metric, longTail, n, meanBase, meanHead, diff, interval, test, pDrop } = row;
-  return { slice, metric, longTail, gated, n, meanBase, meanHead, diff, interval, test, pValue: pDrop };
+/**
+ * 0 when the slice can fail the gate as it stands: losing every pass of the baseline (b = passes,
+ * c = 0) would be significant in this family. Otherwise the items the slice needs (at its pass
+ * rate) before that worst case would be; null when no size up to 1000 items does.
+ */
+function itemsToFail(hypotheses: readonly GateHypothesis[], at: number, row: MetricComparison, gate: GateConfig): number | null {
+  const rate = row.meanBase;
+  const tolerance = gateRule(gate, row.slice, PASS_METRIC, 'maxDrop') ?? gate.maxDrop;
+  for (let n = row.n; n <= 1000; n++) {
+    const passes = Math.round(rate * n);
+    const worst: GateHypothesis = { group: row.slice, primary: true, p: 0.5 ** passes, minP: 0.5 ** passes, noncentrality: designNoncentrality(n, passes / n, tolerance) };
+    const family = at >= 0 ? hypotheses.map((h, i) => (i === at ? worst : h)) : [...hypotheses, worst];
+    const plan = planGateFamily(family, gate.alpha);
+    if ((plan.adjusted[at >= 0 ? at : family.length - 1] as number) < gate.alpha) return n - row.n;
+  }
+  return null;
 }
 
 /**
- * Connor's McNemar power model for every metric, with base and head assumed independent given their
- * means. For pass/fail that is the test actually run; for a continuous score in [0, 1] its variance
- * is at most the Bernoulli variance of the same mean, so the binary answer bounds it from above.
- * Real runs agree item by item more than independence assumes, so the real test usually catches
- * somewhat smaller drops: the figure is deliberately modest.
+ * A gated row stays out of the family when it cannot add information: a metric equal to its slice's
+ * `pass` on every paired item (one check per item makes the check's score a copy of pass), or one
+ * that is the same constant in both runs (no test can reject it).
  */
-function detectableDrop(row: Row, alpha: number, power: number): number | null {
+function exclusion(row: PairedRow, passRow: PairedRow | null): Row['excluded'] {
+  const first = row.base[0];
+  if (row.base.every((v) => v === first) && row.head.every((v) => v === first)) return 'constant';
+  if (row.metric !== PASS_METRIC && passRow && passRow.n === row.n && row.base.every((v, i) => v === passRow.base[i] && row.head[i] === passRow.head[i])) {
+    return 'duplicate';
+  }
+  return undefined;
+}
+
+function asRow(row: PairedRow, gated: boolean, gate: GateConfig, passRow: PairedRow | null): Row {
+  const { slice, metric, longTail, n, meanBase, meanHead, diff, interval, test, pDrop } = row;
+  const differing = row.base.filter((b, i) => b !== row.head[i]).length;
+  // Items that differ (pass/fail) or the mean squared difference (scores): unchanged by swapping runs.
+  const discordance = test === 'mcnemar' ? differing / n : row.base.reduce((s, b, i) => s + (b - (row.head[i] as number)) ** 2, 0) / n;
+  const excluded = gated ? exclusion(row, passRow) : undefined;
+  return {
+    slice,
+    metric,
+    longTail,
+    gated,
+    ...(excluded ? { excluded } : {}),
+    n,
+    meanBase,
+    meanHead,
+    diff,
+    interval,
+    test,
+    pValue: pDrop,
+    discordance,
+    hypothesis: {
+      group: slice,
+      primary: metric === PASS_METRIC,
+      p: pDrop,
+      minP: 0.5 ** differing,
+      noncentrality: designNoncentrality(n, discordance, gateRule(gate, slice, metric, 'maxDrop') ?? gate.maxDrop),
+    },
+  };
+}
+
+/**
+ * The smallest drop this row would catch with `power` at its level in the family, from its own
+ * paired data: for pass/fail the exact McNemar power at the observed share of items that differ
+ * (src/stats/mcnemar-power.ts), not the independent-runs formula, which overstated it by half on
+ * correlated runs; for scores, the paired t approximation with the observed spread of differences.
+ */
+function detectableDrop(row: Omit<MetricComparison, 'pAdjusted' | 'minDetectableDrop' | 'weight'>, discordance: number, level: number, power: number): number | null {
   const baseline = Math.min(1, Math.max(0, row.meanBase));
-  // minDetectableDrop states a two-sided test at `alpha`; the gate's test is one-sided, which at
-  // alpha is the same critical value as a two-sided test at 2 x alpha.
-  return minDetectableDrop({ kind: 'binary', baseline, alpha: Math.min(1, 2 * alpha), power, n: row.n });
+  if (row.test === 'mcnemar') return detectableDropFromDiscordance(row.n, discordance, baseline, Math.min(level, 0.5), power);
+  if (row.n < 2 || discordance === 0) return null;
+  // minDetectableDrop states a two-sided test; the gate's one-sided test at `level` is two-sided at 2 x level.
+  return minDetectableDrop({ kind: 'continuous', baseline, alpha: Math.min(0.99, 2 * level), power, n: row.n, sdDiff: Math.sqrt(discordance) });
 }
 
 function regressedItems(pairs: readonly ItemPair[], gate: GateConfig): ItemChange[] {

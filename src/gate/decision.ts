@@ -22,9 +22,9 @@ export interface GateVerdict {
 }
 
 /**
- * The gate (DESIGN.md "Gate"). A regression is a drop larger than the tolerance (maxDrop: slice
- * override, else metric override, else the suite's) that is also significant after Holm's
- * correction over every gated slice x metric. A floor fails when the head's mean is below minScore,
+ * The gate. A regression is a drop larger than the tolerance (maxDrop: slice override, else metric
+ * override, else the suite's) that is also significant after the family's adjustment (a weighted
+ * graphical procedure over every gated slice x metric, each slice's pass first: ./family.ts). A floor fails when the head's mean is below minScore,
  * whatever the baseline. Every slice, long-tail ones included, is judged on its own rows, so the
  * overall row can never average a slice's regression away.
  */
@@ -39,7 +39,7 @@ export function evaluateGate(comparison: Comparison, head: Report, gate: GateCon
     if (row.pAdjusted < gate.alpha) {
       failures.push({ slice: row.slice, metric: row.metric, rule: 'regression', message: regressionMessage(row, maxDrop) });
     } else {
-      notes.push(`${rowLabel(row.slice, row.metric)} fell ${(drop * 100).toFixed(1)} points on ${count(row.n, 'item')}, which this test cannot tell from noise (${formatP(row.pAdjusted)} after Holm): not counted as a regression.`);
+      notes.push(`${rowLabel(row.slice, row.metric)} fell ${(drop * 100).toFixed(1)} points on ${count(row.n, 'item')}, which this test cannot tell from noise (${formatP(row.pAdjusted)} adjusted): not counted as a regression.`);
     }
   }
   failures.push(...floorFailures(head, gate));
@@ -85,7 +85,13 @@ function contextNotes(comparison: Comparison, head: Report, gate: GateConfig): s
     notes.push(`${count(head.summary.errors, 'item')} ended in an error (the gate allows ${gate.maxErrors}); errors count as failures of pass.`);
   }
   for (const row of comparison.rows) {
-    if (!row.longTail || !row.gated || row.metric !== PASS_METRIC) continue;
+    if (!row.gated || row.metric !== PASS_METRIC || row.slice === OVERALL) continue;
+    const cannot = cannotFail(row);
+    if (cannot) {
+      notes.push(cannot);
+      continue;
+    }
+    if (!row.longTail) continue;
     const maxDrop = gateRule(gate, row.slice, row.metric, 'maxDrop') ?? 0;
     const mdd = row.minDetectableDrop;
     if (mdd !== null && mdd <= maxDrop) continue;
@@ -96,4 +102,12 @@ function contextNotes(comparison: Comparison, head: Report, gate: GateConfig): s
     );
   }
   return notes;
+}
+
+
+/** "long-tail-rare (n=5) cannot fail the gate: add ≥ 9 items or set a floor". */
+export function cannotFail(row: MetricComparison): string | null {
+  if (!row.cannotFail) return null;
+  const add = row.cannotFail.needed === null ? 'add items' : `add ≥ ${row.cannotFail.needed} items`;
+  return `${row.slice} (n=${row.n}) cannot fail the gate: even losing all its passes would not be significant. To gate it, ${add} or set a floor (gate.slices.${row.slice}.minScore).`;
 }

@@ -36,8 +36,12 @@ export interface MetricComparison {
   slice: string;
   metric: string;
   longTail: boolean;
-  /** Gated metrics form the Holm family and can fail the gate; the others are shown only. */
+  /** Gated metrics form the family (see planGateFamily) and can fail the gate; the others are shown only. */
   gated: boolean;
+  /** A gated row kept out of the family: a copy of its slice's pass, or constant in both runs. */
+  excluded?: 'duplicate' | 'constant';
+  /** Its share of alpha in the family's first step; 0 when it cannot reach its level, null when not in the family. */
+  weight: number | null;
   n: number;
   meanBase: number;
   meanHead: number;
@@ -48,9 +52,14 @@ export interface MetricComparison {
   test: 'mcnemar' | 'permutation';
   /** One-sided p of a drop (see dropPValue): the gate only fails on getting worse. */
   pValue: number;
-  /** Holm-adjusted over every gated row of the comparison; null for rows that are not gated. */
+  /** Adjusted by the family's graphical procedure (planGateFamily); null for rows not in the family. */
   pAdjusted: number | null;
-  /** The smallest drop detectable with this n at Comparison.power and alpha / m; null when none is. */
+  /**
+   * A slice's pass row that cannot fail the gate at its size: even losing every baseline pass would
+   * not be significant in this family. `needed`: items to add (at its pass rate) until it could; null: none up to 1000.
+   */
+  cannotFail?: { needed: number | null };
+  /** The smallest drop detectable at Comparison.power and the row's level in the family, from its own paired discordance; null when none is. */
   minDetectableDrop: number | null;
 }
 
@@ -76,10 +85,12 @@ export interface Comparison {
   comparability: Comparability | null;
   /** The family's significance level (the gate's alpha). */
   alpha: number;
-  /** Number of gated rows, m in Holm's correction. */
+  /** Gated rows in the family: every gated slice x metric but copies of pass and constants. */
   family: number;
-  /** alpha / m: the level the detectable drops are computed at (Holm's strictest step). */
-  detectionAlpha: number;
+  /** Of those, the ones with a share of alpha: the rest cannot reach their level with these items (Tarone). */
+  reachable: number;
+  /** Gated rows kept out of the family, by reason. */
+  excluded: { duplicate: number; constant: number };
   /** The power the detectable drops are stated at (0.8 unless the caller chose otherwise). */
   power: number;
   /** The head report's metrics that the gate judges (see isGatedMetric), in report order. */

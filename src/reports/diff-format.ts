@@ -1,5 +1,5 @@
 import { round } from '../stats/describe.js';
-import type { MetricComparison } from '../gate/types.js';
+import type { Comparison, MetricComparison } from '../gate/types.js';
 
 const MINUS = '\u2212';
 
@@ -30,11 +30,11 @@ export function pointsNumber(fraction: number): string {
   return String(round(fraction * 100, 2));
 }
 
-/** "−12.0 points, 95% CI −20.1 to −3.9, p = 0.004 after Holm". */
+/** "−12.0 points, 95% CI −20.1 to −3.9, p = 0.004 adjusted". */
 export function formatChange(row: MetricComparison): string {
   const p = row.pAdjusted ?? row.pValue;
   const interval = `95% CI ${formatPoints(row.interval[0])} to ${formatPoints(row.interval[1])}`;
-  return `${formatPoints(row.diff)} points, ${interval}, ${formatP(p)}${row.pAdjusted === null ? '' : ' after Holm'}`;
+  return `${formatPoints(row.diff)} points, ${interval}, ${formatP(p)}${row.pAdjusted === null ? '' : ' adjusted'}`;
 }
 
 /** "long-tail / pass". */
@@ -54,11 +54,22 @@ export function truncate(text: string, max: number): string {
 }
 
 /** "1 item", "34 items". */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }
 
 /** 0.8 -> "80%". */
 export function percentOf(fraction: number): string {
   return `${round(fraction * 100, 1)}%`;
+}
+
+/** "12 comparisons (3 copies of pass and 2 constants left out)": the family size the p-values are adjusted over. */
+export function familyText(comparison: Pick<Comparison, 'family' | 'reachable' | 'excluded'>): string {
+  const out = [
+    comparison.excluded.duplicate > 0 ? `${count(comparison.excluded.duplicate, 'copy', 'copies')} of pass` : '',
+    comparison.excluded.constant > 0 ? count(comparison.excluded.constant, 'constant') : '',
+  ].filter(Boolean);
+  const unreachable = comparison.family - comparison.reachable;
+  const notes = [...(out.length > 0 ? [`${out.join(' and ')} left out`] : []), ...(unreachable > 0 ? [`${unreachable} too small to reach significance`] : [])];
+  return `${count(comparison.family, 'comparison')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }

@@ -1,7 +1,7 @@
 import { staleNotice } from '../gate/pairing.js';
 import type { Comparison, MetricComparison } from '../gate/types.js';
 import { renderRegressedItems, type DiffContext } from './diff-items.js';
-import { escapeCell, formatMean, formatPoints, formatPValue, percentOf } from './diff-format.js';
+import { escapeCell, familyText, formatMean, formatPoints, formatPValue, percentOf } from './diff-format.js';
 import type { GateVerdict } from '../gate/decision.js';
 
 export type { DiffContext } from './diff-items.js';
@@ -27,8 +27,9 @@ export function renderDiffMarkdown(comparison: Comparison, verdict: GateVerdict,
   const shown = comparison.rows.filter((r) => !r.gated);
   if (gated.length > 0) {
     lines.push(
-      `Paired by item id; Δ is after − before in points with its 95% interval; p is Holm-adjusted over the ${comparison.family} gated comparisons. ` +
-        `Detectable drop: the smallest drop (points) this n would catch with ${percentOf(comparison.power)} power at α/m = ${comparison.detectionAlpha.toPrecision(2)}; none: no drop is (too few items, or nothing to drop from).`,
+      `Paired by item id; Δ is after − before in points with its 95% interval; p is adjusted over a family of ${familyText(comparison)} ` +
+        `(slices share α, each slice's pass first; see the README's gate section). ` +
+        `Detectable drop: the smallest drop (points) this row would catch with ${percentOf(comparison.power)} power at its share of α, from its own paired data; none: no drop is (too few items, or nothing to drop from).`,
       '',
       ...table(gated, (row) => (failed.has(`${row.slice}\u0000${row.metric}`) ? '❌' : '✅')),
       '',
@@ -68,3 +69,4 @@ function idList(title: string, ids: readonly string[]): string[] {
   const more = ids.length > MAX_IDS_LISTED ? `, … and ${ids.length - MAX_IDS_LISTED} more` : '';
   return [`**${title}** (${ids.length}): ${shown.join(', ')}${more}`, ''];
 }
+

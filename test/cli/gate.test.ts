@@ -67,7 +67,7 @@ describe('the gate on the example', () => {
     expect(degraded.length).toBe(11);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/gate: FAILED/);
-    expect(failed.stdout).toMatch(/✗ long-tail \/ pass: 0\.92 → 0\.82 \(−10\.0 points, 95% CI .* after Holm\) exceeds the 2-point tolerance/);
+    expect(failed.stdout).toMatch(/✗ long-tail \/ pass: 0\.92 → 0\.82 \(−10\.0 points, 95% CI .* adjusted\) exceeds the 2-point tolerance/);
     expect(failed.stdout).not.toMatch(/✗ all \//);
     // The baseline is kept; the new report waits beside it.
     expect(readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8')).toBe(baselineJson);

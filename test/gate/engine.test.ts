@@ -3,9 +3,9 @@ import { comparePaired, dropPValue, pairedScores, sliceGroups } from '../../src/
 import { failsRule } from '../../src/gate/family.js';
 import { pairItems } from '../../src/gate/pairing.js';
 import { compareRetention } from '../../src/reports/retention.js';
-import { flip, gateConfig, item, items, report } from './helpers.js';
+import { flip, gateConfig, ids, item, items, report } from './helpers.js';
 
-const ids = (slice: string, from: number, to: number) => new Set(Array.from({ length: to - from }, (_, i) => `${slice}-${String(from + i).padStart(3, '0')}`));
+
 
 describe('the comparison core (src/gate/engine.ts)', () => {
   it('groups pairs as every report does: overall, long-tail slices, then the rest by name', () => {

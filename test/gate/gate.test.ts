@@ -3,7 +3,6 @@ import { compareReports } from '../../src/gate/compare.js';
 import { evaluateGate } from '../../src/gate/decision.js';
 import { isGatedMetric } from '../../src/gate/types.js';
 import { GateConfigSchema } from '../../src/config/schema.js';
-import { holm } from '../../src/stats/multiple.js';
 import { newcombePairedInterval } from '../../src/stats/paired-binary.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';
 
@@ -13,7 +12,7 @@ const points = (x: number) => `${x < 0 ? '\u2212' : '+'}${Math.abs(x * 100).toFi
 const baseItems = [...items('head', 1000, 1000), ...items('long-tail', 50, 50)];
 
 describe('compareReports and evaluateGate', () => {
-  it('finds nothing between identical reports: every difference 0, every p-value 1', () => {
+  it('finds nothing between identical reports: every difference 0, every p-value 1, and all-pass rows left out of the family', () => {
     const base = report(baseItems, { candidate: 'base' });
     const gate = gateConfig();
     const comparison = compareReports(base, report(baseItems), gate);
@@ -22,20 +21,24 @@ describe('compareReports and evaluateGate', () => {
       ['long-tail', 'pass'],
       ['head', 'pass'],
     ]);
-    for (const row of comparison.rows) expect(row).toMatchObject({ diff: 0, pValue: 1, pAdjusted: 1, test: 'mcnemar' });
+    // Every item passes in both runs: a constant no test can reject, so the family is empty.
+    for (const row of comparison.rows) expect(row).toMatchObject({ diff: 0, pValue: 1, pAdjusted: null, excluded: 'constant', test: 'mcnemar' });
+    expect(comparison.family).toBe(0);
     expect(comparison.comparability).toMatchObject({ stale: false, paired: 1050, added: [], removed: [], resliced: [] });
     expect(evaluateGate(comparison, report(baseItems), gate)).toMatchObject({ passed: true, failures: [] });
   });
 
   it('fails a clear drop on the long-tail slice even though the overall rate barely moves', () => {
     // 8 long-tail items regress, none improve: one-sided exact McNemar p = 1 / 2^8 on both the slice
-    // and the whole set; Holm over 3 comparisons makes it 3p. Overall it is 0.8 points (under the
-    // 2-point tolerance), on the slice 16 points.
+    // and the whole set. The slice's adjusted p is p over its weight in the family (the head slice,
+    // constant, is out of it). Overall it is 0.8 points (under the 2-point tolerance), on the slice 16.
     const head = report(flip(baseItems, ids('long-tail', 0, 8)));
     const comparison = compareReports(report(baseItems), head, gateConfig());
     const tail = comparison.rows.find((r) => r.slice === 'long-tail');
     expect(tail).toMatchObject({ n: 50, meanBase: 1, meanHead: 0.84, longTail: true, pValue: expect.closeTo(1 / 256, 12) });
-    expect(tail?.pAdjusted).toBeCloseTo(3 / 256, 12);
+    expect(comparison.family).toBe(2);
+    expect(tail?.weight).toBeGreaterThan(0.5);
+    expect(tail?.pAdjusted).toBeCloseTo(1 / 256 / (tail?.weight ?? 1), 12);
     const [lo, hi] = newcombePairedInterval({ bothPass: 42, baseOnly: 8, headOnly: 0, neither: 0 });
     expect(tail?.interval).toEqual([lo, hi]);
 
@@ -46,7 +49,7 @@ describe('compareReports and evaluateGate', () => {
         slice: 'long-tail',
         metric: 'pass',
         rule: 'regression',
-        message: `long-tail / pass: 1.00 → 0.84 (\u221216.0 points, 95% CI ${points(lo)} to ${points(hi)}, p = 0.012 after Holm) exceeds the 2-point tolerance`,
+        message: `long-tail / pass: 1.00 → 0.84 (\u221216.0 points, 95% CI ${points(lo)} to ${points(hi)}, p = 0.005 adjusted) exceeds the 2-point tolerance`,
       },
     ]);
     expect(comparison.rows.find((r) => r.slice === 'all')?.diff).toBeCloseTo(-8 / 1050, 12);
@@ -74,7 +77,8 @@ describe('compareReports and evaluateGate', () => {
     const verdict = evaluateGate(comparison, head, gateConfig());
     expect(comparison.rows[0]).toMatchObject({ slice: 'all', diff: expect.closeTo(-0.2, 12), pValue: expect.closeTo(0.25, 12) });
     expect(verdict.passed).toBe(true);
-    expect(verdict.notes).toContain('long-tail / pass fell 20.0 points on 10 items, which this test cannot tell from noise (p = 0.500 after Holm): not counted as a regression.');
+    // Two items differ: p = 1/4 cannot reach any share of alpha, so the row is in the family with p = 1.
+    expect(verdict.notes).toContain('long-tail / pass fell 20.0 points on 10 items, which this test cannot tell from noise (p = 1.000 adjusted): not counted as a regression.');
   });
 
   it('applies floors per slice with or without a baseline', () => {
@@ -88,9 +92,10 @@ describe('compareReports and evaluateGate', () => {
     expect(evaluateGate(compareReports(report(baseItems), head, gate), head, gate).failures.map((f) => f.rule)).toEqual(['floor']);
   });
 
-  it('corrects for every slice x metric compared (Holm), so many borderline drops do not fail', () => {
-    // 20 slices each lose 8 of 40 items (raw one-sided p = 1 / 2^8 each); a 400-item slice gains 160, so the
-    // overall rate does not move. Alone, one such slice fails; among 22 comparisons none does.
+  it('spends alpha once over every slice x metric, leaving out tests that cannot reach their share (Tarone)', () => {
+    // 20 slices each lose 8 of 40 items (raw one-sided p = 1 / 2^8 each, the least 8 differing items
+    // allow); a 400-item slice gains 160, so the overall rate does not move. Equal shares of alpha
+    // (under 1 / 256 each) would leave every one unreachable; leaving some out gives the rest enough.
     const small = Array.from({ length: 20 }, (_, s) => items(`s${String(s).padStart(2, '0')}`, 40, 40)).flat();
     const base = report([...small, ...items('head', 400, 240)]);
     const regressed = new Set(Array.from({ length: 20 }, (_, s) => [...ids(`s${String(s).padStart(2, '0')}`, 0, 8)]).flat());
@@ -98,12 +103,53 @@ describe('compareReports and evaluateGate', () => {
     const gate = gateConfig();
     const comparison = compareReports(base, head, gate);
     expect(comparison.family).toBe(22);
-    expect(comparison.rows.map((r) => r.pAdjusted)).toEqual(holm(comparison.rows.map((r) => r.pValue)));
-    expect(comparison.rows.find((r) => r.slice === 's07')).toMatchObject({ pValue: expect.closeTo(1 / 256, 12), pAdjusted: expect.closeTo(22 / 256, 12) });
-    expect(evaluateGate(comparison, head, gate).passed).toBe(true);
+    const weights = comparison.rows.map((r) => r.weight ?? 0);
+    expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    const smallRows = comparison.rows.filter((r) => r.slice.startsWith('s'));
+    const kept = smallRows.filter((r) => (r.weight ?? 0) > 0);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(20);
+    for (const row of kept) expect((row.weight ?? 0) * gate.alpha).toBeGreaterThanOrEqual(1 / 256);
+    for (const row of smallRows.filter((r) => r.weight === 0)) expect(row.pAdjusted).toBe(1);
+    const failed = evaluateGate(comparison, head, gate).failures.map((f) => f.slice);
+    expect(failed.sort()).toEqual(kept.map((r) => r.slice).sort());
 
     const alone = compareReports(report(items('s07', 40, 40)), report(flip(items('s07', 40, 40), ids('s07', 0, 8))), gate);
     expect(evaluateGate(alone, report(flip(items('s07', 40, 40), ids('s07', 0, 8))), gate).passed).toBe(false);
+  });
+
+  it('keeps copies of pass and constants out of the family, and tests pass first', () => {
+    // One check per item: its score is pass itself. A second metric is 1.0 in both runs.
+    const withCheck = (list: ReturnType<typeof items>) => list.map((it) => item(it.id, it.slices, it.pass, { contains: it.pass ? 1 : 0, length: 1 }));
+    const base = report(withCheck(items('long-tail', 100, 70)));
+    const head = report(withCheck(flip(items('long-tail', 100, 70), ids('long-tail', 0, 12))));
+    const comparison = compareReports(base, head, gateConfig());
+    const row = (metric: string) => comparison.rows.find((r) => r.slice === 'long-tail' && r.metric === metric);
+    expect(row('contains')).toMatchObject({ excluded: 'duplicate', pAdjusted: null, weight: null });
+    expect(row('length')).toMatchObject({ excluded: 'constant', pAdjusted: null });
+    expect(comparison.family).toBe(2);
+    expect(comparison.excluded).toEqual({ duplicate: 2, constant: 2 });
+    expect(evaluateGate(comparison, head, gateConfig()).failures.map((f) => `${f.slice} / ${f.metric}`)).toEqual(['all / pass', 'long-tail / pass']);
+  });
+
+  it('says when a slice cannot fail the gate at its size', () => {
+    // The head slice's run-to-run noise: 10 items lost and 10 gained. The 5-item slice loses everything.
+    const headNoise = new Set([...ids('head', 0, 10), ...ids('head', 320, 330)]);
+    const base = report([...items('head', 400, 320), ...items('long-tail-rare', 5, 5)], { longTail: ['long-tail-rare'] });
+    const head = report([...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', 5, 5), ids('long-tail-rare', 0, 5))], { longTail: ['long-tail-rare'] });
+    const comparison = compareReports(base, head, gateConfig());
+    const verdict = evaluateGate(comparison, head, gateConfig());
+    expect(verdict.passed).toBe(true);
+    const needed = comparison.rows.find((r) => r.slice === 'long-tail-rare')?.cannotFail?.needed;
+    expect(needed).toBeGreaterThan(0);
+    expect(verdict.notes).toContain(
+      `long-tail-rare (n=5) cannot fail the gate: even losing all its passes would not be significant. To gate it, add ≥ ${needed} items or set a floor (gate.slices.long-tail-rare.minScore).`,
+    );
+    // With that many more items (all passing, all lost) the slice does fail.
+    const bigger = 5 + (needed ?? 0);
+    const grownBase = report([...items('head', 400, 320), ...items('long-tail-rare', bigger, bigger)], { longTail: ['long-tail-rare'] });
+    const grownHead = report([...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', bigger, bigger), ids('long-tail-rare', 0, bigger))], { longTail: ['long-tail-rare'] });
+    expect(evaluateGate(compareReports(grownBase, grownHead, gateConfig()), grownHead, gateConfig()).failures.map((f) => f.slice)).toContain('long-tail-rare');
   });
 
   it('gates pass and top-level metrics, shows sub-metrics ungated, and gates a sub-metric the config names', () => {
@@ -111,10 +157,11 @@ describe('compareReports and evaluateGate', () => {
     const base = report([withScores(true, 0), item('b', ['head'], true, { refusal: 1, 'refusal.refused': 0 })]);
     const head = report([withScores(true, 1), item('b', ['head'], true, { refusal: 1, 'refusal.refused': 1 })]);
     const rows = compareReports(base, head, gateConfig()).rows.filter((r) => r.slice === 'all');
-    expect(rows.map((r) => [r.metric, r.gated, r.pAdjusted === null])).toEqual([
-      ['pass', true, false],
-      ['refusal', true, false],
-      ['refusal.refused', false, true],
+    // pass and refusal are 1 on both items in both runs: gated, but constants no test can reject.
+    expect(rows.map((r) => [r.metric, r.gated, r.excluded ?? null, r.pAdjusted === null])).toEqual([
+      ['pass', true, 'constant', true],
+      ['refusal', true, 'constant', true],
+      ['refusal.refused', false, null, true],
     ]);
     const named = compareReports(base, head, gateConfig({ metrics: { 'refusal.refused': { maxDrop: 0.1 } } }));
     expect(named.rows.find((r) => r.metric === 'refusal.refused')?.gated).toBe(true);
@@ -145,6 +192,7 @@ describe('what the gate could not see', () => {
       'faithfulness was not scored in this run, so not gated.',
       'contains is in the baseline but not in this run, so it was not compared.',
       '1 item ended in an error (the gate allows 0); errors count as failures of pass.',
+      'head (n=1) cannot fail the gate: even losing all its passes would not be significant. To gate it, add ≥ 4 items or set a floor (gate.slices.head.minScore).',
     ]);
   });
 });

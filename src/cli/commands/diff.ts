@@ -12,6 +12,7 @@ import { parseCommandArgs } from '../args.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import type { CliIO } from '../io.js';
 import { gateLines } from '../publish.js';
+import { familyText } from '../../reports/diff-format.js';
 
 /** `evals diff <base.json> <head.json>`: the run's comparison and gate, on two existing reports. */
 export default async function diff(argv: string[], io: CliIO): Promise<number> {
@@ -30,7 +31,7 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
     ...(base.outputs ? { baseAnswers: answersFromOutputs(base.outputs) } : {}),
     ...(head.outputs ? { headAnswers: answersFromOutputs(head.outputs) } : {}),
   });
-  io.stdout.write(`${markdown}\n${gateLines(verdict, baseArg, comparison.family, false, false)}`);
+  io.stdout.write(`${markdown}\n${gateLines(verdict, baseArg, familyText(comparison), false, false)}`);
   writeCiOutputs([{ exitCode: 0, markdown, junit: { comparison, verdict, head: head.report }, annotations: [] }], { summary: values.summary, junit: values.junit }, io);
   return verdict.passed ? ExitCode.ok : ExitCode.gateFailed;
 }
