@@ -29,7 +29,7 @@ export const COMMANDS = {
       'evals run --filter "refund-*" --slice long-tail   # rerun a subset; writes .new.*, the baseline stays',
     ],
     notes: [
-      'The gate compares the new report with the baseline (the report already at its output path) before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that is significant after Holm\'s correction fails, and so does a slice below its floor. A failing run keeps the baseline and writes the new report beside it as <candidate>.new.json. Under GitHub Actions the diff goes to the step summary and regressed items are annotated.',
+      'The gate compares the new report with the baseline (the report already at its output path) before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that is significant in the family (each slice\'s pass first; see the README\'s gate section) fails, and so does a slice below its floor. A failing run keeps the baseline and writes the new report beside it as <candidate>.new.json. Under GitHub Actions the diff goes to the step summary and regressed items are annotated.',
       'An interrupted run (Ctrl-C, crash, kill) resumes when the same command is run again: finished items are read from the journal in .evals-runs/ and not called again.',
       'Outputs: reports/<suite>/<candidate>.json (diffable), .md, .run.json (timings, tokens, cost), .outputs.jsonl (every answer, replayable with the replay adapter).',
     ],
