@@ -84,10 +84,13 @@ describe('the gate on the example', () => {
     expect(diffed.code).toBe(1);
     expect(diffed.stdout).toMatch(/✗ long-tail \/ pass: 0\.92 → 0\.82/);
 
+    // Accepting writes the baseline and removes the stale .new.* beside it.
+    const rejected = readFileSync(path.join(dir, 'reports/support/rag-v2.new.json'), 'utf8');
     const accepted = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet', '-u'], dir);
     expect(accepted.code).toBe(0);
     expect(accepted.stdout).toMatch(/gate: failed, accepted by --update/);
-    expect(readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'reports/support/rag-v2.new.json'), 'utf8'));
+    expect(readFileSync(path.join(dir, 'reports/support/rag-v2.json'), 'utf8')).toBe(rejected);
+    expect(existsSync(path.join(dir, 'reports/support/rag-v2.new.json'))).toBe(false);
 
     const next = await runCli(['run', '--candidate', 'rag-v2', '--config', config, '--quiet'], dir);
     expect(next.code).toBe(0);
