@@ -60,21 +60,29 @@ function clientFetch(settings: ClientSettings): typeof globalThis.fetch {
  * lookup) so callers and tests control them; `null` makes the SDK use its default URL without
  * reading ANTHROPIC_BASE_URL itself.
  */
-export async function createAnthropicClient(
-  settings: ClientSettings,
-  env: NodeJS.ProcessEnv,
-): Promise<SdkClient<Anthropic>> {
+export function createAnthropicClient(settings: ClientSettings, env: NodeJS.ProcessEnv): Promise<SdkClient<Anthropic>> {
+  return anthropicClientLoader(settings, env)();
+}
+
+/**
+ * Checks the key now (a missing one is a config error before anything runs) and loads the SDK at
+ * the first call of the returned function, once: a run served wholly from the output cache never
+ * loads it (a few hundred milliseconds of module loading).
+ */
+export function anthropicClientLoader(settings: ClientSettings, env: NodeJS.ProcessEnv): () => Promise<SdkClient<Anthropic>> {
   const apiKey = nonEmpty(env[settings.apiKeyEnv]);
   if (!apiKey) throw missingKey('Anthropic', settings.apiKeyEnv);
-  const sdk = await import('@anthropic-ai/sdk');
-  const client = new sdk.Anthropic({
-    apiKey,
-    baseURL: settings.baseURL ?? nonEmpty(env['ANTHROPIC_BASE_URL']) ?? null,
-    maxRetries: settings.maxRetries,
-    timeout: Math.max(1, Math.round(settings.timeoutMs)),
-    fetch: clientFetch(settings),
+  return once(async () => {
+    const sdk = await import('@anthropic-ai/sdk');
+    const client = new sdk.Anthropic({
+      apiKey,
+      baseURL: settings.baseURL ?? nonEmpty(env['ANTHROPIC_BASE_URL']) ?? null,
+      maxRetries: settings.maxRetries,
+      timeout: Math.max(1, Math.round(settings.timeoutMs)),
+      fetch: clientFetch(settings),
+    });
+    return { client, errors: sdk, secrets: [apiKey] };
   });
-  return { client, errors: sdk, secrets: [apiKey] };
 }
 
 /**
@@ -82,20 +90,32 @@ export async function createAnthropicClient(
  * and the key variable is empty, a placeholder key is used, because local servers need none;
  * against api.openai.com a missing key is an error.
  */
-export async function createOpenAIClient(settings: ClientSettings, env: NodeJS.ProcessEnv): Promise<SdkClient<OpenAI>> {
+export function createOpenAIClient(settings: ClientSettings, env: NodeJS.ProcessEnv): Promise<SdkClient<OpenAI>> {
+  return openAIClientLoader(settings, env)();
+}
+
+/** As anthropicClientLoader: the key is checked now, the SDK loaded at the first call. */
+export function openAIClientLoader(settings: ClientSettings, env: NodeJS.ProcessEnv): () => Promise<SdkClient<OpenAI>> {
   const baseURL = settings.baseURL ?? nonEmpty(env['OPENAI_BASE_URL']);
   const apiKey = nonEmpty(env[settings.apiKeyEnv]) ?? (baseURL ? PLACEHOLDER_API_KEY : undefined);
   if (!apiKey) throw missingKey('OpenAI', settings.apiKeyEnv);
-  const sdk = await import('openai');
-  const client = new sdk.OpenAI({
-    apiKey,
-    baseURL: baseURL ?? null,
-    // Organization and project are account headers for api.openai.com; read from `env` like the rest.
-    organization: nonEmpty(env['OPENAI_ORG_ID']) ?? null,
-    project: nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
-    maxRetries: settings.maxRetries,
-    timeout: Math.max(1, Math.round(settings.timeoutMs)),
-    fetch: clientFetch(settings),
+  return once(async () => {
+    const sdk = await import('openai');
+    const client = new sdk.OpenAI({
+      apiKey,
+      baseURL: baseURL ?? null,
+      // Organization and project are account headers for api.openai.com; read from `env` like the rest.
+      organization: nonEmpty(env['OPENAI_ORG_ID']) ?? null,
+      project: nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
+      maxRetries: settings.maxRetries,
+      timeout: Math.max(1, Math.round(settings.timeoutMs)),
+      fetch: clientFetch(settings),
+    });
+    return { client, errors: sdk, secrets: apiKey === PLACEHOLDER_API_KEY ? [] : [apiKey] };
   });
-  return { client, errors: sdk, secrets: apiKey === PLACEHOLDER_API_KEY ? [] : [apiKey] };
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }

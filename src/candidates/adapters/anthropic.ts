@@ -4,7 +4,9 @@ import type { GoldenItem } from '../../goldensets/item.js';
 import { abortable } from '../../models/abortable.js';
 import { createAnthropicBatchClient } from '../../models/batch/anthropic.js';
 import { anthropicMessage } from '../../models/batch/bodies.js';
-import { createAnthropicClient } from '../../models/clients.js';
+import { anthropicClientLoader } from '../../models/clients.js';
+import { lazyBatchClient } from '../../models/batch/lazy.js';
+import { ANTHROPIC_LIMITS } from '../../models/batch/limits.js';
 import { defineAdapter } from '../adapter.js';
 import type { CandidateOutput } from '../output.js';
 import { callCost, chatFor, compilePrompt, modelOptionsShape, parseBody, toCandidateError } from './model-call.js';
@@ -19,11 +21,11 @@ export const anthropicAdapter = defineAdapter({
   options: z.strictObject(modelOptionsShape({ apiKeyEnv: 'ANTHROPIC_API_KEY', maxTemperature: 1, temperature: null })),
   async create(options, context) {
     const render = compilePrompt(options.prompt, context.candidateId);
-    const sdk = await createAnthropicClient(
+    // The SDK loads at the first call that is not served from the output cache.
+    const sdk = anthropicClientLoader(
       { baseURL: options.baseURL, apiKeyEnv: options.apiKeyEnv, maxRetries: options.maxRetries, timeoutMs: context.timeoutMs, traffic: context.traffic },
       context.env,
     );
-    const { client, errors, secrets } = sdk;
 
     const request = (item: GoldenItem): MessageParams => {
       const chat = chatFor(item, render, options.system);
@@ -48,6 +50,7 @@ export const anthropicAdapter = defineAdapter({
       attempts: options.maxRetries + 1,
       async generate(item, { signal }): Promise<CandidateOutput> {
         const params = request(item);
+        const { client, errors, secrets } = await sdk();
         try {
           const message = await abortable(client.messages.create(params, { signal }), signal);
           return parse(message, false);
@@ -56,7 +59,7 @@ export const anthropicAdapter = defineAdapter({
         }
       },
       batch: {
-        client: createAnthropicBatchClient(sdk),
+        client: lazyBatchClient('anthropic', ANTHROPIC_LIMITS, async () => createAnthropicBatchClient(await sdk())),
         request,
         parse: (body) => parse(parseBody(anthropicMessage, body), true),
       },

@@ -4,7 +4,9 @@ import type { GoldenItem } from '../../goldensets/item.js';
 import { abortable } from '../../models/abortable.js';
 import { chatCompletion } from '../../models/batch/bodies.js';
 import { createOpenAIBatchClient } from '../../models/batch/openai.js';
-import { createOpenAIClient } from '../../models/clients.js';
+import { openAIClientLoader } from '../../models/clients.js';
+import { lazyBatchClient } from '../../models/batch/lazy.js';
+import { OPENAI_LIMITS } from '../../models/batch/limits.js';
 import { CandidateError, defineAdapter } from '../adapter.js';
 import type { CandidateOutput } from '../output.js';
 import { callCost, chatFor, compilePrompt, modelOptionsShape, parseBody, toCandidateError } from './model-call.js';
@@ -30,11 +32,11 @@ export const openaiAdapter = defineAdapter({
   }),
   async create(options, context) {
     const render = compilePrompt(options.prompt, context.candidateId);
-    const sdk = await createOpenAIClient(
+    // The SDK loads at the first call that is not served from the output cache.
+    const sdk = openAIClientLoader(
       { baseURL: options.baseURL, apiKeyEnv: options.apiKeyEnv, maxRetries: options.maxRetries, timeoutMs: context.timeoutMs, traffic: context.traffic },
       context.env,
     );
-    const { client, errors, secrets } = sdk;
 
     const request = (item: GoldenItem): CompletionParams => {
       const chat = chatFor(item, render, options.system);
@@ -68,6 +70,7 @@ export const openaiAdapter = defineAdapter({
       attempts: options.maxRetries + 1,
       async generate(item, { signal }): Promise<CandidateOutput> {
         const params = request(item);
+        const { client, errors, secrets } = await sdk();
         try {
           const completion = await abortable(client.chat.completions.create(params, { signal }), signal);
           return parse(completion, false);
@@ -76,7 +79,7 @@ export const openaiAdapter = defineAdapter({
         }
       },
       batch: {
-        client: createOpenAIBatchClient(sdk),
+        client: lazyBatchClient('openai', OPENAI_LIMITS, async () => createOpenAIBatchClient(await sdk())),
         request,
         parse: (body) => parse(parseBody(chatCompletion, body), true),
       },
