@@ -47,6 +47,9 @@ async function startServer(delayMs: number): Promise<{ baseURL: string; server: 
       else reply();
     });
   });
+  // Idle keep-alive sockets stay open longer than any gap in a run: a socket the server closes just
+  // as a client reuses it fails that request ("other side closed"), in the floor as in the CLI.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, server };
 }
