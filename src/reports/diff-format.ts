@@ -42,10 +42,7 @@ export function rowLabel(slice: string, metric: string): string {
   return `${slice} / ${metric}`;
 }
 
-/** One table cell: a single line, pipes escaped so they do not split the cell. */
-export function escapeCell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
-}
+export { escapeCell } from './plain-text.js';
 
 /** At most `max` characters, cut on a code point and marked with an ellipsis. */
 export function truncate(text: string, max: number): string {

@@ -1,3 +1,4 @@
+import { escapeCell } from './plain-text.js';
 import type { Report } from './report.js';
 import { columnLabel, formatScore, sliceGrid } from './table.js';
 
@@ -15,9 +16,9 @@ export function renderMarkdown(report: Report): string {
     '',
     'Each cell: mean score [95% interval]. Long-tail slices are gated on their own.',
     '',
-    `| metric | ${grid.columns.map((c) => `${columnLabel(c)} (n=${c.n})`).join(' | ')} |`,
+    `| metric | ${grid.columns.map((c) => `${escapeCell(columnLabel(c))} (n=${c.n})`).join(' | ')} |`,
     `|---|${grid.columns.map(() => '---:').join('|')}|`,
-    ...grid.rows.map((row) => `| ${row.metric} | ${row.cells.map((c) => formatScore(c)).join(' | ')} |`),
+    ...grid.rows.map((row) => `| ${escapeCell(row.metric)} | ${row.cells.map((c) => formatScore(c)).join(' | ')} |`),
     `| errors | ${grid.columns.map((c) => String(c.errors)).join(' | ')} |`,
   ];
   if (report.skipped.length > 0) {
@@ -27,14 +28,14 @@ export function renderMarkdown(report: Report): string {
   if (failed.length > 0) {
     lines.push('', `## Failed items (${failed.length})`, '', '| item | slices | why |', '|---|---|---|');
     for (const item of failed.slice(0, MAX_FAILURES_SHOWN)) {
-      lines.push(`| ${item.id} | ${item.slices.join(', ')} | ${escapeCell(item.failures.join('; '))} |`);
+      lines.push(`| ${escapeCell(item.id)} | ${escapeCell(item.slices.join(', '))} | ${shortCell(item.failures.join('; '))} |`);
     }
     if (failed.length > MAX_FAILURES_SHOWN) lines.push('', `… and ${failed.length - MAX_FAILURES_SHOWN} more (see the .json report).`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function escapeCell(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
+function shortCell(text: string): string {
+  const oneLine = escapeCell(text);
   return oneLine.length > 300 ? `${oneLine.slice(0, 297)}...` : oneLine;
 }

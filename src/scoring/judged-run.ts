@@ -1,5 +1,6 @@
 import type { JudgmentResult } from '../runner/result.js';
 import type { JudgedMetric } from './judged-plan.js';
+import { judgeManipulation } from './judges/manipulation-guard.js';
 import { judgeFaithfulness } from './judges/faithfulness.js';
 import { judgePanel } from './judges/panel.js';
 import { judgeReference } from './judges/reference.js';
@@ -33,6 +34,20 @@ export async function runJudgedMetrics(
   input: JudgeInput,
   sources: ReadonlyMap<string, VerdictSource>,
 ): Promise<JudgmentResult[]> {
+  // An answer that addresses the judge is not shown to it: it fails every judged metric.
+  const flag = judgeManipulation(input.output.text);
+  if (flag) {
+    return metrics.map((metric) => ({
+      metric: metric.metric,
+      kind: metric.kind,
+      judges: metric.judges,
+      pass: false,
+      score: 0,
+      reason: `judge-manipulation: ${flag.what} ("${flag.excerpt}")`,
+      calls: 0,
+      cachedCalls: 0,
+    }));
+  }
   const results = await Promise.all(
     metrics.map(async (metric): Promise<JudgmentResult | null> => {
       const base = { metric: metric.metric, kind: metric.kind, judges: metric.judges };
