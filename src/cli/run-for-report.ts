@@ -17,6 +17,8 @@ export interface RunContext {
   rubrics: ReadonlyMap<string, Rubric>;
   noCache: boolean;
   quiet: boolean;
+  /** Notices already printed by this command ("not scored: ..."), so each is said once however many suites and candidates run. */
+  said: Set<string>;
   options?: Partial<Pick<SuiteRunOptions, 'concurrency' | 'timeoutSeconds' | 'sample' | 'shard' | 'batch' | 'fresh'>>;
 }
 
@@ -43,6 +45,11 @@ export async function runCandidate(context: RunContext, suite: string, candidate
     ...definedOnly(context.options ?? {}),
     interrupt: io.interrupt,
     progress: context.quiet ? { write: () => true } : io.stderr,
+    notice: (line) => {
+      if (context.said.has(line)) return;
+      context.said.add(line);
+      io.stdout.write(`${line}\n`);
+    },
     env: io.env,
   });
   if (run.interrupted || (!run.shard && !run.report)) {

@@ -1,6 +1,6 @@
 import type { GoldenItem } from '../goldensets/item.js';
 import { NO_SLICE } from '../goldensets/sample.js';
-import type { ItemResult } from '../runner/result.js';
+import { resultPasses, type ItemResult } from '../runner/result.js';
 import { byCodePoint } from '../util/compare.js';
 import { round } from '../stats/describe.js';
 import { meanWithInterval, ratioWithInterval } from '../stats/intervals.js';
@@ -82,9 +82,8 @@ export function summariseItem(item: GoldenItem, results: readonly ScoredResult[]
       error ??= result.error;
       failures.add(`error (${result.error.kind}): ${result.error.message}`);
     }
-    const passed = !result.error && result.checks.every((c) => c.pass) && result.judgments.every((j) => j.pass || ungated.has(j.metric));
-    // An item with nothing to check has no pass rate: counting it as a pass would be vacuous.
-    if (result.error || result.checks.length > 0 || result.judgments.length > 0) add(PASS_METRIC, passed ? 1 : 0);
+    const passed = resultPasses(result, ungated);
+    if (passed !== undefined) add(PASS_METRIC, passed ? 1 : 0);
     for (const check of result.checks) {
       add(check.name, check.score);
       for (const [key, value] of Object.entries(check.details ?? {})) add(`${check.name}.${key}`, value);

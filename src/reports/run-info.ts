@@ -22,6 +22,8 @@ export const RunInfoSchema = z.object({
   /** Tokens and cost of the calls made this run (answers served from the cache cost nothing). */
   tokens: z.object({ input: z.number().int(), output: z.number().int() }),
   costUsd: z.number(),
+  /** Calls that used tokens of a model with no known price (add it to the config's `prices`): costUsd leaves them out. */
+  unpricedCalls: z.number().int().default(0),
   /** Answers served from the output cache. */
   cachedAnswers: z.number().int(),
   /** Per judged metric: the calls its judges made this run and served from cache, tokens and cost. */
@@ -33,6 +35,7 @@ export const RunInfoSchema = z.object({
       cachedCalls: z.number().int(),
       tokens: z.object({ input: z.number().int(), output: z.number().int() }),
       costUsd: z.number(),
+      unpricedCalls: z.number().int().default(0),
     }),
   ),
   errors: z.record(z.string(), z.number().int()),
@@ -64,6 +67,7 @@ export function buildRunInfo(run: RunFacts): RunInfo {
   let output = 0;
   let cost = 0;
   let cachedAnswers = 0;
+  let unpricedCalls = 0;
   for (const r of results) {
     if (r.error) errors[r.error.kind] = (errors[r.error.kind] ?? 0) + 1;
     if (r.cached) {
@@ -73,16 +77,18 @@ export function buildRunInfo(run: RunFacts): RunInfo {
     input += r.usage?.inputTokens ?? 0;
     output += r.usage?.outputTokens ?? 0;
     cost += r.costUsd ?? 0;
+    if (r.usage && r.costUsd === undefined) unpricedCalls++;
   }
   const judges: RunInfo['judges'] = {};
   for (const r of results) {
     for (const j of r.judgments) {
-      const entry = (judges[j.metric] ??= { judges: j.judges, calls: 0, cachedCalls: 0, tokens: { input: 0, output: 0 }, costUsd: 0 });
+      const entry = (judges[j.metric] ??= { judges: j.judges, calls: 0, cachedCalls: 0, tokens: { input: 0, output: 0 }, costUsd: 0, unpricedCalls: 0 });
       entry.calls += j.calls;
       entry.cachedCalls += j.cachedCalls;
       entry.tokens.input += j.usage?.inputTokens ?? 0;
       entry.tokens.output += j.usage?.outputTokens ?? 0;
       entry.costUsd += j.costUsd ?? 0;
+      if (j.usage && j.costUsd === undefined && j.calls > 0) entry.unpricedCalls += j.calls;
     }
   }
   for (const entry of Object.values(judges)) entry.costUsd = round(entry.costUsd, 6);
@@ -101,6 +107,7 @@ export function buildRunInfo(run: RunFacts): RunInfo {
         : { p50: round(quantile(latencies, 0.5), 1), p95: round(quantile(latencies, 0.95), 1), mean: round(mean(latencies), 1) },
     tokens: { input, output },
     costUsd: round(cost, 6),
+    unpricedCalls,
     cachedAnswers,
     judges,
     errors,
@@ -112,8 +119,10 @@ export function buildRunInfo(run: RunFacts): RunInfo {
 export function costLine(info: RunInfo): string | undefined {
   const judged = Object.entries(info.judges);
   if (info.costUsd === 0 && info.tokens.input === 0 && judged.every(([, j]) => j.calls === 0 && j.cachedCalls === 0)) return undefined;
-  const usd = (x: number) => `$${x.toFixed(4)}`;
-  const parts = [`candidate ${usd(info.costUsd)} (${info.tokens.input} in / ${info.tokens.output} out tokens${info.cachedAnswers ? `, ${info.cachedAnswers} answers cached` : ''})`];
-  for (const [metric, j] of judged) parts.push(`${metric} ${usd(j.costUsd)} (${j.calls} calls, ${j.cachedCalls} cached)`);
+  // An unpriced model's calls are not free: say so rather than print $0.0000.
+  const usd = (x: number, unpriced: number) =>
+    unpriced === 0 ? `$${x.toFixed(4)}` : x === 0 ? 'price unknown' : `$${x.toFixed(4)} + price unknown for ${unpriced} calls`;
+  const parts = [`candidate ${usd(info.costUsd, info.unpricedCalls)} (${info.tokens.input} in / ${info.tokens.output} out tokens${info.cachedAnswers ? `, ${info.cachedAnswers} answers cached` : ''})`];
+  for (const [metric, j] of judged) parts.push(`${metric} ${usd(j.costUsd, j.unpricedCalls)} (${j.calls} calls, ${j.cachedCalls} cached)`);
   return `cost: ${parts.join('; ')}`;
 }

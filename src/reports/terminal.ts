@@ -17,7 +17,8 @@ export function renderTerminalSummary(report: Report): string {
     ...metricRows.map((r) => formatScore(r.cells[i], false, 3)),
   ]);
   const title = `${report.suite} · ${report.candidate.id} (${report.candidate.kind})`;
-  return [title, textTable(header, rows), ...skippedLines(report.skipped)].join('\n') + '\n';
+  // What went unscored was said once, before the run (src/cli/run-for-report.ts), not per table.
+  return [title, textTable(header, rows)].join('\n') + '\n';
 }
 
 /** Metrics that were not scored, grouped by reason: one line per missing judge, not per metric. */

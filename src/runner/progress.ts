@@ -1,4 +1,4 @@
-import type { ItemResult } from './result.js';
+import { resultPasses, type ItemResult } from './result.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -25,10 +25,13 @@ export function createProgress(
   total: number,
   alreadyDone: number,
   now: () => number = Date.now,
+  /** Judged metrics that do not gate (judge below its minAgreement): as in the report, they fail no item. */
+  ungated: ReadonlySet<string> = new Set(),
 ): Progress {
   const started = now();
   let done = alreadyDone;
   let passed = 0;
+  let counted = 0;
   let errors = 0;
   let lastDraw = 0;
 
@@ -36,7 +39,8 @@ export function createProgress(
     const ranNow = done - alreadyDone;
     const elapsed = now() - started;
     const eta = ranNow > 0 ? ((total - done) * elapsed) / ranNow : undefined;
-    const rate = done - alreadyDone > 0 ? `pass ${Math.round((100 * passed) / ranNow)}%` : 'pass –';
+    // The same pass as the report's: checks and judged metrics, errors as failures.
+    const rate = counted > 0 ? `pass ${Math.round((100 * passed) / counted)}%` : 'pass –';
     return `${done}/${total} ${rate} errors ${errors} ETA ${eta === undefined ? '–' : formatDuration(eta)}`;
   };
 
@@ -59,7 +63,9 @@ export function createProgress(
     result(result) {
       done++;
       if (result.error) errors++;
-      else if (result.checks.every((c) => c.pass)) passed++;
+      const pass = resultPasses(result, ungated);
+      if (pass !== undefined) counted++;
+      if (pass) passed++;
       draw(false);
     },
     finish() {

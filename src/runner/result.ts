@@ -67,3 +67,15 @@ export function summarise({ output, ...rest }: ItemResult): ResultSummary {
     ...(output?.cached ? { cached: true } : {}),
   };
 }
+
+/**
+ * Whether one result passes: no error, every check and every gating judged metric passed
+ * (`ungated`: metrics of a judge below its minAgreement, which do not fail an item). Undefined
+ * when there was nothing to check: counting that as a pass would be vacuous. The report's pass
+ * rate and the progress bar's both count this way.
+ */
+export function resultPasses(result: Pick<ItemResult, 'error' | 'checks' | 'judgments'>, ungated: ReadonlySet<string> = new Set()): boolean | undefined {
+  if (result.error) return false;
+  if (result.checks.length === 0 && result.judgments.length === 0) return undefined;
+  return result.checks.every((c) => c.pass) && result.judgments.every((j) => j.pass || ungated.has(j.metric));
+}

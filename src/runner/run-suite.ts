@@ -56,6 +56,8 @@ export interface SuiteRunOptions {
   fresh?: boolean;
   interrupt: AbortSignal;
   progress: ProgressStream;
+  /** Says which judged metrics go unscored and why, before any call; on the progress stream by default. */
+  notice?: (line: string) => void;
   env: NodeJS.ProcessEnv;
 }
 
@@ -131,7 +133,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   });
   const { active, skipped } = splitAvailable(judged, { sources, unavailable });
   const ungated = calibrationHolds(loaded, active);
-  for (const line of skippedLines(skipped)) options.progress.write(`${line}\n`);
+  for (const line of skippedLines(skipped)) (options.notice ?? ((text: string) => options.progress.write(`${text}\n`)))(line);
 
   const { judges: judgesHash, rubricHashes } = judgedFingerprint(loaded, active);
   const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample: options.sample, judges: judgesHash, rubricHashes });
@@ -165,7 +167,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const resumed = results.size;
   const planned = planItems.length * suiteConfig.epochs;
   const label = `${suite}/${candidateId}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
-  const progress = createProgress(options.progress, label, planned, resumed);
+  const progress = createProgress(options.progress, label, planned, resumed, Date.now, new Set(ungated.map((u) => u.metric)));
   const startedAt = new Date();
   let interrupted: boolean;
   try {

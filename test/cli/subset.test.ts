@@ -78,3 +78,24 @@ describe('evals run without --candidate, and with --filter / --slice', () => {
     expect(stderr).toMatch(/--shard splits the full plan/);
   });
 });
+
+describe('what the run says once', () => {
+  it('"not scored: ..." once per run, however many suites share the missing judge', async () => {
+    const dir = copyFixture('mini');
+    writeFileSync(
+      path.join(dir, 'judged.config.mjs'),
+      `export default {
+  suites: {
+    one: { goldenSets: ['mini.jsonl'], judges: [{ kind: 'reference', judge: 'j' }], gate: { maxErrors: 10 } },
+    two: { goldenSets: ['mini.jsonl'], judges: [{ kind: 'reference', judge: 'j' }], gate: { maxErrors: 10 } },
+  },
+  candidates: { echo: { kind: 'prompt', adapter: { type: 'module', path: 'echo.ts' } } },
+  judges: { j: { provider: 'openai', model: 'gpt-4o-mini', apiKeyEnv: 'EVALS_TEST_ABSENT_KEY' } },
+};\n`,
+    );
+    const { stdout } = await runCli(['run', '--config', 'judged.config.mjs', '--slice', 'math', '--quiet'], dir);
+    expect(stdout.match(/not scored: reference/g)).toHaveLength(1);
+    expect(stdout).toMatch(/not scored: reference — .*EVALS_TEST_ABSENT_KEY/);
+    expect(stdout.match(/^(one|two) · echo/gm)).toHaveLength(2);
+  });
+});

@@ -39,6 +39,23 @@ describe('progress', () => {
     expect(lines).toHaveLength(2);
   });
 
+  it('counts judged metrics in the pass rate, as the report does, and leaves out ungated ones and items with nothing to check', () => {
+    const judged = (pass: boolean, metric = 'faithfulness'): ItemResult => ({
+      ...ok,
+      checks: [],
+      judgments: [{ metric, judges: ['j'], kind: 'rubric', pass, score: pass ? 1 : 0, calls: 1, cachedCalls: 0 } as ItemResult['judgments'][number]],
+    });
+    let out = '';
+    const p = createProgress({ isTTY: false, write: (s) => (out += s) }, 's/c', 4, 0, () => 0, new Set(['tone']));
+    p.result(judged(false));
+    p.result(judged(false, 'tone'));
+    p.result({ ...ok, checks: [] });
+    p.result({ ...ok, judgments: judged(false).judgments });
+    p.finish();
+    // faithfulness failed twice (alone and beside a passing check); tone does not gate; the empty item has no pass.
+    expect(out).toBe('s/c 4/4 pass 33% errors 0 ETA 0s\n');
+  });
+
   it('formats durations', () => {
     expect(formatDuration(4_400)).toBe('4s');
     expect(formatDuration(125_000)).toBe('2m05s');

@@ -38,7 +38,7 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
   const suites = listFlag(values.suite).length > 0 ? listFlag(values.suite) : (loaded.config.candidates[student]?.suites ?? Object.keys(loaded.config.suites));
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
   const concurrency = positiveInt('concurrency', values.concurrency);
-  const context = { loaded, io, rubrics, noCache: values['no-cache'] ?? false, quiet: values.quiet ?? false, options: { concurrency } };
+  const context = { loaded, io, rubrics, noCache: values['no-cache'] ?? false, quiet: values.quiet ?? false, said: new Set<string>(), options: { concurrency } };
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
 
   let exitCode: number = ExitCode.ok;

@@ -55,6 +55,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     rubrics,
     noCache: values['no-cache'] ?? false,
     quiet: values.quiet ?? false,
+    said: new Set<string>(),
     options: { concurrency, timeoutSeconds, sample, shard, batch: values.batch ?? false, fresh: values.fresh ?? false },
   };
   const published: Published[] = [];
