@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunInfo, costLine, type RunFacts } from '../../src/reports/run-info.js';
-import type { ItemResult } from '../../src/runner/result.js';
+import type { ResultSummary } from '../../src/runner/result.js';
 
-function facts(results: ItemResult[]): RunFacts {
+function facts(results: ResultSummary[]): RunFacts {
   return {
     suite: 's',
     candidate: 'c',
     results: new Map(results.map((r) => [r.itemId, r])),
-    answers: () => results,
+    answers: () => [],
     planned: results.length,
     resumed: 0,
     startedAt: new Date(0),
@@ -17,7 +17,7 @@ function facts(results: ItemResult[]): RunFacts {
 }
 
 const usage = { inputTokens: 100, outputTokens: 20 };
-const answer = (id: string, costUsd?: number): ItemResult => ({ itemId: id, epoch: 0, checks: [], judgments: [], usage, ...(costUsd === undefined ? {} : { costUsd }) });
+const answer = (id: string, costUsd?: number): ResultSummary => ({ itemId: id, epoch: 0, checks: [], judgments: [], usage, ...(costUsd === undefined ? {} : { costUsd }) });
 
 describe('the cost line', () => {
   it('says "price unknown" for a model without a price instead of $0.0000', () => {
@@ -30,7 +30,7 @@ describe('the cost line', () => {
   });
 
   it('prints dollars when every call is priced, and the same for judges', () => {
-    const judged: ItemResult = {
+    const judged: ResultSummary = {
       ...answer('a', 0.001),
       judgments: [{ metric: 'faithfulness', kind: 'faithfulness', judges: ['j'], pass: true, score: 1, calls: 2, cachedCalls: 0, usage }],
     };
