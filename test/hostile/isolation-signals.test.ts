@@ -22,7 +22,7 @@ process.stdin.on('end', () => {
 
 const journals = (dir: string) => {
   const folder = path.join(dir, '.evals-runs', 's');
-  return existsSync(folder) ? readdirSync(folder).filter((f) => !f.endsWith('.lock')) : [];
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.jsonl')) : [];
 };
 
 describe('SIGTERM is handled like Ctrl-C', () => {
