@@ -65,7 +65,8 @@ const itemOf = (body: string) => /q-\d\d/.exec(body)?.[0] ?? '?';
 /** Item ids the journal holds (what the run had finished when it stopped). */
 function journaled(dir: string): string[] {
   const runs = path.join(dir, '.evals-runs', 's');
-  return readdirSync(runs).flatMap((f) =>
+  // Only the journals (*.jsonl): the lock and the candidate-code record sit beside them.
+  return readdirSync(runs).filter((f) => f.endsWith('.jsonl')).flatMap((f) =>
     readFileSync(path.join(runs, f), 'utf8')
       .split('\n')
       .filter((l) => l.trim())
