@@ -202,6 +202,13 @@ export const OPTIONS = {
     description: 'rerun only the items of this slice; repeat for more. Like --filter, never touches the baseline',
     commands: ['run'],
   },
+  'env-file': {
+    type: 'string',
+    value: '<path>',
+    description: 'read API keys from this dotenv file; variables already set win, values are never printed',
+    default: '.env beside the config, when there is one',
+    commands: ['run', 'forgetting', 'compare'],
+  },
   sample: { type: 'string', value: '<n>', description: 'run a stratified sample of n items per suite; every slice keeps items', commands: ['run'] },
   seed: { type: 'string', value: '<n>', description: 'seed for --sample', default: '1', commands: ['run'] },
   concurrency: { type: 'string', value: '<n>', description: 'calls in flight at once', default: 'config, else 8', commands: ['run', 'forgetting', 'compare', 'calibrate'] },

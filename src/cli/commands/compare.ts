@@ -18,6 +18,7 @@ import { quantile } from '../../stats/describe.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
 import type { CliIO } from '../io.js';
+import { withEnvFile } from '../env-file.js';
 import { runForReport } from '../run-for-report.js';
 
 /**
@@ -32,6 +33,7 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
   const { teacher } = values;
   if (!student || !teacher) throw new UserError('evals compare: --candidate <student> and --teacher <teacher> are required');
   const loaded = await loadConfig(values.config, io.cwd);
+  io = withEnvFile(io, values['env-file'], loaded.dir);
   for (const id of [student, teacher]) {
     if (!loaded.config.candidates[id]) throw new UserError(`unknown candidate "${id}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
   }

@@ -8,6 +8,7 @@ import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
 import type { CliIO } from '../io.js';
+import { withEnvFile } from '../env-file.js';
 import { runForReport } from '../run-for-report.js';
 import path from 'node:path';
 
@@ -21,6 +22,7 @@ export default async function forgetting(argv: string[], io: CliIO): Promise<num
   const candidateId = singleFlag('forgetting', 'candidate', values.candidate);
   if (!candidateId) throw new UserError('evals forgetting: --candidate <id> is required');
   const loaded = await loadConfig(values.config, io.cwd);
+  io = withEnvFile(io, values['env-file'], loaded.dir);
   const candidate = loaded.config.candidates[candidateId];
   if (!candidate) throw new UserError(`unknown candidate "${candidateId}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
   if (!candidate.base) throw new UserError(`candidate "${candidateId}" names no base: add base: '<candidate id>' to it in the config`);

@@ -14,6 +14,7 @@ import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { planJudgedMetrics } from '../../scoring/judged-plan.js';
 import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt } from '../args.js';
 import type { CliIO } from '../io.js';
+import { withEnvFile } from '../env-file.js';
 import { baselinesAtRef } from '../baselines-at-ref.js';
 
 export default async function run(argv: string[], io: CliIO): Promise<number> {
@@ -25,6 +26,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   const shard = values.shard === undefined ? undefined : shardFromFlag(values.shard, io.env);
 
   const loaded = await loadConfig(values.config, io.cwd);
+  io = withEnvFile(io, values['env-file'], loaded.dir);
   const suites = listFlag(values.suite);
   const plan = planRuns(loaded, resolveCandidates(loaded, listFlag(values.candidate), suites), suites);
   const subset = { filters: listFlag(values.filter), slices: listFlag(values.slice) };
