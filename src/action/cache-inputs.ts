@@ -6,8 +6,8 @@ import { byCodePoint } from '../util/compare.js';
 
 /**
  * The key of the Action's `.evals-cache` (answers and verdicts): a hash of what they depend on
- * that lives in files — the config, the golden sets of the suites run, and the rubrics. A key is
- * saved once; a later run with other inputs restores the newest entry by prefix and adds to it.
+ * that lives in files — the config, the golden sets of the suites run, and the rubrics. action.yml
+ * adds the run id, restores the newest entry of the same hash (else of the prefix) and saves anew.
  */
 export function cacheKey(loaded: LoadedConfig, suites: readonly string[], prefix: string): string {
   const names = suites.length > 0 ? suites : Object.keys(loaded.config.suites);

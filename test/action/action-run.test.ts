@@ -30,13 +30,15 @@ interface Origin {
  * The repository on "GitHub": main with the candidate's report; `lowered`, a PR that forgets five
  * long-tail capitals and commits the lower report with -u; `harmless`, a PR that changes a note.
  */
-async function makeOrigin(): Promise<Origin> {
+async function makeOrigin(configure?: (config: string) => string, env: NodeJS.ProcessEnv = {}): Promise<Origin> {
   const dir = gitProject('gated');
-  expect((await runCli(['run', '--candidate', 'bot', '--quiet'], dir)).code).toBe(0);
+  const config = path.join(dir, 'evals.config.mjs');
+  if (configure) writeFileSync(config, configure(readFileSync(config, 'utf8')));
+  expect((await runCli(['run', '--candidate', 'bot', '--quiet'], dir, undefined, env)).code).toBe(0);
   const base = commitAll(dir, 'base');
   git(dir, 'checkout', '-q', '-b', 'lowered');
   forget(dir, 5);
-  expect((await runCli(['run', '--candidate', 'bot', '-u', '--quiet'], dir)).code).toBe(0);
+  expect((await runCli(['run', '--candidate', 'bot', '-u', '--quiet'], dir, undefined, env)).code).toBe(0);
   const lowered = commitAll(dir, 'forget five capitals; lower the baseline with -u');
   git(dir, 'checkout', '-q', '-b', 'harmless', base);
   writeFileSync(path.join(dir, 'NOTES.md'), 'A note.\n');
@@ -115,11 +117,14 @@ describe('the Action, run step by step in a simulated GitHub job', () => {
     expect(step(first, /^Set up Node/)?.status).toBe('skipped');
     expect(step(first, /^Check for Node/)?.stdout).toContain(`using the Node already set up, ${process.version}`);
     // .evals-cache is cached under a key of the golden sets, rubrics and config.
-    expect(step(first, /^Cache answers and verdicts/)?.with).toEqual({
+    const key = expect.stringMatching(/^evals-cache-Linux-bot-[0-9a-f]{32}-4242$/);
+    expect(step(first, /^Restore answers and verdicts/)?.with).toEqual({
       path: path.join(workspace, '.evals-cache'),
-      key: expect.stringMatching(/^evals-cache-Linux-bot-[0-9a-f]{32}$/),
-      'restore-keys': 'evals-cache-Linux-bot-',
+      key,
+      'restore-keys': expect.stringMatching(/^evals-cache-Linux-bot-[0-9a-f]{32}-\nevals-cache-Linux-bot-\n$/),
     });
+    // Saved although the gate failed, so the next run pays for nothing it has paid for.
+    expect(step(first, /^Save answers and verdicts/)).toMatchObject({ status: 'uses', with: { path: path.join(workspace, '.evals-cache'), key } });
     expect(first.summary).toContain('this PR lowers the baseline of long-tail / pass from 1.00 to 0.50');
     expect(evalsComments()).toHaveLength(1);
     const comment = evalsComments()[0];

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateAction, validateWorkflow, type ValidationState } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +59,28 @@ describe('the GitHub Action and example workflows', () => {
     const flags = [...script.matchAll(/'(--[a-z-]+)'/g)].map((m) => m[1] as string);
     expect(flags).toEqual(expect.arrayContaining(['--candidate', '--suite', '--config', '--summary', '--junit', '--baseline-ref', '--allow-baseline-change']));
     for (const flag of flags) expect(commandHelp('run'), flag).toContain(flag);
+  });
+
+  it('sets up Node only when the one on the PATH is missing or older than 20.19', () => {
+    const action = load('action.yml');
+    const check = action.runs.steps.find((s: { id?: string }) => s.id === 'node');
+    const setup = action.runs.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/setup-node@'));
+    expect(setup.if).toBe("steps.node.outputs.setup == 'true'");
+    const bin = mkdtempSync(path.join(tmpdir(), 'evals-fake-node-'));
+    const outcome = (pathPrefix: string, rest = process.env['PATH']) => {
+      const output = path.join(mkdtempSync(path.join(tmpdir(), 'evals-node-out-')), 'out');
+      writeFileSync(output, '');
+      execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', check.run], { env: { PATH: `${pathPrefix}${rest}`, GITHUB_OUTPUT: output } });
+      return readFileSync(output, 'utf8').trim();
+    };
+    expect(outcome('')).toBe('setup=false');
+    // An old Node on the PATH: a `node` that reports version 18.20.0.
+    writeFileSync(path.join(bin, 'node'), `#!${process.execPath}\nObject.defineProperty(process.versions, 'node', { value: '18.20.0' });\nrequire('node:vm').runInThisContext(process.argv[process.argv.indexOf('-e') + 1]);\n`, { mode: 0o755 });
+    expect(outcome(`${bin}:`)).toBe('setup=true');
+    // No node at all: a PATH with bash only.
+    const bashOnly = mkdtempSync(path.join(tmpdir(), 'evals-bash-only-'));
+    symlinkSync(execFileSync('bash', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim(), path.join(bashOnly, 'bash'));
+    expect(outcome('', bashOnly)).toBe('setup=true');
   });
 
   it('the gate workflow deploys only after the evals job', () => {

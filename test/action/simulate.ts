@@ -5,6 +5,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { evaluate, interpolate, type ExpressionContext } from './expressions.js';
 
+/** github.run_id of every simulated run. */
+export const RUN_ID = '4242';
+
 interface ActionStep {
   id?: string;
   name?: string;
@@ -93,6 +96,7 @@ export async function simulateAction(options: SimulateOptions): Promise<ActionRu
       }
       if (parts.join('.') === 'github.token') return options.token;
       if (parts.join('.') === 'runner.os') return 'Linux';
+      if (parts.join('.') === 'github.run_id') return RUN_ID;
       throw new Error(`context ${parts.join('.')} is not simulated`);
     },
   });
