@@ -37,13 +37,13 @@ export interface GatePlan {
 /** Of each slice's budget, this share goes to its component metrics (when it has any in the family). */
 export const COMPONENT_SHARE = 0.2;
 /** Of alpha, this share is split equally between the slices; the rest by Roeder & Wasserman's weights. */
-export const EQUAL_SHARE = 0.5;
+export const EQUAL_SHARE = 0.3;
 
 /**
  * The run gate's multiple-testing plan: a weighted graphical procedure (Bretz et al. 2009,
  * src/stats/graphical.ts), declared as a hierarchy.
  *
- * 1. Slices (OVERALL among them) share alpha: half equally, half by Roeder & Wasserman's (2009)
+ * 1. Slices (OVERALL among them) share alpha: 30% equally, 70% by Roeder & Wasserman's (2009)
  *    optimal weights for a design drop (src/stats/weights.ts), so the budget goes where a drop can
  *    be caught — a 100-item long-tail slice — rather than to a 400-item slice that catches it at any
  *    level or a 5-item slice that cannot at all.
