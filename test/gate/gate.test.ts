@@ -133,20 +133,21 @@ describe('compareReports and evaluateGate', () => {
   });
 
   it('says when a slice cannot fail the gate at its size', () => {
-    // The head slice's run-to-run noise: 10 items lost and 10 gained. The 5-item slice loses everything.
+    // The head slice's run-to-run noise: 10 items lost and 10 gained. The 4-item slice loses everything:
+    // p = 1/16 is above alpha whatever its weight. (5 items lost, p = 1/32, can fail here.)
     const headNoise = new Set([...ids('head', 0, 10), ...ids('head', 320, 330)]);
-    const base = report([...items('head', 400, 320), ...items('long-tail-rare', 5, 5)], { longTail: ['long-tail-rare'] });
-    const head = report([...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', 5, 5), ids('long-tail-rare', 0, 5))], { longTail: ['long-tail-rare'] });
+    const base = report([...items('head', 400, 320), ...items('long-tail-rare', 4, 4)], { longTail: ['long-tail-rare'] });
+    const head = report([...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', 4, 4), ids('long-tail-rare', 0, 4))], { longTail: ['long-tail-rare'] });
     const comparison = compareReports(base, head, gateConfig());
     const verdict = evaluateGate(comparison, head, gateConfig());
     expect(verdict.passed).toBe(true);
     const needed = comparison.rows.find((r) => r.slice === 'long-tail-rare')?.cannotFail?.needed;
     expect(needed).toBeGreaterThan(0);
     expect(verdict.notes).toContain(
-      `long-tail-rare (n=5) cannot fail the gate: even losing all its passes would not be significant. To gate it, add ≥ ${needed} items or set a floor (gate.slices.long-tail-rare.minScore).`,
+      `long-tail-rare (n=4) cannot fail the gate: even losing all its passes would not be significant. To gate it, add ≥ ${needed} items or set a floor (gate.slices.long-tail-rare.minScore).`,
     );
     // With that many more items (all passing, all lost) the slice does fail.
-    const bigger = 5 + (needed ?? 0);
+    const bigger = 4 + (needed ?? 0);
     const grownBase = report([...items('head', 400, 320), ...items('long-tail-rare', bigger, bigger)], { longTail: ['long-tail-rare'] });
     const grownHead = report([...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', bigger, bigger), ids('long-tail-rare', 0, bigger))], { longTail: ['long-tail-rare'] });
     expect(evaluateGate(compareReports(grownBase, grownHead, gateConfig()), grownHead, gateConfig()).failures.map((f) => f.slice)).toContain('long-tail-rare');
