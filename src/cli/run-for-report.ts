@@ -66,7 +66,7 @@ export async function runCandidate(context: RunContext, suite: string, candidate
     release: () => {
       new Journal(run.journalFile).remove();
       new BatchSlots(`${run.journalFile}.batches.json`).remove();
-      new CodeRecord(`${run.journalFile}.code.json`).remove();
+      new CodeRecord(run.codeFile).remove();
       run.lock.release();
     },
   };

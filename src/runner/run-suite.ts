@@ -87,6 +87,8 @@ export interface SuiteRun {
   journalFile: string;
   /** Held until the command is done with the journal. */
   lock: RunLock;
+  /** The candidate code the journal's answers came from (src/runner/candidate-code.ts). */
+  codeFile: string;
 }
 
 /**
@@ -150,7 +152,8 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   // The journal's answers came from the candidate's code as it was then: after a change they are
   // not mixed with new ones (the journal's name covers the config, not the files it names).
   const code = candidateCode(loaded.dir, candidateConfig);
-  const codeRecord = new CodeRecord(`${journal.file}.code.json`);
+  // Kept apart from the journals (like the locks), so the suite's runs folder holds journals only.
+  const codeRecord = new CodeRecord(path.join(runsDir, '.code', suite, `${runKey}.json`));
   const changed = !options.fresh && existsSync(journal.file) ? codeRecord.changedSince(code) : [];
   if (changed.length > 0) {
     options.progress.write(
@@ -221,6 +224,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     suiteItems: items.length,
     journalFile: journal.file,
     lock,
+    codeFile: codeRecord.file,
     // Answers are read back from the journal, in id order, only when a file needs them.
     answers: () => journal.readAll([...positions.keys()].sort(byResultKey).map((key) => positions.get(key) as RecordAt)),
   };
