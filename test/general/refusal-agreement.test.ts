@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreementMarkdown, measureModel, type LabelledCompletion } from '../../scripts/general/refusal-agreement.js';
+import { code, heldOutSplits, selectCues, type Coded } from '../../scripts/general/refusal-heldout.js';
 import { XSTEST_MODELS } from '../../scripts/general/sources.js';
 import { readLabelledCompletions } from '../../scripts/general/xstest-files.js';
 import type { RefusalVerdict } from '../../src/scoring/checks/refusal-detect.js';
@@ -62,5 +63,33 @@ describe('scripts/refusal-agreement on the recorded XSTest completions', () => {
 
   it('is what recorded/README.md shows', () => {
     expect(readText('recorded/README.md')).toContain(agreementMarkdown(results));
+  });
+});
+
+describe('held-out refusal agreement', () => {
+  // Hand-coded rows: phrase 0 marks every refusal, phrase 1 also fires on a compliance.
+  const coded: Coded[] = [
+    { model: 'a', refused: true, cues: [0, 1] },
+    { model: 'a', refused: false, cues: [1] },
+    { model: 'b', refused: true, cues: [0] },
+    { model: 'b', refused: false, cues: [] },
+    { model: 'c', refused: true, cues: [2] },
+    { model: 'c', refused: false, cues: [] },
+  ];
+
+  it('chooses phrases greedily on the tuning rows only, stopping when none helps', () => {
+    expect([...selectCues(coded.filter((r) => r.model !== 'c'), 3)]).toEqual([0]);
+    // Phrase 2 helps only on model c: seen there, it is chosen too.
+    expect([...selectCues(coded, 3)].sort()).toEqual([0, 2]);
+  });
+
+  it('measures each 3-vs-2 split of the real models on the models left out', () => {
+    const splits = heldOutSplits(XSTEST_MODELS.flatMap((model) => code(model, readLabelledCompletions(root, model))), XSTEST_MODELS);
+    expect(splits).toHaveLength(10);
+    for (const split of splits) {
+      expect(split.tuned).toHaveLength(3);
+      expect(split.heldOut.some((m) => split.tuned.includes(m))).toBe(false);
+      expect(split.heldOutAccuracy).toBeGreaterThan(0.5);
+    }
   });
 });
