@@ -184,7 +184,7 @@ export const OPTIONS = {
     type: 'string',
     value: '<path>',
     description: 'config file',
-    default: 'evals.config.ts, .mts, .js or .mjs in this folder',
+    default: 'evals.config.ts, .mts, .js, .mjs, .yaml, .yml or .json in this folder',
     commands: ['run', 'diff', 'merge', 'forgetting', 'compare', 'calibrate', 'validate'],
     describedFor: { diff: 'config whose suite gate rules apply (default rules without one)' },
   },

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError, errorMessage } from '../errors.js';
+import { UserError, errorMessage, locate } from '../errors.js';
 import { importModule } from './import-module.js';
 import { ConfigSchema, type Config } from './schema.js';
-import { formatIssues, suggestKnownKeys } from './zod-issues.js';
+import { DATA_CONFIG, readDataConfig } from './data-config.js';
+import { formatIssues, issueLines, suggestKnownKeys } from './zod-issues.js';
 
-export const DEFAULT_CONFIG_FILES = ['evals.config.ts', 'evals.config.mts', 'evals.config.js', 'evals.config.mjs'];
+export const DEFAULT_CONFIG_FILES = ['evals.config.ts', 'evals.config.mts', 'evals.config.js', 'evals.config.mjs', 'evals.config.yaml', 'evals.config.yml', 'evals.config.json'];
 
 export interface LoadedConfig {
   config: Config;
@@ -24,15 +25,25 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
   const file = findConfig(configPath, cwd);
   const shown = displayPath(file, cwd);
   let exported: unknown;
-  try {
-    const mod = await importModule(file);
-    exported = mod.default ?? mod.config;
-  } catch (err) {
-    throw new UserError(`${shown}: cannot load config: ${firstLine(errorMessage(err))}`);
+  const data = DATA_CONFIG.test(file) ? readDataConfig(file, shown) : undefined;
+  if (data) exported = data.value;
+  else {
+    try {
+      const mod = await importModule(file);
+      exported = mod.default ?? mod.config;
+    } catch (err) {
+      throw new UserError(`${shown}: cannot load config: ${firstLine(errorMessage(err))}`);
+    }
   }
   if (exported === undefined) throw new UserError(`${shown}: export the config as default (export default defineConfig({...}))`);
   const parsed = ConfigSchema.safeParse(exported, { error: suggestKnownKeys });
   if (!parsed.success) {
+    if (data) {
+      const lines = issueLines(parsed.error, exported).map(({ path, keys, message, missing }) =>
+        locate(shown, data.lineOf(keys), missing ? `"${path}" is missing` : path ? `"${path}": ${message}` : message),
+      );
+      throw new UserError(lines.join('\n'));
+    }
     throw new UserError(formatIssues(parsed.error, exported).map((line) => `${shown}: ${line}`).join('\n'));
   }
   checkReferences(parsed.data, shown);
