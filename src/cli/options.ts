@@ -29,7 +29,7 @@ export const COMMANDS = {
       'evals run --filter "refund-*" --slice long-tail   # rerun a subset; writes .new.*, the baseline stays',
     ],
     notes: [
-      'The gate compares the new report with the baseline (the report already at its output path) before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that is significant in the family (each slice\'s pass first; see the README\'s gate section) fails, and so does a slice below its floor. A failing run keeps the baseline and writes the new report beside it as <candidate>.new.json. Under GitHub Actions the diff goes to the step summary and regressed items are annotated.',
+      'The gate compares the new report with the baseline (the report already at its output path) before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that is significant in the family (each slice\'s pass first; see the README\'s gate section) fails, and so does a slice below its floor. Only a complete run of the whole plan whose gate passed (or -u) replaces the baseline; a failing, sampled, filtered or errored run writes the new report beside it as <candidate>.new.json. Under GitHub Actions the diff goes to the step summary and regressed items are annotated.',
       'An interrupted run (Ctrl-C, crash, kill) resumes when the same command is run again: finished items are read from the journal in .evals-runs/ and not called again.',
       'Outputs: reports/<suite>/<candidate>.json (diffable), .md, .run.json (timings, tokens, cost), .outputs.jsonl (every answer, replayable with the replay adapter).',
     ],
@@ -241,6 +241,11 @@ export const OPTIONS = {
   },
   'shards-dir': { type: 'string', value: '<dir>', description: 'where shard results go', default: 'config shardsDir, else .evals-shards/', commands: ['run'] },
   update: { type: 'boolean', short: 'u', description: 'accept the new scores as the baseline even if the gate fails', commands: ['run', 'merge'] },
+  'allow-unscored': {
+    type: 'boolean',
+    description: 'gate without metrics the baseline gates but this run cannot score (a judge without its key); the baseline is kept unless -u is given too',
+    commands: ['run', 'merge'],
+  },
   baseline: { type: 'string', value: '<file>', description: 'compare against this report instead of the one at the output path', commands: ['run'] },
   'baseline-ref': {
     type: 'string',

@@ -2,9 +2,13 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { GateConfigSchema } from '../config/schema.js';
-import { ExitCode } from '../errors.js';
+import { UserError } from '../errors.js';
 import { promptText, type GoldenItem } from '../goldensets/item.js';
-import { readBaseline } from '../reports/baseline.js';
+import type { Baseline } from '../reports/baseline.js';
+import { mayWriteBaseline, unscoredGatedMetrics } from '../reports/baseline-policy.js';
+import { adapterLabel, errorGroupLines } from '../reports/error-groups.js';
+import { runOutcome } from '../reports/run-outcome.js';
+import { isGatedMetric } from '../gate/types.js';
 import type { RefBaseline } from '../reports/baseline-ref.js';
 import { compareReports } from '../gate/compare.js';
 import { answersFromOutputs } from '../reports/diff-context.js';
@@ -31,10 +35,12 @@ export interface PublishOptions {
   io: CliIO;
   /** -u: accept the new scores as the baseline, as a snapshot update does. */
   update: boolean;
-  /** Compare against this report instead of the one at the output path. */
-  baseline?: string;
+  /** The report to compare against, read and checked before anything ran (src/cli/baseline-for.ts). */
+  baseline: Baseline | undefined;
   /** --baseline-ref: the baseline read from git, and what the committed report did to it. */
   fromRef?: RefBaseline;
+  /** --allow-unscored: gate without metrics the baseline gates but this run could not score. */
+  allowUnscored?: boolean;
   /** Set when the run covered part of the plan only ("a --filter refund-* run"): the baseline is then never written, not even with -u. */
   partial?: string;
 }
@@ -50,27 +56,49 @@ export interface Published {
 }
 
 /**
- * The end of every finished run (`run`, `merge`): compare with the baseline (the committed report
- * at the output path, or --baseline) before writing anything, gate, then write the report set —
- * over the baseline when the gate passed or -u accepts it, beside it as `<candidate>.new.*`
- * otherwise, so a failing run can never replace the baseline it failed against.
+ * The end of every finished run (`run`, `merge`): compare with the baseline, gate, then write the
+ * report set — over the baseline only when mayWriteBaseline allows it (a complete, clean run of
+ * the full plan whose gate passed, or -u), beside it as `<candidate>.new.*` otherwise, so a
+ * failing, partial or broken run can never replace the baseline.
  */
 export function publishReport(options: PublishOptions): Published {
   const { loaded, report, facts, io } = options;
   const { suite, candidate } = facts;
   const gate = effectiveGate(loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({}), report);
   const paths = reportPaths(options.reportsDir, suite, candidate);
-  const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : paths.json;
-  const baseline = options.fromRef ? options.fromRef.baseline : readBaseline(baselineFile, loaded.display(baselineFile));
+  const baseline = options.fromRef ? options.fromRef.baseline : options.baseline;
+  const baselineShown = baseline ? (baseline.label ?? loaded.display(baseline.file)) : undefined;
 
   const candidateConfig = loaded.config.candidates[candidate];
   const source = `evals run of candidate "${candidate}" (${candidateConfig?.kind}, ${candidateConfig?.adapter.type} adapter)`;
   const comparison = compareReports(baseline?.report ?? null, report, gate);
-  const verdict = withRef(evaluateGate(comparison, report, gate), options.fromRef);
-  const accepted = (verdict.passed || options.update) && !options.partial;
-  const written = accepted ? paths : newPaths(paths);
+  if (baseline && comparison.comparability?.paired === 0) throw nothingCompared(baselineShown ?? '', baseline.report.suite, suite);
+  const unscored = unscoredGatedMetrics(baseline?.report, report, (metric) => isGatedMetric(metric, gate));
+  const allowUnscored = options.allowUnscored ?? false;
+  const outcome = runOutcome({
+    verdict: withRef(evaluateGate(comparison, report, gate), options.fromRef),
+    items: report.summary.n,
+    errors: report.summary.errors,
+    maxErrors: gate.maxErrors,
+    unscored,
+    allowUnscored,
+    update: options.update,
+  });
+  const { verdict } = outcome;
+  const partial = options.partial ?? (report.fingerprint.sample === null ? undefined : `a --sample run (${report.fingerprint.sample})`);
+  const write = mayWriteBaseline({
+    partial,
+    items: report.summary.n,
+    errors: report.summary.errors,
+    maxErrors: gate.maxErrors,
+    unscored,
+    allowUnscored,
+    gatePassed: verdict.passed,
+    update: options.update,
+  });
+  const written = write.allowed ? paths : newPaths(paths);
   // The baseline moved: an earlier run's .new.* no longer say anything about it.
-  if (accepted) for (const file of Object.values(newPaths(paths))) rmSync(file, { force: true });
+  if (write.allowed) for (const file of Object.values(newPaths(paths))) rmSync(file, { force: true });
   // The answers stream from the journal into the outputs file; the diff keeps only those it shows.
   const shown = new Set(comparison.regressedItems.slice(0, MAX_DIFF_ITEMS).map((change) => change.id));
   const headAnswers = new Map<string, string>();
@@ -84,8 +112,17 @@ export function publishReport(options: PublishOptions): Published {
   const spend = costLine(runInfo);
   if (spend) io.stdout.write(`${spend}\n`);
   io.stdout.write(`report: ${loaded.display(written.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
-  if (options.partial) io.stdout.write(`  The baseline was kept: this was ${options.partial}, not the full plan.\n`);
-  io.stdout.write(gateLines(verdict, baseline ? (baseline.label ?? loaded.display(baseline.file)) : undefined, familyText(comparison), options.update));
+  io.stdout.write(gateLines(verdict, baselineShown, familyText(comparison), options.update, false, outcome.headline));
+  if (!write.allowed) {
+    const accept = write.reason === 'the gate failed' ? ' Accept the change with -u.' : '';
+    io.stdout.write(`  The baseline was kept: ${write.reason}; the new report is beside it as .new.json.${accept}\n`);
+  }
+  const groups = errorGroupLines(report.items, candidateConfig ? adapterLabel(candidateConfig.adapter) : candidate);
+  if (groups.length > 0) {
+    const { errors } = report.summary;
+    const budget = errors > gate.maxErrors ? `, over the budget of ${gate.maxErrors} (gate.maxErrors)` : ` (within the budget of ${gate.maxErrors})`;
+    io.stderr.write(`${suite}/${candidate}: ${errors} ${errors === 1 ? 'item' : 'items'} ended in an error${budget}:\n${groups.map((g) => `  ${g}\n`).join('')}`);
+  }
 
   const markdown = renderDiffMarkdown(comparison, verdict, {
     inputs: new Map(options.items.filter((item) => shown.has(item.id)).map((item) => [item.id, promptText(item.input)])),
@@ -97,14 +134,8 @@ export function publishReport(options: PublishOptions): Published {
     options.items.filter((item) => regressed.has(item.id)).map((item) => [item.id, { file: repoPath(item.origin.file, io), line: item.origin.line }]),
   );
 
-  let exitCode: number = verdict.passed || options.update ? ExitCode.ok : ExitCode.gateFailed;
-  const maxErrors = gate.maxErrors;
-  if (report.summary.errors > maxErrors) {
-    io.stderr.write(`${suite}/${candidate}: ${report.summary.errors} items ended in an error, over the budget of ${maxErrors} (gate.maxErrors)\n`);
-    exitCode = ExitCode.runIncomplete;
-  }
   return {
-    exitCode,
+    exitCode: outcome.exitCode,
     report: written.json,
     markdown,
     junit: { comparison, verdict, head: report, timeSeconds: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1000 },
@@ -125,6 +156,12 @@ const ACCEPT_LOWERING =
   'The committed report sets a lower bar than the base did. If that is intended, a maintainer accepts it with ' +
   '--allow-baseline-change (in the GitHub Action: the input allow-baseline-change, or the pull-request label evals:accept-baseline).';
 
+/** A baseline that shares no item (same id, same slices) with the run compares nothing: that is not a pass. */
+export function nothingCompared(shown: string, baselineSuite: string, suite: string): UserError {
+  const other = baselineSuite === suite ? '' : ` (it is a report of suite "${baselineSuite}", not "${suite}")`;
+  return new UserError(`${shown}: no item of this run is in the baseline with the same slices${other}, so nothing would be compared; pass the right --baseline, or remove the old report to start a new baseline`);
+}
+
 function* tap<T>(values: Iterable<T>, see: (value: T) => void): Generator<T> {
   for (const value of values) {
     see(value);
@@ -137,9 +174,16 @@ function newPaths(paths: ReportPaths): ReportPaths {
   return { json: renamed(paths.json), markdown: renamed(paths.markdown), runInfo: renamed(paths.runInfo), outputs: renamed(paths.outputs) };
 }
 
-export function gateLines(verdict: GateVerdict, baseline: string | undefined, family: string, update: boolean, acceptHint = true): string {
+export function gateLines(
+  verdict: GateVerdict,
+  baseline: string | undefined,
+  family: string,
+  update: boolean,
+  acceptHint = true,
+  headline: string = verdict.passed ? 'passed' : update ? 'failed, accepted by --update' : 'FAILED',
+): string {
   const against = baseline ? `against ${baseline}, family of ${family}` : 'no baseline yet: floors only';
-  const lines = [`gate: ${verdict.passed ? 'passed' : update ? 'failed, accepted by --update' : 'FAILED'} (${against})`];
+  const lines = [`gate: ${headline} (${against})`];
   for (const failure of verdict.failures) lines.push(`  ✗ ${failure.message}`);
   for (const note of verdict.notes) lines.push(`  · ${note}`);
   if (!verdict.passed && !update && acceptHint) lines.push('  The baseline was kept; the new report is beside it as .new.json. Accept the change with -u.');

@@ -22,17 +22,30 @@ export interface RunContext {
   options?: Partial<Pick<SuiteRunOptions, 'concurrency' | 'timeoutSeconds' | 'sample' | 'shard' | 'batch' | 'fresh'>>;
 }
 
+/** Per suite x candidate: a check made once the unscorable metrics are known, before any call. */
+export interface RunChecks {
+  beforeCalls?: SuiteRunOptions['beforeCalls'];
+}
+
 export interface Finished {
   run: SuiteRun;
-  /** Drops the run's journal (and batch slots) once its answers are no longer needed. */
+  /** Drops the run's journal (and batch slots) once its answers are no longer needed; kept while errors remain. */
   release(): void;
+  /** Lets the next run in, keeping the journal: for a run whose report could not be written. */
+  unlock(): void;
 }
 
 /**
  * Runs a candidate over a suite, resumable and cached (a base or a teacher seen before costs
  * nothing again). Undefined when interrupted, after saying what is saved and how to finish.
  */
-export async function runCandidate(context: RunContext, suite: string, candidate: string, items: readonly GoldenItem[]): Promise<Finished | undefined> {
+export async function runCandidate(
+  context: RunContext,
+  suite: string,
+  candidate: string,
+  items: readonly GoldenItem[],
+  checks: RunChecks = {},
+): Promise<Finished | undefined> {
   const { loaded, io } = context;
   const cacheDir = loaded.resolve(loaded.config.cacheDir);
   const run = await runSuite({
@@ -43,6 +56,7 @@ export async function runCandidate(context: RunContext, suite: string, candidate
     rubrics: context.rubrics,
     ...(context.noCache ? {} : { cache: new VerdictCache(cacheDir), outputCache: new OutputCache(cacheDir) }),
     ...definedOnly(context.options ?? {}),
+    ...definedOnly(checks),
     interrupt: io.interrupt,
     progress: context.quiet ? { write: () => true } : io.stderr,
     notice: (line) => {
@@ -63,11 +77,21 @@ export async function runCandidate(context: RunContext, suite: string, candidate
   }
   return {
     run,
+    unlock: () => run.lock.release(),
     release: () => {
-      new Journal(run.journalFile).remove();
       new BatchSlots(`${run.journalFile}.batches.json`).remove();
       new CodeRecord(run.codeFile).remove();
       run.lock.release();
+      // Errored items stay retryable: with the journal kept, the next run asks only for them again.
+      const errors = [...run.results.values()].filter((result) => result.error).length;
+      if (errors === 0) {
+        new Journal(run.journalFile).remove();
+        return;
+      }
+      io.stderr.write(
+        `${suite}/${candidate}: ${errors} ${errors === 1 ? 'call' : 'calls'} ended in an error; ${loaded.display(run.journalFile)} is kept, ` +
+          `so the next run tries only ${errors === 1 ? 'it' : 'them'} again (--fresh starts over).\n`,
+      );
     },
   };
 }

@@ -9,8 +9,11 @@ import type { GroupSummary, Report } from '../reports/report.js';
 export interface GateFailure {
   slice: string;
   metric: string;
-  /** `baseline`: the change's committed report lowers the bar its base set (baseline-ref.ts). */
-  rule: 'regression' | 'floor' | 'baseline';
+  /**
+   * `baseline`: the change's committed report lowers the bar its base set (baseline-ref.ts).
+   * `errors` and `unscored` are the run's own failures (src/reports/run-outcome.ts), not the comparison's.
+   */
+  rule: 'regression' | 'floor' | 'baseline' | 'errors' | 'unscored';
   message: string;
 }
 

@@ -33,7 +33,25 @@ export function describeApiError(
   if (err instanceof errors.APIError) {
     const status = (err as Error & { status?: unknown }).status;
     if (typeof status === 'number') return { kind: 'api', status, message: clean(`API error ${err.message}`) };
-    return { kind: 'api', message: clean(`API connection failed: ${err.message}`) };
+    const cause = networkCause(err);
+    return { kind: 'api', message: clean(`API connection failed: ${err.message}${cause ? ` ${cause}` : ''}`) };
   }
   return { kind: 'api', message: clean(err instanceof Error ? err.message : String(err)) };
+}
+
+/**
+ * The system error under an SDK's "Connection error." (fetch wraps it in a TypeError, Node in an
+ * AggregateError when several addresses were tried), e.g. `ECONNREFUSED 127.0.0.1:18999`: the
+ * message alone does not say which server could not be reached.
+ */
+export function networkCause(err: unknown): string | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    const { code, address, port, errors, cause } = current as { code?: unknown; address?: unknown; port?: unknown; errors?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) {
+      return typeof address === 'string' ? `${code} ${address}${typeof port === 'number' ? `:${port}` : ''}` : code;
+    }
+    current = cause ?? (Array.isArray(errors) ? errors[0] : undefined);
+  }
+  return undefined;
 }

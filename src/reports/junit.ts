@@ -96,6 +96,10 @@ function testCases(comparison: Comparison, verdict: GateVerdict, head: Report): 
       });
     }
   }
+  // The run's own failures (errors over budget, an unscored metric) have no row: each is a case of its own.
+  for (const failure of verdict.failures) {
+    if (!cases.some((c) => c.failures.includes(failure))) cases.push({ slice: failure.slice, metric: failure.metric, row: undefined, failures: [failure] });
+  }
   return cases;
 }
 

@@ -55,6 +55,11 @@ export interface SuiteRunOptions {
   /** Ignore (and discard) the journal of an interrupted earlier run. */
   fresh?: boolean;
   interrupt: AbortSignal;
+  /**
+   * Called once it is known which judged metrics cannot be scored, before any call is made: it
+   * throws to stop a run that should not be paid for (a metric gated in the baseline would go unscored).
+   */
+  beforeCalls?: (skipped: Report['skipped']) => void;
   progress: ProgressStream;
   /** Says which judged metrics go unscored and why, before any call; on the progress stream by default. */
   notice?: (line: string) => void;
@@ -135,7 +140,14 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   });
   const { active, skipped } = splitAvailable(judged, { sources, unavailable });
   const ungated = calibrationHolds(loaded, active);
-  for (const line of skippedLines(skipped)) (options.notice ?? ((text: string) => options.progress.write(`${text}\n`)))(line);
+  for (const line of skippedLines(skipped)) (options.notice ?? ((text: string) => options.progress.write(`${text}
+`)))(line);
+  try {
+    options.beforeCalls?.(skipped);
+  } catch (err) {
+    await candidate.close?.();
+    throw err;
+  }
 
   const { judges: judgesHash, rubricHashes } = judgedFingerprint(loaded, active);
   const fingerprint = reportFingerprint({ items, suite: suiteConfig, sample: options.sample, judges: judgesHash, rubricHashes });

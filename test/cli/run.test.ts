@@ -38,7 +38,9 @@ describe('evals run', () => {
     const { code, stderr } = await runCli(['run', '--candidate', 'flaky', '--suite', 'mini', '--quiet'], dir);
     expect(code).toBe(3);
     expect(stderr).toMatch(/3 items ended in an error, over the budget of 0/);
-    const report = ReportSchema.parse(JSON.parse(read(dir, 'reports/mini/flaky.json')));
+    // A run that could not finish never becomes the baseline: its report goes beside it.
+    expect(existsSync(path.join(dir, 'reports/mini/flaky.json'))).toBe(false);
+    const report = ReportSchema.parse(JSON.parse(read(dir, 'reports/mini/flaky.new.json')));
     expect(report.summary).toMatchObject({ n: 7, errors: 3 });
     const errors = Object.fromEntries(report.items.filter((i) => i.error).map((i) => [i.id, i.error]));
     expect(errors.crash?.kind).toBe('crash');

@@ -26,6 +26,10 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
 
   const gate = effectiveGate(await gateFor(head.report.suite, values.config, io), head.report);
   const comparison = compareReports(base.report, head.report, gate);
+  if (comparison.comparability?.paired === 0) {
+    const other = base.report.suite === head.report.suite ? '' : ` (suites "${base.report.suite}" and "${head.report.suite}")`;
+    throw new UserError(`no item of ${headArg} is in ${baseArg} with the same slices${other}: nothing to compare, so no verdict`);
+  }
   const verdict = evaluateGate(comparison, head.report, gate);
   const markdown = renderDiffMarkdown(comparison, verdict, {
     ...(base.outputs ? { baseAnswers: answersFromOutputs(base.outputs) } : {}),

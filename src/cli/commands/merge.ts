@@ -15,6 +15,7 @@ import type { CliIO } from '../io.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import { baselinesAtRef } from '../baselines-at-ref.js';
+import { baselineFor, checkComparable } from '../baseline-for.js';
 
 /** `evals merge [folder]`: the shards of `run --shard i/n` into the report an unsharded run writes. */
 export default async function merge(argv: string[], io: CliIO): Promise<number> {
@@ -44,6 +45,10 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
       exitCode = Math.max(exitCode, ExitCode.runIncomplete);
       continue;
     }
+    const ref = fromRef?.(facts.suite, facts.candidate);
+    const baseline = ref
+      ? ref.baseline && checkComparable(ref.baseline, ref.baseline.label ?? loaded.display(ref.baseline.file), facts.items, facts.suite)
+      : baselineFor({ loaded, io, reportsDir, suite: facts.suite, candidate: facts.candidate, items: facts.items });
     const done = publishReport({
       loaded,
       reportsDir,
@@ -52,7 +57,9 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
       items: facts.items,
       io,
       update: values.update ?? false,
-      ...(fromRef ? { fromRef: fromRef(facts.suite, facts.candidate) } : {}),
+      baseline,
+      allowUnscored: values['allow-unscored'] ?? false,
+      ...(ref ? { fromRef: ref } : {}),
     });
     published.push(done);
     exitCode = Math.max(exitCode, done.exitCode);

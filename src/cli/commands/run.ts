@@ -16,6 +16,11 @@ import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt
 import type { CliIO } from '../io.js';
 import { withEnvFile } from '../env-file.js';
 import { baselinesAtRef } from '../baselines-at-ref.js';
+import { GateConfigSchema } from '../../config/schema.js';
+import { baselineFor, checkComparable } from '../baseline-for.js';
+import type { Baseline } from '../../reports/baseline.js';
+import { unscoredGatedMetrics } from '../../reports/baseline-policy.js';
+import { isGatedMetric } from '../../gate/types.js';
 
 export default async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs('run', argv);
@@ -51,6 +56,19 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   if (values.baseline && plan.length > 1) throw new UserError('--baseline compares one suite x candidate; pick one with --suite and --candidate');
   // Read before anything runs: a bad ref or a damaged report is exit 2 with nothing paid for.
   const fromRef = baselinesAtRef(loaded, reportsDir, plan, values['baseline-ref'], values['allow-baseline-change'] ?? false, values.baseline);
+  const allowUnscored = values['allow-unscored'] ?? false;
+  // Every baseline is read and checked before any paid call: exit 2 means nothing ran.
+  const baselines = new Map<string, Baseline | undefined>();
+  if (!shard) {
+    for (const { suite, candidate } of plan) {
+      const items = itemsBySuite.get(suite) ?? [];
+      const atRef = fromRef?.(suite, candidate).baseline;
+      const baseline = fromRef
+        ? atRef && checkComparable(atRef, atRef.label ?? loaded.display(atRef.file), items, suite)
+        : baselineFor({ loaded, io, reportsDir, suite, candidate, items, flag: values.baseline });
+      baselines.set(`${suite}/${candidate}`, baseline);
+    }
+  }
   const context = {
     loaded,
     io,
@@ -64,24 +82,40 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   let exitCode: number = ExitCode.ok;
   for (const { suite, candidate } of plan) {
     const items = itemsBySuite.get(suite) ?? [];
-    const finished = await runCandidate(context, suite, candidate, items);
+    const baseline = baselines.get(`${suite}/${candidate}`);
+    const finished = await runCandidate(context, suite, candidate, items, {
+      beforeCalls: (skipped) => {
+        if (allowUnscored || !baseline) return;
+        const gate = loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({});
+        const unscored = unscoredGatedMetrics(baseline.report, { skipped }, (metric) => isGatedMetric(metric, gate));
+        if (unscored.length > 0) throw unscoredError(baseline.label ?? loaded.display(baseline.file), unscored);
+      },
+    });
     if (!finished) return ExitCode.runIncomplete;
     const { run } = finished;
     if (shard) {
       writeShard(loaded, values['shards-dir'], run, io);
     } else if (run.report) {
-      const done = publishReport({
-        loaded,
-        reportsDir,
-        report: run.report,
-        facts: run,
-        items,
-        io,
-        update: values.update ?? false,
-        ...(values.baseline ? { baseline: values.baseline } : {}),
-        ...(fromRef ? { fromRef: fromRef(suite, candidate) } : {}),
-        ...(subsetLabel(subset) ? { partial: subsetLabel(subset) } : {}),
-      });
+      let done: Published;
+      try {
+        done = publishReport({
+          loaded,
+          reportsDir,
+          report: run.report,
+          facts: run,
+          items,
+          io,
+          update: values.update ?? false,
+          baseline,
+          allowUnscored,
+          ...(fromRef ? { fromRef: fromRef(suite, candidate) } : {}),
+          ...(subsetLabel(subset) ? { partial: subsetLabel(subset) } : {}),
+        });
+      } catch (err) {
+        // No report written: the journal stays, so the same command finishes without paying again.
+        finished.unlock();
+        throw err;
+      }
       published.push(done);
       exitCode = Math.max(exitCode, done.exitCode);
     }
@@ -89,6 +123,15 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   }
   writeCiOutputs(published, { summary: values.summary, junit: values.junit }, io);
   return exitCode;
+}
+
+/** A metric the baseline gates would go unscored: stop before paying for a run that cannot be gated on it. */
+function unscoredError(baselineShown: string, unscored: ReadonlyArray<{ metric: string; reason: string }>): UserError {
+  const lines = unscored.map(({ metric, reason }) => `  ${metric}: ${reason}`);
+  return new UserError(
+    `${unscored.map((u) => u.metric).join(', ')} ${unscored.length > 1 ? 'are' : 'is'} gated in the baseline ${baselineShown} but cannot be scored in this run:\n` +
+      `${lines.join('\n')}\nNothing was run. Fix that, or pass --allow-unscored to gate without ${unscored.length > 1 ? 'them' : 'it'} (the baseline is then kept).`,
+  );
 }
 
 /** A shard's results go to the shards folder for `evals merge`; the full report is left alone. */
