@@ -38,10 +38,11 @@ export function nonNegativeInt(flag: string, value: string | undefined): number 
   return n;
 }
 
-export function positiveNumber(flag: string, value: string | undefined): number | undefined {
+export function positiveNumber(flag: string, value: string | undefined, max = Number.MAX_VALUE, why = ''): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${flag} takes a number above 0, got "${value}"`);
+  if (n > max) throw new UserError(`--${flag} takes at most ${max}${why}, got "${value}"`);
   return n;
 }
 

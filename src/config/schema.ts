@@ -7,6 +7,28 @@ import { suggestKnownKeys } from './zod-issues.js';
 
 const fraction = z.number().min(0).max(1);
 
+/**
+ * A day. Node's timers hold at most 2^31 - 1 ms (about 24.8 days) and fire at once beyond it; a
+ * call's deadline is its timeout times its attempts (SDK retries), which stays inside that up to
+ * 24 attempts.
+ */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+const timeoutSeconds = z.number().positive().max(MAX_TIMEOUT_SECONDS, `at most ${MAX_TIMEOUT_SECONDS} seconds (a day; Node's timers cannot wait much longer)`);
+
+/**
+ * Suite and candidate names become folders and file names under reports/ and .evals-runs/: no path
+ * separators, and not "." or ".." (suite ".." with candidate "README" would write ./README.md).
+ * Checked on the whole record rather than as its key schema, so the message names the entry.
+ */
+function pathSafeNames<T extends z.ZodType>(what: string, value: T) {
+  return z.record(z.string(), value).superRefine((record, ctx) => {
+    for (const name of Object.keys(record)) {
+      if (!/^[\w.-]+$/.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: `${what} are letters, digits, ".", "_" and "-"` });
+      else if (/^\.+$/.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: `${what} may not be "." or ".."` });
+    }
+  });
+}
+
 /** Candidate kinds are labels for reports (contract: DESIGN.md "Candidates"). */
 export const CandidateKindSchema = z.enum(['prompt', 'rag', 'finetuned', 'hybrid', 'teacher', 'base']);
 
@@ -45,7 +67,7 @@ export const CandidateConfigSchema = z.strictObject({
   /** The candidate this one was fine-tuned or prompted from, for `evals forgetting`. */
   base: z.string().min(1).optional(),
   concurrency: z.number().int().positive().optional(),
-  timeoutSeconds: z.number().positive().optional(),
+  timeoutSeconds: timeoutSeconds.optional(),
 });
 
 export const GateRulesSchema = z.strictObject({
@@ -153,12 +175,10 @@ export const ConfigSchema = z.strictObject({
   concurrency: z.number().int().positive().default(8),
   /** `--batch`: the first wait between checks on a provider batch (it backs off to a minute). */
   batchPollSeconds: z.number().positive().default(5),
-  timeoutSeconds: z.number().positive().default(60),
+  timeoutSeconds: timeoutSeconds.default(60),
   /** Optional, like `candidates`: a config for `evals calibrate` may declare only judges. */
-  suites: z.record(z.string().regex(/^[\w.-]+$/, 'suite names are letters, digits, ".", "_" and "-"'), SuiteConfigSchema).default({}),
-  candidates: z
-    .record(z.string().regex(/^[\w.-]+$/, 'candidate ids are letters, digits, ".", "_" and "-"'), CandidateConfigSchema)
-    .default({}),
+  suites: pathSafeNames('suite names', SuiteConfigSchema).default({}),
+  candidates: pathSafeNames('candidate ids', CandidateConfigSchema).default({}),
   judges: z.record(z.string(), JudgeConfigSchema).default({}),
   /** Model id -> price, overriding the built-in table. */
   prices: z.record(z.string(), PriceSchema).default({}),

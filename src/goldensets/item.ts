@@ -9,12 +9,22 @@ export const MessageSchema = z.object({
 /** A golden item's question: plain text, or a chat transcript ending in the user's turn. */
 export const ItemInputSchema = z.union([z.string().min(1), z.array(MessageSchema).min(1)]);
 
+/**
+ * A slice name: `all` is the overall row of every report (a slice of that name would hide behind
+ * it), and names are shown in paths and tables, so `.`, `..` and path separators are refused.
+ */
+export const SliceNameSchema = z
+  .string()
+  .min(1)
+  .refine((name) => name !== 'all', { message: 'the slice name "all" is reserved for the overall row; rename the slice' })
+  .refine((name) => !/^\.+$/.test(name) && !/[\\/]/.test(name), { message: 'slice names may not be "." or ".." or contain "/" or "\\"' });
+
 /** The fields a golden-set row may carry (contract: DESIGN.md "Golden sets"). Other fields are kept as metadata. */
 export const GoldenItemFieldsSchema = z.object({
   id: z.string().min(1),
   input: ItemInputSchema,
   reference: z.string().optional(),
-  slices: z.array(z.string().min(1)).default([]),
+  slices: z.array(SliceNameSchema).default([]),
   sources: z.array(z.string().min(1)).default([]),
   rubric: z.string().min(1).optional(),
   checks: z.array(CheckSpecSchema).default([]),

@@ -23,7 +23,8 @@ export async function* readJsonlRows(path: string, file = path): AsyncGenerator<
     if (text.trim() === '') continue;
     let row: unknown;
     try {
-      row = JSON.parse(text);
+      // A byte-order mark (Excel, Notepad) is accepted on the first line, as in CSV.
+      row = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text);
     } catch (err) {
       throw new UserError(locate(file, line, `malformed JSON: ${(err as Error).message}`));
     }
@@ -37,7 +38,7 @@ export async function* readJsonlRows(path: string, file = path): AsyncGenerator<
 /** Reads a CSV golden set with csv-parse; list columns split on `;`, JSON columns parsed. */
 export async function* readCsvRows(path: string, file = path): AsyncGenerator<RawRow> {
   const parser = createReadStream(path).pipe(
-    parse({ columns: true, info: true, bom: true, skip_empty_lines: true, trim: false }),
+    parse({ columns: uniqueColumns(file), info: true, bom: true, skip_empty_lines: true, trim: false }),
   );
   let previousEnd = 1; // the header line
   try {
@@ -51,6 +52,18 @@ export async function* readCsvRows(path: string, file = path): AsyncGenerator<Ra
     const e = err as Error & { lines?: number };
     throw new UserError(locate(file, e.lines, `bad CSV: ${e.message.replace(/ at line \d+.*$/, '')}`));
   }
+}
+
+/** The header row as column names; a repeated one would silently overwrite the other's values. */
+function uniqueColumns(file: string): (header: string[]) => string[] {
+  return (header) => {
+    const seen = new Set<string>();
+    for (const column of header) {
+      if (seen.has(column)) throw new UserError(locate(file, 1, `column "${column}" appears twice in the header`));
+      seen.add(column);
+    }
+    return header;
+  };
 }
 
 function convertCsvRecord(record: Record<string, string>, file: string, line: number): Record<string, unknown> {

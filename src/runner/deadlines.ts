@@ -30,7 +30,8 @@ export class Deadlines {
     if (this.interrupt.aborted) return Promise.reject(new Interrupted());
     return new Promise<T>((resolve, reject) => {
       const call: Live = { controller: new AbortController(), reject };
-      const timer = setTimeout(() => this.cut(call, new CandidateError(`timed out after ${ms} ms`, 'timeout')), ms);
+      // Node fires a timer longer than 2^31 - 1 ms at once: a long timeout times attempts must not wrap.
+      const timer = setTimeout(() => this.cut(call, new CandidateError(`timed out after ${ms} ms`, 'timeout')), Math.min(ms, 2_147_483_647));
       this.live.add(call);
       const done = () => {
         clearTimeout(timer);

@@ -12,6 +12,9 @@ export interface ShardSpec {
   count: number;
 }
 
+/** More shards than this is a typo, not a plan (and n must stay an exact integer for the hash split). */
+export const MAX_SHARDS = 10_000;
+
 export function parseShard(value: string): ShardSpec {
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(match?.[1]);
@@ -19,6 +22,7 @@ export function parseShard(value: string): ShardSpec {
   if (!match || count < 1 || index < 1 || index > count) {
     throw new UserError(`--shard takes i/n with 1 <= i <= n (e.g. 2/3), got "${value}"`);
   }
+  if (count > MAX_SHARDS) throw new UserError(`--shard takes at most ${MAX_SHARDS} shards, got "${value}"`);
   return { index, count };
 }
 

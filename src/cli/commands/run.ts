@@ -16,7 +16,7 @@ import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt
 import type { CliIO } from '../io.js';
 import { withEnvFile } from '../env-file.js';
 import { baselinesAtRef } from '../baselines-at-ref.js';
-import { GateConfigSchema } from '../../config/schema.js';
+import { GateConfigSchema, MAX_TIMEOUT_SECONDS } from '../../config/schema.js';
 import { baselineFor, checkComparable } from '../baseline-for.js';
 import type { Baseline } from '../../reports/baseline.js';
 import { unscoredGatedMetrics } from '../../reports/baseline-policy.js';
@@ -27,7 +27,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   const sampleSize = positiveInt('sample', values.sample);
   const seed = nonNegativeInt('seed', values.seed) ?? 1;
   const concurrency = positiveInt('concurrency', values.concurrency);
-  const timeoutSeconds = positiveNumber('timeout', values.timeout);
+  const timeoutSeconds = positiveNumber('timeout', values.timeout, MAX_TIMEOUT_SECONDS, " seconds (a day; Node's timers cannot wait much longer)");
   const shard = values.shard === undefined ? undefined : shardFromFlag(values.shard, io.env);
 
   const loaded = await loadConfig(values.config, io.cwd);

@@ -30,6 +30,11 @@ export const choice = defineCheck({
         ctx.addIssue({ code: 'custom', path: ['answer'], message: `${answer} is outside A-${lastLetter(choices)}` });
       }
     }),
+  unusable(item, { answer }) {
+    if (answer !== undefined) return null;
+    if (item.reference === undefined) return 'needs an "answer" or the item\'s "reference"';
+    return referenceLetter(item.reference) === null ? `the reference ${quote(item.reference, 30)} is not a choice letter` : null;
+  },
   run({ output, item }, { answer, choices }) {
     if (answer === undefined && item.reference === undefined) return null;
     const expected = answer ?? referenceLetter(item.reference ?? '');

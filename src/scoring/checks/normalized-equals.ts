@@ -8,6 +8,7 @@ export const normalizedEquals = defineCheck({
   type: 'normalized-equals',
   summary: 'answer equals the expected value or the reference after SQuAD normalisation',
   params: z.strictObject({ value: z.string().optional() }),
+  unusable: (item, { value }) => (value === undefined && item.reference === undefined ? 'needs a "value" or the item\'s "reference"' : null),
   run({ output, item }, { value }) {
     const expected = value ?? item.reference;
     if (expected === undefined) return null;

@@ -18,6 +18,11 @@ export const numeric = defineCheck({
     tolerance: z.number().nonnegative().default(1e-6),
     relative: z.number().nonnegative().optional(),
   }),
+  unusable(item, { value }) {
+    if (value !== undefined) return null;
+    if (item.reference === undefined) return 'needs a "value" or the item\'s "reference"';
+    return referenceNumber(item.reference) === null ? `the reference ${quote(item.reference, 30)} holds no number` : null;
+  },
   run({ output, item }, { value, tolerance, relative }) {
     const expected = value ?? (item.reference === undefined ? null : referenceNumber(item.reference));
     if (expected === null) return null;

@@ -37,6 +37,12 @@ export interface CheckDefinition<P extends z.ZodType = z.ZodType, T extends stri
   /** The spec's own fields (all but `type` and `name`); a strict object so typos are errors. */
   params: P;
   run(input: CheckInput, params: z.output<P>): CheckOutcome | null;
+  /**
+   * Why this check cannot be evaluated on this item at all (e.g. `equals` with neither a value nor
+   * a reference), or null when it can. Asked before anything runs, so a golden-set mistake is an
+   * input error with file:line rather than a check that silently never applies.
+   */
+  unusable?(item: GoldenItem, params: z.output<P>): string | null;
 }
 
 /** Identity helper that keeps `params` and `run` typed together. */
