@@ -21,7 +21,16 @@ export function outputsFileOf(reportFile: string): string {
 export function readBaseline(file: string, shown = file): Baseline | undefined {
   if (!existsSync(file)) return undefined;
   const outputsFile = outputsFileOf(file);
-  return parseBaseline(file, readFileSync(file, 'utf8'), shown, existsSync(outputsFile) ? readFileSync(outputsFile, 'utf8') : undefined);
+  return parseBaseline(file, readText(file, shown), shown, existsSync(outputsFile) ? readText(outputsFile, outputsFile) : undefined);
+}
+
+/** A folder or an unreadable file where a report should be is the user's to fix: exit 2, no stack. */
+function readText(file: string, shown: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`${shown}: not a JSON report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}: cannot be read); restore it from git or pass --baseline`);
+  }
 }
 
 /** A report's text checked against the schema; `shown` names it in the error (a path, or `ref:path`). */

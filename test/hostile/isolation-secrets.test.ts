@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from '../servers/loopback.js';
@@ -58,10 +58,15 @@ describe('no secret in any artifact', () => {
     expect((await evals(dir, ['run', '--candidate', 'good', '--suite', 's'])).code).toBe(0);
     return { dir, before: reportHashes(dir) };
   }
+  // A run whose every item errored never becomes the baseline (exit 3): its report is the .new.* set.
+  const reportFile = (dir: string, candidate: string, ext: string) => {
+    const file = path.join(dir, 'reports', 'lenient', `${candidate}.new.${ext}`);
+    return existsSync(file) ? file : path.join(dir, 'reports', 'lenient', `${candidate}.${ext}`);
+  };
   const report = (dir: string, candidate: string) =>
-    JSON.parse(readFileSync(path.join(dir, 'reports', 'lenient', `${candidate}.json`), 'utf8')) as { items: Array<{ id: string; error?: { message: string } }> };
+    JSON.parse(readFileSync(reportFile(dir, candidate, 'json'), 'utf8')) as { items: Array<{ id: string; error?: { message: string } }> };
   const answers = (dir: string, candidate: string) =>
-    readFileSync(path.join(dir, 'reports', 'lenient', `${candidate}.outputs.jsonl`), 'utf8')
+    readFileSync(reportFile(dir, candidate, 'outputs.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((line) => (JSON.parse(line) as { text: string }).text);
@@ -71,7 +76,7 @@ describe('no secret in any artifact', () => {
       web: { kind: 'rag', adapter: { type: 'http', url: `${server.origin}/answer`, headers: { authorization: 'Bearer ${SERVICE_TOKEN}' } } },
     });
     const run = await evals(dir, ['run', '--candidate', 'web', '--suite', 'lenient'], { SERVICE_TOKEN });
-    expectClean(run, 0, before, dir);
+    expectClean(run, 3, before, dir);
     const errors = report(dir, 'web').items.map((i) => i.error?.message ?? '');
     expect(errors[0]).toMatch(/^HTTP 500 from http:\/\/127\.0\.0\.1:\d+\/answer: upstream failure/);
     for (const message of errors) expect(message).not.toContain('tok-FAKE');
@@ -83,7 +88,7 @@ describe('no secret in any artifact', () => {
       web: { kind: 'rag', adapter: { type: 'http', url: `${server.origin}/notjson`, headers: { authorization: 'Bearer ${OPENAI_API_KEY}' } } },
     });
     const run = await evals(dir, ['run', '--candidate', 'web', '--suite', 'lenient']);
-    expectClean(run, 0, before, dir);
+    expectClean(run, 3, before, dir);
     const message = report(dir, 'web').items[0]?.error?.message ?? '';
     expect(message).toMatch(/^response is not JSON: upstream failure/);
     expect(message).not.toContain('sk-test');
@@ -101,7 +106,7 @@ describe('no secret in any artifact', () => {
   it("a command candidate's stderr is redacted in the error it leaves", async () => {
     const { dir, before } = await setup({ spy: command('stderr', { passEnv: ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY'] }) });
     const run = await evals(dir, ['run', '--candidate', 'spy', '--suite', 'lenient']);
-    expectClean(run, 0, before, dir);
+    expectClean(run, 3, before, dir);
     expect(report(dir, 'spy').items[0]?.error?.message).toBe('node exited with code 1; stderr: auth failed for key [redacted] and [redacted]');
   });
 
@@ -115,7 +120,7 @@ describe('no secret in any artifact', () => {
   it('a key printed as garbage on stdout is redacted in the bad-output error', async () => {
     const { dir, before } = await setup({ spy: command('garbage', { passEnv: ['OPENAI_API_KEY'] }) });
     const run = await evals(dir, ['run', '--candidate', 'spy', '--suite', 'lenient']);
-    expectClean(run, 0, before, dir);
+    expectClean(run, 3, before, dir);
     expect(report(dir, 'spy').items[0]?.error?.message).toBe('node printed no JSON answer: not json, but the key: [redacted]');
   });
 
