@@ -35,7 +35,7 @@ describe('evals init', () => {
     // Installed (here: linked), so the next steps do not ask for an install.
     expect(init.stdout).not.toContain('npm install');
 
-    const run = await runCli(['run', '--candidate', 'my-candidate', '--quiet'], dir);
+    const run = await runCli(['run', '--quiet'], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // No key: the judged rubric is listed as not scored, the exact checks gate.
@@ -45,7 +45,7 @@ describe('evals init', () => {
     expect(report.summary.metrics.pass?.mean).toBe(1);
 
     // The committed report is now the baseline: a rerun compares with it and passes.
-    const again = await runCli(['run', '--candidate', 'my-candidate', '--quiet'], dir);
+    const again = await runCli(['run', '--quiet'], dir);
     expect(again.code).toBe(0);
     expect(again.stdout).not.toContain('no baseline yet');
   });

@@ -129,9 +129,9 @@ export default defineConfig({
     const git = (...args: string[]) => mustExec('git', args, project);
     const steps: Array<[string, () => Promise<Ran>]> = [
       ['npx evals init', () => exec('npx', ['evals', 'init'], project)],
-      ['npx evals run --candidate my-candidate', () => exec('npx', ['evals', 'run', '--candidate', 'my-candidate', '--quiet'], project)],
+      ['npx evals run', () => exec('npx', ['evals', 'run', '--quiet'], project)],
       ['git add -A && git commit -m "evals: baseline"', async () => (await git('init', '-q'), await git('add', '-A'), git('commit', '-q', '-m', 'evals: baseline'))],
-      ['npx evals run --candidate my-candidate', () => exec('npx', ['evals', 'run', '--candidate', 'my-candidate', '--quiet'], project)],
+      ['npx evals run', () => exec('npx', ['evals', 'run', '--quiet'], project)],
     ];
     const outputs: string[] = [];
     for (const [command, run] of steps) {

@@ -26,7 +26,7 @@ export default async function init(argv: string[], io: CliIO): Promise<number> {
 
   const steps = [
     ...(installed(dir) ? [] : [`npm install --save-dev ${PACKAGE}`]),
-    'npx evals run --candidate my-candidate    # offline; writes reports/faq/my-candidate.json',
+    'npx evals run    # offline; writes reports/faq/my-candidate.json',
     'git add -A && git commit -m "evals: baseline"   # the committed report is the baseline',
   ];
   io.stdout.write(`\nNext:\n${steps.map((step) => `  ${step}\n`).join('')}`);
