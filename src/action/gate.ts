@@ -32,7 +32,8 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
   const { code, stderrTail } = await runEvals(plan.argv, env);
   setOutputs(env, { 'exit-code': String(code), passed: String(code === ExitCode.ok), summary: files.summary, junit: files.junit });
   if (code === ExitCode.badInput) {
-    process.stdout.write(`::error title=evals: bad usage, config or input::${escapeData(lastLines(stderrTail))}\n`);
+    const hint = stderrTail.includes('--allow-unscored') ? '\nIn the Action: set the secret, or allow-unscored: true.' : '';
+    process.stdout.write(`::error title=evals: bad usage, config or input::${escapeData(lastLines(stderrTail) + hint)}\n`);
   }
   return ExitCode.ok;
 }

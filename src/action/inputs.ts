@@ -13,6 +13,7 @@ const InputsSchema = z.object({
   EVALS_SUITES: z.string().trim().default(''),
   EVALS_CONFIG: z.string().trim().min(1).default('evals.config.ts'),
   EVALS_ARGS: z.string().default(''),
+  EVALS_ALLOW_UNSCORED: flag.default(false),
   EVALS_ALLOW_BASELINE_CHANGE: flag.default(false),
   EVALS_ACCEPT_LABEL: z.string().trim().default('evals:accept-baseline'),
 });
@@ -23,6 +24,8 @@ export interface ActionInputs {
   config: string;
   /** Extra flags for `evals run`, split on whitespace (no quoting). */
   args: string[];
+  /** Gate without metrics that cannot be scored (a missing key); by default that fails the run. */
+  allowUnscored: boolean;
   allowBaselineChange: boolean;
   acceptLabel: string;
 }
@@ -41,6 +44,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     suites: v.EVALS_SUITES,
     config: v.EVALS_CONFIG,
     args: v.EVALS_ARGS.split(/\s+/).filter(Boolean),
+    allowUnscored: v.EVALS_ALLOW_UNSCORED,
     allowBaselineChange: v.EVALS_ALLOW_BASELINE_CHANGE,
     acceptLabel: v.EVALS_ACCEPT_LABEL,
   };

@@ -26,6 +26,7 @@ export function runArgs(inputs: ActionInputs, pr: PullRequest | undefined, files
       baseline += `; a lower committed report is accepted (${label ? `label ${inputs.acceptLabel}` : 'input allow-baseline-change'})`;
     }
   }
+  if (inputs.allowUnscored) argv.push('--allow-unscored');
   argv.push(...inputs.args);
   return { argv, baseline };
 }

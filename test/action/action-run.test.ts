@@ -6,6 +6,7 @@ import { runCli } from '../cli/harness.js';
 import { commitAll, git, gitProject } from '../git-project.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
 import { simulateAction, type ActionRun } from './simulate.js';
+import { KEYS, startJudgeServer, type JudgeServer } from '../judges/helpers.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const packageName = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string }).name;
@@ -161,5 +162,37 @@ describe('the Action, run step by step in a simulated GitHub job', () => {
     expect(github.requests.length).toBe(before);
     expect(result.summary).toContain('no pull-request comment was posted: this pull request comes from a fork, and GitHub gives such runs no token to write with. The gate decided all the same.');
     expect(step(result, /^Fail on a failed gate/)?.stdout).toContain('evals: gate passed');
+  }, 240_000);
+
+  it('a missing judge key fails the job, naming the metric and the variable, unless allow-unscored', async () => {
+    const judge: JudgeServer = await startJudgeServer('anthropic');
+    try {
+      judge.verdicts(() => ({ reasoning: 'Matches the reference.', verdict: 'correct' }));
+      const judged = await makeOrigin((config) =>
+        config
+          .replace("goldenSets: ['goldensets/qa.jsonl'] }", "goldenSets: ['goldensets/qa.jsonl'], judges: [{ kind: 'reference', judge: 'grader' }] }")
+          .replace(
+            'candidates: {',
+            `judges: { grader: { provider: 'anthropic', model: 'claude-sonnet-4-6', baseURL: '${(judge.server as typeof judge.server & { baseURL: string }).baseURL}', apiKeyEnv: 'GATED_JUDGE_KEY', maxRetries: 0 } },\n  candidates: {`,
+          ),
+        { GATED_JUDGE_KEY: KEYS.anthropic },
+      );
+      const workspace = checkout(judged, 'harmless');
+      const event = pullRequestEvent(judged, 'harmless');
+      const calls = judge.requests.length;
+      const missing = await run(workspace, event, {});
+      expect(missing.failed, missing.log).toBe(true);
+      expect(missing.outputs).toMatchObject({ passed: 'false', 'exit-code': '2' });
+      expect(missing.log).toMatch(/reference[^\n]*GATED_JUDGE_KEY|GATED_JUDGE_KEY[^\n]*reference/);
+      expect(missing.log).toContain('In the Action: set the secret, or allow-unscored: true.');
+      expect(judge.requests.length).toBe(calls);
+
+      const allowed = await run(workspace, event, { 'allow-unscored': 'true' });
+      expect(allowed.failed, allowed.log).toBe(false);
+      expect(allowed.outputs).toMatchObject({ passed: 'true', 'exit-code': '0' });
+      expect(judge.requests.length).toBe(calls);
+    } finally {
+      await judge.close();
+    }
   }, 240_000);
 });

@@ -48,8 +48,9 @@ describe("the Action's scripts", () => {
     expect(runArgs(inputs, pr, files).argv).not.toContain('--allow-baseline-change');
     const labelled = pullRequestOf('pull_request', event({ labels: ['evals:accept-baseline'] }))!;
     expect(runArgs(inputs, labelled, files).argv).toContain('--allow-baseline-change');
-    const optedIn = readInputs({ EVALS_CANDIDATES: 'bot', EVALS_ALLOW_BASELINE_CHANGE: 'true' });
-    expect(runArgs(optedIn, pr, files).argv).toContain('--allow-baseline-change');
+    const optedIn = readInputs({ EVALS_CANDIDATES: 'bot', EVALS_ALLOW_BASELINE_CHANGE: 'true', EVALS_ALLOW_UNSCORED: 'true' });
+    expect(runArgs(optedIn, pr, files).argv).toEqual(expect.arrayContaining(['--allow-baseline-change', '--allow-unscored']));
+    expect(runArgs(inputs, pr, files).argv).not.toContain('--allow-unscored');
     // The label does nothing outside a pull request, where there is no base to compare with.
     expect(runArgs(optedIn, undefined, files).argv).not.toContain('--allow-baseline-change');
   });
