@@ -29,3 +29,27 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+
+/** What a file-system error code means to the person running evals. */
+const FS_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'a folder is in the way of a file',
+  ENOTDIR: 'a file is in the way of a folder on that path',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EMFILE: 'too many open files',
+};
+
+/**
+ * A disk failure (full disk, read-only or wrong path) on a report, cache or journal path: one plain
+ * line naming the path, exit 3 (the run could not finish), never a stack trace. Undefined for any
+ * other error, which stays an internal error.
+ */
+export function fileSystemError(err: unknown): UserError | undefined {
+  const { code, path, syscall } = (err ?? {}) as NodeJS.ErrnoException;
+  const meaning = code === undefined ? undefined : FS_ERRORS[code];
+  if (meaning === undefined || path === undefined) return undefined;
+  return new UserError(`cannot ${syscall ?? 'write'} ${path}: ${meaning} (${code})`, ExitCode.runIncomplete);
+}

@@ -1,3 +1,5 @@
+import { stripControl } from '../reports/plain-text.js';
+
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -8,6 +10,11 @@ export interface OutStream {
 export interface CliIO {
   stdout: OutStream;
   stderr: OutStream;
+  /**
+   * Where the progress bar draws, with its own cursor control; stderr when not given. It is the
+   * one stream left raw by `plainTextIO`, and only the harness's own counts are written to it.
+   */
+  progress?: OutStream;
   cwd: string;
   env: NodeJS.ProcessEnv;
   /** Fires on Ctrl-C. */
@@ -35,4 +42,23 @@ export function processIO(): CliIO {
     });
   }
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, interrupt: controller.signal };
+}
+
+/** A stream whose text is stripped of terminal control sequences; its TTY facts are kept. */
+function plainStream(stream: OutStream): OutStream {
+  return {
+    write: (text: string) => stream.write(stripControl(text)),
+    ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
+    ...(stream.columns === undefined ? {} : { columns: stream.columns }),
+  };
+}
+
+/**
+ * Answers, ids, slice names and error excerpts are untrusted: printed raw, an ANSI or OSC sequence
+ * in them could recolour, rewrite or hide lines ("gate: passed") or set the terminal's title and
+ * clipboard. Every command writes through these plain streams; evals itself prints no control
+ * sequence except the progress bar's, which keeps the raw stream.
+ */
+export function plainTextIO(io: CliIO): CliIO {
+  return { ...io, progress: io.progress ?? io.stderr, stdout: plainStream(io.stdout), stderr: plainStream(io.stderr) };
 }

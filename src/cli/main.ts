@@ -1,7 +1,7 @@
-import { ExitCode, UserError } from '../errors.js';
+import { ExitCode, UserError, fileSystemError } from '../errors.js';
 import { commandHelp, globalHelp } from './help.js';
 import type { CommandName } from './options.js';
-import { processIO, type CliIO } from './io.js';
+import { plainTextIO, processIO, type CliIO } from './io.js';
 import { version } from '../version.js';
 
 /** Every command of the option table (src/cli/options.ts), loaded lazily. */
@@ -18,7 +18,8 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[], io
 };
 
 /** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
+  const io = plainTextIO(rawIO);
   const [command, ...rest] = argv;
   if (command === 'help' && rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0])) {
     io.stdout.write(commandHelp(rest[0] as CommandName));
@@ -45,9 +46,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   try {
     return await (await load()).default(rest, io);
   } catch (err) {
-    if (err instanceof UserError) {
-      io.stderr.write(`error: ${err.message}\n`);
-      return err.exitCode;
+    const user = err instanceof UserError ? err : fileSystemError(err);
+    if (user) {
+      io.stderr.write(`error: ${user.message}\n`);
+      return user.exitCode;
     }
     // Not the user's fault: show everything, and say the run did not finish.
     io.stderr.write(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -58,7 +58,7 @@ export async function runCandidate(
     ...definedOnly(context.options ?? {}),
     ...definedOnly(checks),
     interrupt: io.interrupt,
-    progress: context.quiet ? { write: () => true } : io.stderr,
+    progress: context.quiet ? { write: () => true } : (io.progress ?? io.stderr),
     notice: (line) => {
       if (context.said.has(line)) return;
       context.said.add(line);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFilesAtomic } from '../util/atomic-write.js';
 import { renderMarkdown } from './markdown.js';
 import { renderReportJson, type Report } from './report.js';
 import type { RunInfo } from './run-info.js';
@@ -17,10 +17,12 @@ export function reportPaths(reportsDir: string, suite: string, candidate: string
   return { json: `${base}.json`, markdown: `${base}.md`, runInfo: `${base}.run.json`, outputs: `${base}.outputs.jsonl` };
 }
 
-/** Writes every file atomically; the JSON report last, so it only lands when the rest did. */
+/** Replaces the report's files as one set: all of them land, or none does (util/atomic-write.ts). */
 export function writeReportFiles(paths: ReportPaths, report: Report, runInfo: RunInfo, outputs: Iterable<string>): void {
-  writeFileAtomic(paths.outputs, outputs);
-  writeFileAtomic(paths.runInfo, `${JSON.stringify(runInfo, null, 2)}\n`);
-  writeFileAtomic(paths.markdown, renderMarkdown(report));
-  writeFileAtomic(paths.json, renderReportJson(report));
+  writeFilesAtomic([
+    [paths.outputs, outputs],
+    [paths.runInfo, `${JSON.stringify(runInfo, null, 2)}\n`],
+    [paths.markdown, renderMarkdown(report)],
+    [paths.json, renderReportJson(report)],
+  ]);
 }

@@ -15,7 +15,7 @@ import { judgePairwise } from '../../scoring/judges/pairwise.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { JudgeError, type VerdictSource } from '../../scoring/judges/types.js';
 import { quantile } from '../../stats/describe.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import { writeFilesAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
 import type { CliIO } from '../io.js';
 import { withEnvFile } from '../env-file.js';
@@ -63,8 +63,10 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
     const report = compareReport(suite, student, teacher, judged?.judge ?? null, rows, judged?.pairs ?? new Map());
     const costs = costLines(studentRun.run, teacherRun.run);
     const file = path.join(reportsDir, suite, `${student}.vs.${teacher}`);
-    writeFileAtomic(`${file}.md`, renderCompareMarkdown(report, costs));
-    writeFileAtomic(`${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    writeFilesAtomic([
+      [`${file}.md`, renderCompareMarkdown(report, costs)],
+      [`${file}.json`, `${JSON.stringify(report, null, 2)}\n`],
+    ]);
     io.stdout.write(`\n${renderCompareTerminal(report, costs)}report: ${loaded.display(`${file}.json`)} (.md beside it)\n`);
     if (!report.passed) exitCode = Math.max(exitCode, ExitCode.gateFailed);
   }

@@ -5,7 +5,7 @@ import { compareRetention } from '../../reports/retention.js';
 import { loadSuiteItems } from '../../runner/setup.js';
 import { effectiveGate } from '../../gate/rules.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import { writeFilesAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
 import type { CliIO } from '../io.js';
 import { withEnvFile } from '../env-file.js';
@@ -44,8 +44,10 @@ export default async function forgetting(argv: string[], io: CliIO): Promise<num
     if (!gate) throw new UserError(`unknown suite "${suite}"`);
     const report = forgettingReport(suite, candidateId, candidate.base, compareRetention(base.report, head.report, effectiveGate(gate, head.report)));
     const file = path.join(reportsDir, suite, `${candidateId}.forgetting`);
-    writeFileAtomic(`${file}.md`, renderForgettingMarkdown(report));
-    writeFileAtomic(`${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    writeFilesAtomic([
+      [`${file}.md`, renderForgettingMarkdown(report)],
+      [`${file}.json`, `${JSON.stringify(report, null, 2)}\n`],
+    ]);
     io.stdout.write(`\n${renderForgettingTerminal(report)}report: ${loaded.display(`${file}.json`)} (.md beside it)\n`);
     if (!report.passed) exitCode = ExitCode.gateFailed;
     for (const finished of [base, head]) {

@@ -60,7 +60,9 @@ export function batchClient(driver: BatchDriver): BatchClient {
     if (err instanceof BatchApiError) return err;
     const described = describeApiError(err, driver.errors, driver.secrets, signal);
     if (described.kind === 'aborted') return err;
-    return new BatchApiError(`${provider} batch API: ${described.message}`, described.status);
+    // A server with no batch endpoints (many OpenAI-compatible ones) answers 404.
+    const hint = described.status === 404 ? ' (does this server offer the batch API? run without --batch)' : '';
+    return new BatchApiError(`${provider} batch API: ${described.message}${hint}`, described.status);
   };
   async function call<T>(work: (signal: AbortSignal | undefined) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     const child = scoped(signal);

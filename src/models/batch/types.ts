@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExitCode, UserError } from '../../errors.js';
 
 /**
  * One provider-neutral face for the Anthropic Message Batches API and the OpenAI Batch API:
@@ -98,13 +99,16 @@ export interface BatchJournal {
   clear(): void | Promise<void>;
 }
 
-/** A batch API call that failed after the SDK's retries; the message is redacted. */
-export class BatchApiError extends Error {
+/**
+ * A batch API call that failed after the SDK's retries; the message is redacted. The run cannot
+ * finish (exit 3), and the message is all the user needs: no stack trace.
+ */
+export class BatchApiError extends UserError {
   constructor(
     message: string,
     readonly status?: number,
   ) {
-    super(message);
+    super(message, ExitCode.runIncomplete);
     this.name = 'BatchApiError';
   }
 }
