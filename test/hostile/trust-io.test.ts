@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, fileSystemError } from '../../src/errors.js';
@@ -9,6 +9,12 @@ import { committed, expectEnd, hostileProject, read, runCli, withBaseline, write
 // Principle 9: I/O failures are errors, not crashes, and a report set is replaced as a unit.
 const run = (dir: string, ...flags: string[]) => runCli(['run', '--candidate', 'count', '--suite', 'mini', '--quiet', ...flags], dir);
 const leftovers = (folder: string) => readdirSync(folder).filter((f) => /\.(tmp|old)-/.test(f));
+const KEY = 'sk-test-FAKEKEY-io-0123456789';
+/** Files under the project (reports, journals, caches) that hold the fake key. */
+const holdingKey = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && readFileSync(path.join(e.parentPath, e.name), 'utf8').includes(KEY.slice(0, 15)))
+    .map((e) => e.name);
 
 describe('disk failures on the reports, journal and cache paths', () => {
   it('a reports folder under a file (ENOTDIR) is exit 3 naming the path, no stack', async () => {
@@ -54,13 +60,36 @@ describe('--batch against a server without batch endpoints', () => {
       const adapter = { type: 'openai', model: 'gpt-4o-mini', baseURL: server.baseURL, apiKeyEnv: 'IO_TEST_KEY', maxRetries: 0 };
       const config = read(dir, 'evals.config.ts').replace('candidates: {', `candidates: {\n    api: { kind: 'prompt', adapter: ${JSON.stringify(adapter)} },`);
       writeFileSync(path.join(dir, 'evals.config.ts'), config);
-      const env = { IO_TEST_KEY: 'sk-test-FAKEKEY-io-0123456789' };
+      const env = { IO_TEST_KEY: KEY };
       const args = ['run', '--candidate', 'api', '--suite', 'lenient', '--quiet'];
       const batch = await runCli([...args, '--batch'], dir, new AbortController().signal, env);
       expectEnd(batch, ExitCode.runIncomplete, /openai batch API: .*404.*run without --batch/);
       expect(existsSync(path.join(dir, 'reports/lenient/api.json'))).toBe(false);
       expectEnd(await runCli(args, dir, new AbortController().signal, env), ExitCode.ok);
       expect(existsSync(path.join(dir, 'reports/lenient/api.json'))).toBe(true);
+      expect(holdingKey(dir)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a cache folder under a file (ENOTDIR)', () => {
+  it('runs without the cache (as the README says: failed cache writes are skipped), no stack', async () => {
+    const server = await startOpenAIServer();
+    try {
+      const dir = hostileProject();
+      const adapter = { type: 'openai', model: 'gpt-4o-mini', baseURL: server.baseURL, apiKeyEnv: 'IO_TEST_KEY', maxRetries: 0 };
+      const config = read(dir, 'evals.config.ts')
+        .replace('candidates: {', `candidates: {\n    api: { kind: 'prompt', adapter: ${JSON.stringify(adapter)} },`)
+        .replace('export default {', "export default {\n  cacheDir: 'blocked/cache',");
+      writeFileSync(path.join(dir, 'evals.config.ts'), config);
+      write(dir, 'blocked', 'a file, not a folder\n');
+      const result = await runCli(['run', '--candidate', 'api', '--suite', 'lenient', '--quiet'], dir, new AbortController().signal, { IO_TEST_KEY: KEY });
+      expectEnd(result, ExitCode.ok);
+      expect(existsSync(path.join(dir, 'reports/lenient/api.json'))).toBe(true);
+      expect(existsSync(path.join(dir, 'blocked/cache'))).toBe(false);
+      expect(holdingKey(dir)).toEqual([]);
     } finally {
       await server.close();
     }

@@ -11,7 +11,7 @@ import type { SuiteRun } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
 import { effectiveGate } from '../../gate/rules.js';
 import { openJudges } from '../../scoring/judge-sources.js';
-import { judgePairwise } from '../../scoring/judges/pairwise.js';
+import { judgeCandidatesPairwise } from '../../scoring/judges/pairwise.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { JudgeError, type VerdictSource } from '../../scoring/judges/types.js';
 import { quantile } from '../../stats/describe.js';
@@ -110,7 +110,7 @@ async function judgeAll(
         const a = student.get(item.id) as CandidateOutput;
         const b = teacher.get(item.id) as CandidateOutput;
         try {
-          pairs.set(item.id, await judgePairwise({ item, a, b, bothOrders, signal: io.interrupt }, source));
+          pairs.set(item.id, await judgeCandidatesPairwise({ item, a, b, bothOrders, signal: io.interrupt }, source));
         } catch (err) {
           if (!(err instanceof JudgeError)) throw err;
           pairs.set(item.id, { error: errorMessage(err) });

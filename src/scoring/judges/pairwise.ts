@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CandidateOutput } from '../../candidates/output.js';
 import type { Rubric } from '../../config/rubric.js';
 import type { GoldenItem } from '../../goldensets/item.js';
+import { judgeManipulation } from './manipulation-guard.js';
 import { delimit, escapeNonce, judgeSystem, questionSection } from './prompt.js';
 import { spendOf } from './spend.js';
 import type { PairwiseInput, PairwiseOutcome, PairwiseWinner, VerdictRequest, VerdictSource } from './types.js';
@@ -81,4 +82,21 @@ export async function judgePairwise(input: PairwiseInput, source: VerdictSource,
     reasons: [`a shown first: ${original.value.reasoning}`, `b shown first: ${swapped.value.reasoning}`],
     ...spend,
   };
+}
+
+/**
+ * Pairwise judging of candidates (evals compare), guarded like every judged metric
+ * (manipulation-guard.ts): an answer that addresses the judge is not shown to it and loses; two
+ * such answers tie. Calibration calls judgePairwise directly, since it measures the judge on
+ * human-labelled outputs, which must reach it as they are.
+ */
+export async function judgeCandidatesPairwise(input: PairwiseInput, source: VerdictSource, options: PairwiseJudgeOptions = {}): Promise<PairwiseOutcome> {
+  const flags = { a: judgeManipulation(input.a.text), b: judgeManipulation(input.b.text) };
+  if (!flags.a && !flags.b) return judgePairwise(input, source, options);
+  const winner: PairwiseWinner = flags.a && flags.b ? 'tie' : flags.a ? 'b' : 'a';
+  const reasons = (['a', 'b'] as const).flatMap((side) => {
+    const flag = flags[side];
+    return flag ? [`judge-manipulation in ${side}: ${flag.what} ("${flag.excerpt}")`] : [];
+  });
+  return { winner, original: winner, reasons, ...spendOf([]) };
 }
