@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { UserError, errorMessage, locate } from '../errors.js';
-import { AbsoluteLabelSchema, PairwiseLabelSchema } from '../scoring/judges/calibrate-labels.js';
+import { AbsoluteLabelSchema, PairwiseLabelSchema, claimId } from '../scoring/judges/calibrate-labels.js';
 import { parseLine, throwProblems } from '../util/jsonl.js';
 
 /**
@@ -70,13 +70,7 @@ export function labelsFromCsv(text: string, file: string): { kind: 'pairwise' | 
   const keep = (row: unknown, line: number) => {
     const schema: z.ZodType<{ id: string }> = kind === 'pairwise' ? PairwiseLabelSchema : AbsoluteLabelSchema;
     const label = parseLine(schema, row, file, line, problems);
-    if (label === undefined) return;
-    const seen = firstLine.get(label.id);
-    if (seen !== undefined) {
-      problems.push(locate(file, line, `duplicate id "${label.id}" (first on line ${seen})`));
-      return;
-    }
-    firstLine.set(label.id, line);
+    if (label === undefined || !claimId(firstLine, label.id, file, line, problems)) return;
     out.push(JSON.stringify(label));
   };
   let previousEnd = 1; // the header line

@@ -43,6 +43,17 @@ export type LabelSet =
 
 const MAX_REPORTED = 20;
 
+/** Records where each label id first appears; a repeated id is a problem naming both lines. */
+export function claimId(firstLine: Map<string, number>, id: string, file: string, line: number, problems: string[]): boolean {
+  const seen = firstLine.get(id);
+  if (seen !== undefined) {
+    problems.push(locate(file, line, `duplicate id "${id}" (first on line ${seen})`));
+    return false;
+  }
+  firstLine.set(id, line);
+  return true;
+}
+
 function fail(problems: string[]): never {
   const shown = problems.slice(0, MAX_REPORTED);
   if (problems.length > MAX_REPORTED) shown.push(`… and ${problems.length - MAX_REPORTED} more`);
@@ -70,12 +81,7 @@ export function parseLabels(text: string, file: string): LabelSet {
     const schema: z.ZodType<z.infer<typeof AbsoluteLabelSchema> | z.infer<typeof PairwiseLabelSchema>> = rowKind === 'pairwise' ? PairwiseLabelSchema : AbsoluteLabelSchema;
     const row = parseLine(schema, json, file, line, problems);
     if (row === undefined) continue;
-    const seen = firstLine.get(row.id);
-    if (seen !== undefined) {
-      problems.push(locate(file, line, `duplicate id "${row.id}" (first on line ${seen})`));
-      continue;
-    }
-    firstLine.set(row.id, line);
+    if (!claimId(firstLine, row.id, file, line, problems)) continue;
     if ('output_1' in row) pairwise.push({ ...row, line });
     else absolute.push({ ...row, line });
   }
