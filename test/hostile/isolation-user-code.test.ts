@@ -24,8 +24,6 @@ export default async (item) => {
     if (mode === 'redos-json') return JSON.stringify('a'.repeat(40) + '!');
   }
   if (mode === 'json' || mode === 'redos-json') return JSON.stringify(item.reference);
-  {
-  }
   return { text: item.reference };
 };
 `;
@@ -67,7 +65,11 @@ describe("the user's module cannot end or hang the harness", () => {
     ['an answer that cannot leave its thread (a function inside)', 'function', 'crash', /could not be cloned/],
     ['a promise that never settles', 'never', 'timeout', /timed out after 1000 ms/],
   ])('%s ends that item in an error; the run goes on with a fresh module', async (_name, mode, kind, message) => {
-    const { dir } = await prepared(mode);
+    const { dir, before } = await prepared(mode);
+    // Over the budget (maxErrors 0): exit 3, the reason on the terminal, no committed report changed.
+    const strict = await evals(dir, ['run', '--candidate', 'h', '--suite', 's']);
+    expectClean(strict, 3, before, dir);
+    expect(strict.stderr).toMatch(new RegExp(`s/h: 1 item ended in an error[^\\n]*:\\n  .*${message.source.replace(/^\^|\$$/g, '')}`));
     const lenient = await evals(dir, ['run', '--candidate', 'h', '--suite', 'lenient']);
     expect(lenient.code, lenient.stderr).toBe(0);
     expect(lenient.stderr).not.toMatch(/\n\s+at /);
