@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { expectEnd, failItems, hostileProject, read, runCli, write } from './helpers-trust.js';
+import { committed, expectEnd, failItems, hostileProject, read, runCli, withBaseline, write } from './helpers-trust.js';
 
 // Principle 8, the terminal: untrusted text (ids, answers, error excerpts) is printed as text.
 const OSC_TITLE = '\u001b]0;pwned\u0007';
@@ -20,10 +20,12 @@ describe('control sequences never reach the terminal', () => {
 
   it('a bad-input message quoting a golden-set id strips its control sequences too', async () => {
     const dir = hostileProject();
+    const before = await withBaseline(dir);
     const row = JSON.stringify({ id: 'q-\u001b[31mred', input: 'Twice?' });
     write(dir, 'mini.jsonl', `${read(dir, 'mini.jsonl')}${row}\n${row}\n`);
     const result = await runCli(['run', '--candidate', 'count', '--suite', 'mini'], dir);
     expectEnd(result, ExitCode.badInput, /duplicate id "q-red"/);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(CONTROL);
+    expect(committed(dir)).toEqual(before);
   });
 });
