@@ -1,7 +1,7 @@
 import type { GateConfig } from '../src/config/schema.js';
 import { compareReports } from '../src/gate/compare.js';
 import { evaluateGate } from '../src/gate/decision.js';
-import type { ReportItem } from '../src/reports/report.js';
+import type { ReportItem } from '../src/report-schema.js';
 import { mcnemarExact, pairedTable } from '../src/stats/paired-binary.js';
 import type { Random } from '../src/stats/prng.js';
 import { reportOf } from './gate-sim-model.js';

@@ -1,7 +1,7 @@
 import type { GateConfig } from '../src/config/schema.js';
 import { compareReports } from '../src/gate/compare.js';
 import { evaluateGate } from '../src/gate/decision.js';
-import { REPORT_SCHEMA, type GroupSummary, type Report, type ReportItem } from '../src/reports/report.js';
+import { REPORT_SCHEMA, type GroupSummary, type Report, type ReportItem } from '../src/report-schema.js';
 import { round } from '../src/stats/describe.js';
 import { meanWithInterval } from '../src/stats/intervals.js';
 import type { Random } from '../src/stats/prng.js';

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../config/load.js';
 import type { Rubric } from '../config/rubric.js';
 import type { GoldenItem } from '../goldensets/item.js';
-import type { Report } from '../reports/report.js';
+import type { Report } from '../report-schema.js';
 import { VerdictCache } from '../models/cache.js';
 import { OutputCache } from '../models/output-cache.js';
 import { BatchSlots } from '../runner/batch-slots.js';

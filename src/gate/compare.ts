@@ -3,13 +3,13 @@ import type { ResamplingOptions } from '../stats/paired-resampling.js';
 import { detectableDropFromDiscordance } from '../stats/mcnemar-power.js';
 import { minDetectableDrop } from '../stats/power.js';
 import { byCodePoint } from '../util/compare.js';
-import { orderMetrics, PASS_METRIC } from '../reports/build.js';
+import { orderMetrics, PASS_METRIC } from '../report-schema.js';
 import { comparePaired, scoreOf, sliceGroups, type PairedRow } from './engine.js';
 import { designNoncentrality, planGateFamily, type GateHypothesis } from './family.js';
 import { gateRule } from './rules.js';
 import { pairItems, type ItemPair } from './pairing.js';
 import { isGatedMetric, OVERALL, type Comparison, type ItemChange, type MetricComparison } from './types.js';
-import type { Report } from '../reports/report.js';
+import type { Report } from '../report-schema.js';
 
 export interface CompareOptions extends ResamplingOptions {
   /** Power at which the detectable drop is stated; default 0.8. */

@@ -1,10 +1,11 @@
 import type { GateConfig } from '../config/schema.js';
-import { PASS_METRIC } from '../reports/build.js';
+import { PASS_METRIC } from '../report-schema.js';
 import { staleNotice } from './pairing.js';
 import { isGatedMetric, OVERALL, type Comparison, type MetricComparison } from './types.js';
-import { count, formatChange, percentOf, formatMean, formatP, pointsNumber, rowLabel } from '../reports/diff-format.js';
+import { count, percentOf, formatMean, formatP, pointsNumber } from '../util/format.js';
+import { formatChange, rowLabel } from './wording.js';
 import { gateRule, THRESHOLD_SLACK } from './rules.js';
-import type { GroupSummary, Report } from '../reports/report.js';
+import type { GroupSummary, Report } from '../report-schema.js';
 
 export interface GateFailure {
   slice: string;

@@ -1,8 +1,7 @@
 import { pairedDifference, type PairedDifference } from '../stats/paired.js';
 import type { ResamplingOptions } from '../stats/paired-resampling.js';
 import { byCodePoint } from '../util/compare.js';
-import { PASS_METRIC } from '../reports/build.js';
-import type { Report, ReportItem } from '../reports/report.js';
+import { PASS_METRIC, type Report, type ReportItem } from '../report-schema.js';
 import type { ItemPair } from './pairing.js';
 import { OVERALL } from './types.js';
 

@@ -1,7 +1,7 @@
 import { byCodePoint } from '../util/compare.js';
-import { count } from '../reports/diff-format.js';
+import { count } from '../util/format.js';
 import { FINGERPRINT_PARTS, type Comparability, type FingerprintChange } from './types.js';
-import type { Fingerprint, Report, ReportItem } from '../reports/report.js';
+import type { Fingerprint, Report, ReportItem } from '../report-schema.js';
 
 export interface ItemPair {
   base: ReportItem;

@@ -1,5 +1,5 @@
 import type { GateConfig } from '../config/schema.js';
-import type { Report } from '../reports/report.js';
+import type { Report } from '../report-schema.js';
 
 type Rule = 'maxDrop' | 'minScore' | 'minRetention' | 'minParity';
 

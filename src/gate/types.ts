@@ -1,7 +1,7 @@
 import type { GateConfig } from '../config/schema.js';
 import type { Interval } from '../stats/intervals.js';
-import { PASS_METRIC } from '../reports/build.js';
-import type { Fingerprint, Report } from '../reports/report.js';
+import { PASS_METRIC } from '../report-schema.js';
+import type { Fingerprint, Report } from '../report-schema.js';
 
 /** The row for the whole set, beside the slices. A slice literally named "all" would share it. */
 export const OVERALL = 'all';

@@ -1,8 +1,9 @@
 import type { GateConfig } from '../config/schema.js';
 import { isGatedMetric, OVERALL } from '../gate/types.js';
-import { formatMean, rowLabel } from './diff-format.js';
+import { formatMean } from '../util/format.js';
+import { rowLabel } from '../gate/wording.js';
 import { gateRule, THRESHOLD_SLACK } from '../gate/rules.js';
-import type { GroupSummary, Report } from './report.js';
+import type { GroupSummary, Report } from '../report-schema.js';
 
 /** One way a change's committed report lowers the bar its base set. */
 export interface Lowering {

@@ -1,4 +1,4 @@
-import type { Report } from './report.js';
+import type { Report } from '../report-schema.js';
 
 /** What decides whether a finished run may replace the committed report (the baseline). */
 export interface BaselineWriteFacts {

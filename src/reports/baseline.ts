@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { formatIssues } from '../config/zod-issues.js';
-import { ReportSchema, type Report } from './report.js';
+import { ReportSchema, type Report } from '../report-schema.js';
 
 export interface Baseline {
   file: string;

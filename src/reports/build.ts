@@ -5,15 +5,15 @@ import { byCodePoint } from '../util/compare.js';
 import { round } from '../stats/describe.js';
 import { meanWithInterval, ratioWithInterval } from '../stats/intervals.js';
 import {
+  orderMetrics,
+  PASS_METRIC,
   REPORT_SCHEMA,
   type Fingerprint,
   type GroupSummary,
   type Report,
   type ReportItem,
   type SliceSummary,
-} from './report.js';
-
-export const PASS_METRIC = 'pass';
+} from '../report-schema.js';
 
 /** What scoring needs of a result: its verdicts and its error, not the answer. */
 export type ScoredResult = Pick<ItemResult, 'itemId' | 'checks' | 'judgments' | 'error'>;
@@ -140,9 +140,4 @@ function summariseGroup(items: readonly ReportItem[]): GroupSummary {
 function clip(text: string, max = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/** `pass` first, then by name: a stable order for JSON, tables and diffs. */
-export function orderMetrics(names: readonly string[]): string[] {
-  return [...names].sort((a, b) => (a === PASS_METRIC ? -1 : b === PASS_METRIC ? 1 : byCodePoint(a, b)));
 }

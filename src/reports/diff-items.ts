@@ -1,5 +1,6 @@
 import type { Comparison, ItemChange } from '../gate/types.js';
-import { formatMean, truncate } from './diff-format.js';
+import { formatMean } from '../util/format.js';
+import { truncate } from './diff-format.js';
 
 /** Optional text for the most regressed items, each map keyed by item id. */
 export interface DiffContext {

@@ -1,7 +1,9 @@
 import { staleNotice } from '../gate/pairing.js';
 import type { Comparison, MetricComparison } from '../gate/types.js';
 import { renderRegressedItems, type DiffContext } from './diff-items.js';
-import { escapeCell, familyText, formatMean, formatPoints, formatPValue, percentOf } from './diff-format.js';
+import { formatMean, formatPoints, formatPValue, percentOf } from '../util/format.js';
+import { familyText } from '../gate/wording.js';
+import { escapeCell } from './diff-format.js';
 import type { GateVerdict } from '../gate/decision.js';
 
 export type { DiffContext } from './diff-items.js';

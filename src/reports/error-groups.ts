@@ -1,4 +1,4 @@
-import type { ReportItem } from './report.js';
+import type { ReportItem } from '../report-schema.js';
 
 /** How many groups the terminal lists; the rest are summed on one line. */
 export const MAX_ERROR_GROUPS = 5;

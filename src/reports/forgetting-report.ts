@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { round } from '../stats/describe.js';
-import { formatMean } from './diff-format.js';
+import { formatMean } from '../util/format.js';
 import type { Retention } from './retention.js';
 import { textTable } from './table.js';
 

@@ -1,6 +1,7 @@
 import type { Comparison, ItemChange } from '../gate/types.js';
 import { OVERALL } from '../gate/types.js';
-import { formatMean, truncate } from './diff-format.js';
+import { formatMean } from '../util/format.js';
+import { truncate } from './diff-format.js';
 import type { GateVerdict } from '../gate/decision.js';
 
 /** Where a golden item was read from (GoldenItem.origin). */

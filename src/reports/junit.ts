@@ -1,8 +1,9 @@
-import { orderMetrics } from './build.js';
+import { orderMetrics } from '../report-schema.js';
 import { OVERALL, type Comparison, type MetricComparison } from '../gate/types.js';
-import { formatChange, formatMean, percentOf, rowLabel } from './diff-format.js';
+import { formatMean, percentOf } from '../util/format.js';
+import { formatChange, rowLabel } from '../gate/wording.js';
 import type { GateFailure, GateVerdict } from '../gate/decision.js';
-import type { Report } from './report.js';
+import type { Report } from '../report-schema.js';
 
 export interface JUnitOptions {
   /** When the run happened; the schema requires it. Default: now. */

@@ -1,5 +1,5 @@
 import { escapeCell } from './plain-text.js';
-import type { Report } from './report.js';
+import type { Report } from '../report-schema.js';
 import { columnLabel, formatScore, sliceGrid } from './table.js';
 
 const MAX_FAILURES_SHOWN = 50;

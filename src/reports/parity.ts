@@ -4,13 +4,13 @@ import { cohensKappa } from '../stats/agreement.js';
 import { normalCdf } from '../stats/distributions.js';
 import { pairedRatio } from '../stats/ratio.js';
 import type { Interval } from '../stats/intervals.js';
-import { orderMetrics, PASS_METRIC } from './build.js';
+import { orderMetrics, PASS_METRIC } from '../report-schema.js';
 import { comparePaired, scoreOf, sliceGroups, type PairedRow } from '../gate/engine.js';
 import { adjustFamily, failsRule } from '../gate/family.js';
 import { pairItems } from '../gate/pairing.js';
 import { isGatedMetric } from '../gate/types.js';
 import { gateRule } from '../gate/rules.js';
-import type { Report } from './report.js';
+import type { Report } from '../report-schema.js';
 
 export type PairResult = PairwiseOutcome | { error: string };
 

@@ -1,13 +1,13 @@
 import type { GateConfig } from '../config/schema.js';
 import { pairedRatio } from '../stats/ratio.js';
 import type { Interval } from '../stats/intervals.js';
-import { orderMetrics } from './build.js';
+import { orderMetrics } from '../report-schema.js';
 import { comparePaired, sliceGroups } from '../gate/engine.js';
 import { adjustFamily, failsRule } from '../gate/family.js';
 import { pairItems } from '../gate/pairing.js';
 import { isGatedMetric } from '../gate/types.js';
 import { gateRule } from '../gate/rules.js';
-import type { Report } from './report.js';
+import type { Report } from '../report-schema.js';
 
 export interface RetentionRow {
   slice: string;

@@ -1,5 +1,5 @@
-import type { MetricSummary, Report } from './report.js';
-import { orderMetrics } from './build.js';
+import type { MetricSummary, Report } from '../report-schema.js';
+import { orderMetrics } from '../report-schema.js';
 
 /** A metrics x slices grid: the overall column, then long-tail slices, then the rest. */
 export interface SliceGrid {

@@ -1,5 +1,5 @@
-import { PASS_METRIC } from './build.js';
-import type { Report } from './report.js';
+import { PASS_METRIC } from '../report-schema.js';
+import type { Report } from '../report-schema.js';
 import { columnLabel, formatScore, sliceGrid, textTable } from './table.js';
 
 /** The per-slice table printed after a run: slices as rows, pass with its interval, metric means. */

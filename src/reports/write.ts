@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { writeFilesAtomic } from '../util/atomic-write.js';
 import { renderMarkdown } from './markdown.js';
-import { renderReportJson, type Report } from './report.js';
+import type { Report } from '../report-schema.js';
+import { renderReportJson } from './render-json.js';
 import type { RunInfo } from './run-info.js';
 
 export interface ReportPaths {

@@ -1,6 +1,6 @@
 import type { CandidateConfig, SuiteConfig } from '../config/schema.js';
 import type { GoldenItem } from '../goldensets/item.js';
-import type { Fingerprint } from '../reports/report.js';
+import type { Fingerprint } from '../report-schema.js';
 import { byCodePoint } from '../util/compare.js';
 import { hashOf } from '../util/canonical.js';
 

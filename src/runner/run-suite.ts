@@ -6,7 +6,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import { buildReport } from '../reports/build.js';
-import type { Fingerprint, Report } from '../reports/report.js';
+import type { Fingerprint, Report } from '../report-schema.js';
 import { skippedLines } from '../reports/terminal.js';
 import { scoreWithChecks } from '../scoring/score.js';
 import { judgedFingerprint, metricsForItem, planJudgedMetrics } from '../scoring/judged-plan.js';

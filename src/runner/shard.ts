@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CandidateKindSchema } from '../config/schema.js';
 import { UserError, locate } from '../errors.js';
-import { FingerprintSchema } from '../reports/report.js';
+import { FingerprintSchema } from '../report-schema.js';
 import { sha256 } from '../util/canonical.js';
 import { ItemResultSchema, type ItemResult } from './result.js';
 

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
 import { runCli } from './harness.js';
 
 const root = path.join(import.meta.dirname, '..', '..');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync, appendFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
 import { copyFixture, runCli } from './harness.js';
 
 const read = (dir: string, p: string) => readFileSync(path.join(dir, p), 'utf8');

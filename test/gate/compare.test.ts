@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { staleNotice } from '../../src/gate/pairing.js';
 import { compareReports } from '../../src/gate/compare.js';
 import { evaluateGate } from '../../src/gate/decision.js';
-import { ReportSchema } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
 import { detectableDropFromDiscordance } from '../../src/stats/mcnemar-power.js';
 import { minDetectableDrop } from '../../src/stats/power.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';

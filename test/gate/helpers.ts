@@ -1,6 +1,6 @@
 import { GateConfigSchema, type GateConfig } from '../../src/config/schema.js';
-import { orderMetrics } from '../../src/reports/build.js';
-import { REPORT_SCHEMA, type Fingerprint, type GroupSummary, type Report, type ReportItem } from '../../src/reports/report.js';
+import { orderMetrics } from '../../src/report-schema.js';
+import { REPORT_SCHEMA, type Fingerprint, type GroupSummary, type Report, type ReportItem } from '../../src/report-schema.js';
 import { meanWithInterval } from '../../src/stats/intervals.js';
 
 export const FINGERPRINT: Fingerprint = { items: 'items-1', checks: 'checks-1', rubrics: 'rubrics-1', judges: 'judges-1', epochs: 1, sample: null };

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/gate/compare.js';
 import { evaluateGate } from '../../src/gate/decision.js';
 import { escapeXml, renderJUnit } from '../../src/reports/junit.js';
-import type { Report } from '../../src/reports/report.js';
+import type { Report } from '../../src/report-schema.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';
 
 // The Ant JUnit schema (Apache-2.0, Windy Road), the one CI systems' JUnit readers follow.

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
 import { calls, committed, expectEnd, failItems, hostileProject, read, runCli, withBaseline } from './helpers-trust.js';
 
 // Principle 1: a baseline moves only on purpose — a complete, clean run of the full plan, or -u.

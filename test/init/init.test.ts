@@ -5,7 +5,7 @@ import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { GITIGNORE_LINES, INIT_FILES } from '../../src/init/files.js';
-import { ReportSchema } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
 import { runCli } from '../cli/harness.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');

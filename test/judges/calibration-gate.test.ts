@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
 import { runCli } from '../cli/harness.js';
 
 const ITEMS = Array.from({ length: 20 }, (_, i) => `q${String(i).padStart(2, '0')}`);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
 import { runCli } from '../cli/harness.js';
 import { forcedToolName, startAnthropicServer, toolUseReply, type AnthropicServer } from '../servers/anthropic-server.js';
 import { jsonReply, requestedJsonSchema, startOpenAIServer, type OpenAIServer } from '../servers/openai-server.js';

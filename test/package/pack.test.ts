@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
 import type { RecordedRequest } from '../servers/loopback.js';
 import { completionReply, jsonReply, lastUserContent, requestedJsonSchema, startOpenAIServer, type OpenAIServer } from '../servers/openai-server.js';
 import { cloneForPack, exec, mustExec, repo, userEnv, writeProject, type Ran } from './npm.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GateConfigSchema } from '../../src/config/schema.js';
 import { baselineLowerings } from '../../src/reports/baseline-lowering.js';
-import { ReportSchema, type Report } from '../../src/reports/report.js';
+import { ReportSchema, type Report } from '../../src/report-schema.js';
 
 // The example's committed rag-v2 report (real scores of the example's candidate), changed below
 // the way a pull request could change its committed copy.

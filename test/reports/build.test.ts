@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GoldenItem } from '../../src/goldensets/item.js';
 import { buildReport } from '../../src/reports/build.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
-import { ReportSchema, renderReportJson } from '../../src/reports/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
+import { renderReportJson } from '../../src/reports/render-json.js';
 import type { ItemResult } from '../../src/runner/result.js';
 
 const item = (id: string, slices: string[]): GoldenItem => ({ id, input: 'q', slices, sources: [], checks: [], metadata: {}, origin: { file: 'g.jsonl', line: 1 } });

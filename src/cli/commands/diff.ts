@@ -12,7 +12,7 @@ import { parseCommandArgs } from '../args.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import type { CliIO } from '../io.js';
 import { gateLines } from '../publish.js';
-import { familyText } from '../../reports/diff-format.js';
+import { familyText } from '../../gate/wording.js';
 
 /** `evals diff <base.json> <head.json>`: the run's comparison and gate, on two existing reports. */
 export default async function diff(argv: string[], io: CliIO): Promise<number> {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { CandidateKindSchema } from '../config/schema.js';
+import { CandidateKindSchema } from './config/schema.js';
+import { byCodePoint } from './util/compare.js';
 
 /**
- * The diffable report (contract: DESIGN.md "Reports"). Key order is this schema's order, items
+ * The diffable report (contract: DESIGN.md "Reports"), in a module of its own: the runner and
+ * reports build it, the gate (src/gate/) reads it, and none of them owns it. Key order is this schema's order, items
  * are sorted by id, numbers rounded; nothing time- or cost-dependent lives here (see RunInfo).
  */
 export const REPORT_SCHEMA = 'evals.report/1';
@@ -75,23 +77,9 @@ export type ReportItem = z.infer<typeof ReportItemSchema>;
 export type Fingerprint = z.infer<typeof FingerprintSchema>;
 export type Report = z.infer<typeof ReportSchema>;
 
-/**
- * The report as committed: schema key order (the builder constructs it in that order), two-space
- * indent, trailing newline — streamed item by item, byte for byte what
- * `JSON.stringify(report, null, 2)` gives, so a 100k-item report never sits in memory as one string.
- */
-export function* renderReportJson(report: Report): Generator<string> {
-  const { items, ...head } = report;
-  if (items.length === 0) {
-    yield `${JSON.stringify(report, null, 2)}\n`;
-    return;
-  }
-  const marker = '"@@items@@"';
-  const skeleton = JSON.stringify({ ...head, items: ['@@items@@'] }, null, 2);
-  const at = skeleton.indexOf(marker);
-  yield skeleton.slice(0, at);
-  for (let i = 0; i < items.length; i++) {
-    yield `${i > 0 ? ',\n    ' : ''}${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ')}`;
-  }
-  yield `${skeleton.slice(at + marker.length)}\n`;
+export const PASS_METRIC = 'pass';
+
+/** `pass` first, then by name: a stable order for JSON, tables and diffs. */
+export function orderMetrics(names: readonly string[]): string[] {
+  return [...names].sort((a, b) => (a === PASS_METRIC ? -1 : b === PASS_METRIC ? 1 : byCodePoint(a, b)));
 }
