@@ -14,6 +14,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[], io
   labels: () => import('./commands/labels.js'),
   forgetting: () => import('./commands/forgetting.js'),
   compare: () => import('./commands/compare.js'),
+  coverage: () => import('./commands/coverage.js'),
   init: () => import('./commands/init.js'),
 };
 

@@ -89,6 +89,15 @@ export const COMMANDS = {
       'csv: columns input, output_a, output_b, preferred (a or b) for pairwise labels, or input, output, score for absolute ones; optional id (and reference). llmbar: an LLMBar set folder (dataset.json, evaluators/). Everything is checked before anything is written.',
     ],
   },
+  coverage: {
+    summary: 'per slice: items now and items needed to catch a 5, 10 or 20-point drop',
+    usage: 'evals coverage [report.json ...] [options]',
+    positionals: '[report.json ...]',
+    examples: ['evals coverage --candidate rag-v2', 'evals coverage reports/support/rag-v2.json --json', 'evals coverage reports/support/rag-v2.json --rerun reports/support/rag-v2.new.json'],
+    notes: [
+      "Reads the baseline reports (the ones given, else reports/<suite>/<candidate>.json for the config's candidates) and prints, per slice, its items, pass rate and discordance (the share of items whose pass/fail differs between two runs), the level the gate's family gives its pass row, the drop it can catch now at 80% power (exact McNemar), and the items it would need for 5, 10 and 20-point drops. Nothing is run or written. Exit 2 when a report is missing.",
+    ],
+  },
   validate: {
     summary: 'check config, golden sets and rubrics; run nothing',
     usage: 'evals validate [options]',
@@ -129,8 +138,12 @@ export const OPTIONS = {
     multiple: true,
     description: 'candidate(s) from the config; repeat or comma-separate',
     default: 'the one candidate the run can mean: the only one in the config, or the only one that runs the --suite',
-    commands: ['run', 'forgetting', 'compare'],
-    describedFor: { forgetting: 'a candidate that names its base in the config (required)', compare: 'the student (required)' },
+    commands: ['run', 'forgetting', 'compare', 'coverage'],
+    describedFor: {
+      forgetting: 'a candidate that names its base in the config (required)',
+      compare: 'the student (required)',
+      coverage: 'whose baseline reports to read; repeat or comma-separate (default: every candidate that has one)',
+    },
   },
   teacher: { type: 'string', value: '<id>', description: 'the teacher (its answers are cached, so it is paid once) (required)', commands: ['compare'] },
   judge: {
@@ -178,15 +191,16 @@ export const OPTIONS = {
     multiple: true,
     description: 'suite(s) to run; repeat or comma-separate',
     default: "the candidate's suites, else all",
-    commands: ['run', 'forgetting', 'compare'],
+    commands: ['run', 'forgetting', 'compare', 'coverage'],
+    describedFor: { coverage: "suite(s) whose reports to read; repeat or comma-separate (default: the candidate's suites, else all)" },
   },
   config: {
     type: 'string',
     value: '<path>',
     description: 'config file',
     default: 'evals.config.ts, .mts, .js, .mjs, .yaml, .yml or .json in this folder',
-    commands: ['run', 'diff', 'merge', 'forgetting', 'compare', 'calibrate', 'validate'],
-    describedFor: { diff: 'config whose suite gate rules apply (default rules without one)' },
+    commands: ['run', 'diff', 'merge', 'forgetting', 'compare', 'calibrate', 'coverage', 'validate'],
+    describedFor: { diff: 'config whose suite gate rules apply (default rules without one)', coverage: 'config whose candidates, reports folder and gate rules apply (default rules without one when reports are given)' },
   },
   filter: {
     type: 'string',
@@ -230,7 +244,7 @@ export const OPTIONS = {
     value: '<dir>',
     description: 'where reports go',
     default: 'config reportsDir, else reports/',
-    commands: ['run', 'merge', 'forgetting', 'compare', 'calibrate'],
+    commands: ['run', 'merge', 'forgetting', 'compare', 'calibrate', 'coverage'],
     describedFor: { calibrate: 'where the measured agreement is recorded (calibration/<judge>.json)' },
   },
   shard: {
@@ -261,6 +275,13 @@ export const OPTIONS = {
   summary: { type: 'string', value: '<file>', description: 'write the Markdown diff (per slice, with the most regressed items)', commands: ['run', 'diff', 'merge'] },
   junit: { type: 'string', value: '<file>', description: 'write JUnit XML: one test case per slice x metric', commands: ['run', 'diff', 'merge'] },
   quiet: { type: 'boolean', description: 'no progress output', commands: ['run', 'forgetting', 'compare'] },
+  rerun: {
+    type: 'string',
+    value: '<file>',
+    description: "a second run's report of the same candidate and items: the discordance is measured between the two (default: from the report's epochs, else assumed as for independent runs)",
+    commands: ['coverage'],
+  },
+  json: { type: 'boolean', description: 'print JSON (schema evals.coverage/1) instead of the table', commands: ['coverage'] },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { loadConfig } from '../../config/load.js';
-import { GateConfigSchema, type GateConfig } from '../../config/schema.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { readBaseline } from '../../reports/baseline.js';
 import { compareReports } from '../../gate/compare.js';
@@ -12,6 +10,7 @@ import { parseCommandArgs } from '../args.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import type { CliIO } from '../io.js';
 import { gateLines } from '../publish.js';
+import { gateFor } from '../gate-for.js';
 import { familyText } from '../../gate/wording.js';
 
 /** `evals diff <base.json> <head.json>`: the run's comparison and gate, on two existing reports. */
@@ -40,15 +39,3 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
   return verdict.passed ? ExitCode.ok : ExitCode.gateFailed;
 }
 
-/** The suite's gate rules from the config when there is one; the defaults otherwise. */
-async function gateFor(suite: string, configPath: string | undefined, io: CliIO): Promise<GateConfig> {
-  try {
-    const loaded = await loadConfig(configPath, io.cwd);
-    const gate = loaded.config.suites[suite]?.gate;
-    if (gate) return gate;
-  } catch (err) {
-    if (configPath || !(err instanceof UserError) || !/no config found/.test(err.message)) throw err;
-  }
-  io.stderr.write(`note: no config with suite "${suite}": using the default gate rules\n`);
-  return GateConfigSchema.parse({});
-}
