@@ -75,8 +75,9 @@ export interface CandidateAdapter<S extends z.ZodType = z.ZodType, T extends str
   create(options: z.output<S>, context: AdapterContext): Promise<Candidate>;
 }
 
-export function defineAdapter<S extends z.ZodType, T extends string>(adapter: CandidateAdapter<S, T>): CandidateAdapter<S, T> {
-  return adapter;
+/** Keeps `options` and `create` typed together, and marks the object as an adapter for a config's `plugins`. */
+export function defineAdapter<S extends z.ZodType, T extends string>(adapter: CandidateAdapter<S, T>): CandidateAdapter<S, T> & { plugin: 'adapter' } {
+  return { ...adapter, plugin: 'adapter' };
 }
 
 /** A failure the runner records as the item's error reason (`kind` groups them in reports). */

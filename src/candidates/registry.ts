@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { Registry } from '../util/registry.js';
 import type { CandidateAdapter } from './adapter.js';
 import { anthropicAdapter } from './adapters/anthropic.js';
 import { commandAdapter } from './adapters/command.js';
@@ -9,7 +10,8 @@ import { replayAdapter } from './adapters/replay.js';
 
 /**
  * Every adapter type, by name. Adding one = one file in adapters/ exporting `defineAdapter(...)`
- * plus its test, and one line here. Adapters import their SDKs lazily inside `create`.
+ * plus its test, and one line here; a config's plugins add theirs (src/plugins/register.ts).
+ * Adapters import their SDKs lazily inside `create`.
  */
 const adapters = [moduleAdapter, commandAdapter, httpAdapter, anthropicAdapter, openaiAdapter, replayAdapter] as const;
 
@@ -20,4 +22,4 @@ const adapters = [moduleAdapter, commandAdapter, httpAdapter, anthropicAdapter, 
 export type AdapterConfigInput = BlockOf<(typeof adapters)[number]>;
 type BlockOf<A> = A extends { type: infer T extends string; options: infer S extends z.ZodType } ? { type: T } & z.input<S> : never;
 
-export const adapterRegistry: ReadonlyMap<string, CandidateAdapter> = new Map(adapters.map((a): [string, CandidateAdapter] => [a.type, a]));
+export const adapterRegistry: Registry<CandidateAdapter> = new Registry<CandidateAdapter>('adapter type', adapters.map((a): [string, CandidateAdapter] => [a.type, a]));

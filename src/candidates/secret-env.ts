@@ -1,7 +1,6 @@
 import type { Config } from '../config/schema.js';
+import { PROVIDER_KEY_ENVS } from '../models/providers.js';
 
-/** The providers' own key variables, secret whatever the config says. */
-const PROVIDER_KEYS = ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY'];
 /** Names that hold credentials by convention (`GITHUB_TOKEN`, `COHERE_API_KEY`, `DB_PASSWORD`...). */
 const SECRET_NAME = /(^|_)(API_?KEY|TOKEN|SECRET|PASSWORD)$/i;
 const ENV_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -11,7 +10,7 @@ const ENV_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
  * `apiKeyEnv` of a judge or model candidate, every `${NAME}` an http candidate puts in a header.
  */
 export function configSecretNames(config: Pick<Config, 'judges' | 'candidates'>): string[] {
-  const names = new Set(PROVIDER_KEYS);
+  const names = new Set(PROVIDER_KEY_ENVS);
   for (const judge of Object.values(config.judges)) if ('apiKeyEnv' in judge && judge.apiKeyEnv) names.add(judge.apiKeyEnv);
   for (const candidate of Object.values(config.candidates)) {
     const options = candidate.adapter.options as { apiKeyEnv?: unknown; headers?: unknown };

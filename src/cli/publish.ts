@@ -17,13 +17,13 @@ import { evaluateGate, type GateVerdict } from '../gate/decision.js';
 import { effectiveGate } from '../gate/rules.js';
 import { familyText } from '../gate/wording.js';
 import { githubAnnotations } from '../reports/github.js';
-import type { JUnitEntry } from '../reports/junit.js';
 import { outputLines } from '../reports/outputs.js';
 import { MAX_DIFF_ITEMS } from '../reports/diff-items.js';
 import type { Report } from '../report-schema.js';
+import type { RunEntry } from '../reports/writer.js';
 import { buildRunInfo, costLine, type RunFacts } from '../reports/run-info.js';
 import { renderTerminalSummary } from '../reports/terminal.js';
-import { reportPaths, writeReportFiles, type ReportPaths } from '../reports/write.js';
+import { besideJson, newPaths, reportFiles, reportPaths, writeReportFiles } from '../reports/write.js';
 import type { CliIO } from './io.js';
 
 export interface PublishOptions {
@@ -46,12 +46,10 @@ export interface PublishOptions {
 }
 
 /** What one suite x candidate contributes to the run's CI outputs. */
-export interface Published {
+export interface Published extends RunEntry {
   exitCode: number;
   /** The report JSON written: the baseline's path, or the `.new.json` beside it (`evals diff` writes none). */
   report?: string;
-  markdown: string;
-  junit: JUnitEntry;
   annotations: string[];
 }
 
@@ -98,7 +96,7 @@ export function publishReport(options: PublishOptions): Published {
   });
   const written = write.allowed ? paths : newPaths(paths);
   // The baseline moved: an earlier run's .new.* no longer say anything about it.
-  if (write.allowed) for (const file of Object.values(newPaths(paths))) rmSync(file, { force: true });
+  if (write.allowed) for (const file of reportFiles(newPaths(paths))) rmSync(file, { force: true });
   // The answers stream from the journal into the outputs file; the diff keeps only those it shows.
   const shown = new Set(comparison.regressedItems.slice(0, MAX_DIFF_ITEMS).map((change) => change.id));
   const headAnswers = new Map<string, string>();
@@ -106,12 +104,12 @@ export function publishReport(options: PublishOptions): Published {
     if (result.output && shown.has(result.itemId) && !headAnswers.has(result.itemId)) headAnswers.set(result.itemId, result.output.text);
   });
   const runInfo = buildRunInfo(facts);
-  writeReportFiles(written, report, runInfo, outputLines(answers, source));
+  writeReportFiles(written, { report, runInfo, outputs: outputLines(answers, source) });
 
   io.stdout.write(`\n${renderTerminalSummary(report)}`);
   const spend = costLine(runInfo);
   if (spend) io.stdout.write(`${spend}\n`);
-  io.stdout.write(`report: ${loaded.display(written.json)} (.md, .run.json, .outputs.jsonl beside it)\n`);
+  io.stdout.write(`report: ${loaded.display(written.json)} (${besideJson()} beside it)\n`);
   io.stdout.write(gateLines(verdict, baselineShown, familyText(comparison), options.update, false, outcome.headline));
   if (!write.allowed) {
     const accept = write.reason === 'the gate failed' ? ' Accept the change with -u.' : '';
@@ -167,11 +165,6 @@ function* tap<T>(values: Iterable<T>, see: (value: T) => void): Generator<T> {
     see(value);
     yield value;
   }
-}
-
-function newPaths(paths: ReportPaths): ReportPaths {
-  const renamed = (file: string) => file.replace(/\.(json|md|run\.json|outputs\.jsonl)$/, '.new.$1');
-  return { json: renamed(paths.json), markdown: renamed(paths.markdown), runInfo: renamed(paths.runInfo), outputs: renamed(paths.outputs) };
 }
 
 export function gateLines(

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { adapterRegistry, type AdapterConfigInput } from '../candidates/registry.js';
 import type { CheckSpecInput } from '../scoring/checks/registry.js';
 import { CheckSpecSchema, type CheckSpec } from '../scoring/checks/spec.js';
+import { JudgedMetricSchema } from '../scoring/judged-spec.js';
+import { PROVIDER_IDS } from '../models/providers.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { suggestKnownKeys } from './zod-issues.js';
 
@@ -100,20 +102,6 @@ export const GateConfigSchema = z.strictObject({
   metrics: z.record(z.string(), GateRulesSchema).default({}),
 });
 
-/** A judged metric of a suite: which judge kind, which judge(s), which rubric. */
-export const JudgedMetricSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('rubric'), metric: z.string().min(1).optional(), judge: z.string().min(1), rubric: z.string().min(1) }),
-  z.strictObject({ kind: z.literal('reference'), metric: z.string().min(1).default('reference'), judge: z.string().min(1) }),
-  z.strictObject({ kind: z.literal('faithfulness'), metric: z.string().min(1).default('faithfulness'), judge: z.string().min(1) }),
-  z.strictObject({
-    kind: z.literal('panel'),
-    metric: z.string().min(1).optional(),
-    judges: z.array(z.string().min(1)).min(2),
-    rubric: z.string().min(1),
-    aggregate: z.enum(['mean', 'majority']).default('mean'),
-  }),
-]);
-
 export const SuiteConfigSchema = z.strictObject({
   description: z.string().optional(),
   /** JSONL or CSV files, relative to the config file. */
@@ -128,7 +116,7 @@ export const SuiteConfigSchema = z.strictObject({
   rubrics: z.array(z.string().min(1)).default([]),
   /** Default judge for `rubrics` and for items that name a `rubric`. */
   judge: z.string().min(1).optional(),
-  /** Judged metrics beyond the rubrics: reference, faithfulness, panel. */
+  /** Judged metrics beyond the rubrics: reference, faithfulness, panel, and the kinds plugins add (src/scoring/judged-spec.ts). */
   judges: z.array(JudgedMetricSchema).default([]),
   /** Slices gated on their own and listed first; never averaged away. */
   longTail: z.array(z.string().min(1)).default(['long-tail']),
@@ -138,7 +126,7 @@ export const SuiteConfigSchema = z.strictObject({
 
 export const JudgeConfigSchema = z.discriminatedUnion('provider', [
   z.strictObject({
-    provider: z.enum(['anthropic', 'openai']),
+    provider: z.enum(PROVIDER_IDS),
     model: z.string().min(1),
     /** OpenAI-compatible servers (vLLM, Ollama, llama.cpp) and proxies. */
     baseURL: z.url().optional(),

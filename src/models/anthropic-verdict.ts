@@ -12,6 +12,7 @@ import {
   type VerdictReply,
   type VerdictTransport,
 } from './model-verdict-call.js';
+import { defineProvider } from './provider.js';
 
 type MessageParam = Anthropic.Messages.MessageParam;
 type ContentBlockParam = Anthropic.Messages.ContentBlockParam;
@@ -30,7 +31,7 @@ export async function createAnthropicVerdictTransport(settings: TransportSetting
   const { client, errors, secrets } = await createAnthropicClient(
     {
       baseURL: settings.baseURL,
-      apiKeyEnv: settings.apiKeyEnv ?? 'ANTHROPIC_API_KEY',
+      apiKeyEnv: settings.apiKeyEnv ?? anthropicProvider.apiKeyEnv,
       maxRetries: settings.maxRetries,
       timeoutMs: settings.timeoutMs,
       traffic: settings.traffic,
@@ -115,3 +116,5 @@ export async function createAnthropicVerdictTransport(settings: TransportSetting
     },
   };
 }
+
+export const anthropicProvider = defineProvider({ id: 'anthropic', name: 'Anthropic', apiKeyEnv: 'ANTHROPIC_API_KEY', verdictTransport: createAnthropicVerdictTransport });

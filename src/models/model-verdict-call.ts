@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Usage } from '../candidates/output.js';
 import type { BatchClient } from './batch/types.js';
 import type { SdkErrorClasses } from './clients.js';
+import type { ProviderId } from './providers.js';
 
 /**
  * What a provider (Anthropic tool use, OpenAI json_schema) must do for a model verdict source.
@@ -38,7 +39,7 @@ export interface VerdictExchange {
 }
 
 export interface VerdictTransport {
-  provider: 'anthropic' | 'openai';
+  provider: ProviderId;
   /** Sent with every call; null when the API takes none (Anthropic since API version 2026-10-21). */
   temperature: number | null;
   /** The effective base URL's host and path (never a query string): part of the cache key. */

@@ -14,6 +14,7 @@ import {
   type VerdictReply,
   type VerdictTransport,
 } from './model-verdict-call.js';
+import { defineProvider } from './provider.js';
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type ResponseFormat = OpenAI.ResponseFormatJSONSchema;
@@ -31,7 +32,7 @@ export async function createOpenAIVerdictTransport(settings: TransportSettings):
   const { client, errors, secrets } = await createOpenAIClient(
     {
       baseURL: settings.baseURL,
-      apiKeyEnv: settings.apiKeyEnv ?? 'OPENAI_API_KEY',
+      apiKeyEnv: settings.apiKeyEnv ?? openaiProvider.apiKeyEnv,
       maxRetries: settings.maxRetries,
       timeoutMs: settings.timeoutMs,
       traffic: settings.traffic,
@@ -109,3 +110,6 @@ export async function createOpenAIVerdictTransport(settings: TransportSettings):
     },
   };
 }
+
+/** OpenAI and every server speaking Chat Completions with structured outputs (vLLM, Ollama, llama.cpp: set `baseURL`). */
+export const openaiProvider = defineProvider({ id: 'openai', name: 'OpenAI', apiKeyEnv: 'OPENAI_API_KEY', verdictTransport: createOpenAIVerdictTransport });

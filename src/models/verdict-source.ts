@@ -3,16 +3,15 @@ import { z } from 'zod';
 import type { Usage } from '../candidates/output.js';
 import type { JudgeConfig } from '../config/schema.js';
 import { JudgeError, NONCE, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../scoring/judges/types.js';
-import { createAnthropicVerdictTransport } from './anthropic-verdict.js';
 import { describeApiError } from './api-errors.js';
 import { verdictCacheKey, type VerdictCache } from './cache.js';
 import type { VerdictExchange, VerdictReply, VerdictTransport } from './model-verdict-call.js';
-import { createOpenAIVerdictTransport } from './openai-verdict.js';
+import { providerOf, type ProviderId } from './providers.js';
 import { costUsd, findPrice, type ModelPrice } from './prices.js';
 import { redact } from './redact.js';
 import type { TrafficMonitor } from './traffic.js';
 
-export type ModelJudgeConfig = Extract<JudgeConfig, { provider: 'anthropic' | 'openai' }>;
+export type ModelJudgeConfig = Extract<JudgeConfig, { provider: ProviderId }>;
 
 export interface ModelVerdictOptions {
   env: NodeJS.ProcessEnv;
@@ -74,8 +73,7 @@ export async function createModelVerdictSource(
     env: options.env,
     traffic: options.traffic,
   };
-  const live: VerdictTransport =
-    config.provider === 'anthropic' ? await createAnthropicVerdictTransport(settings) : await createOpenAIVerdictTransport(settings);
+  const live: VerdictTransport = await providerOf(config.provider).verdictTransport(settings);
   const transport = options.batch ? options.batch(live) : live;
   const clean = (text: string) => redact(text, transport.secrets);
   const label = `judge "${id}" (${config.provider} ${config.model})`;

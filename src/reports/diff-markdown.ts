@@ -5,6 +5,7 @@ import { formatMean, formatPoints, formatPValue, percentOf } from '../util/forma
 import { familyText } from '../gate/wording.js';
 import { escapeCell } from './diff-format.js';
 import type { GateVerdict } from '../gate/decision.js';
+import { defineReporter } from './writer.js';
 
 export type { DiffContext } from './diff-items.js';
 
@@ -72,3 +73,8 @@ function idList(title: string, ids: readonly string[]): string[] {
   return [`**${title}** (${ids.length}): ${shown.join(', ')}${more}`, ''];
 }
 
+export const summaryWriter = defineReporter({
+  name: 'summary',
+  summary: 'the Markdown diff of every suite x candidate (the PR comment)',
+  perRun: { flag: 'summary', render: (entries) => entries.map((e) => e.markdown).join('\n') },
+});

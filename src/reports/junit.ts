@@ -4,6 +4,8 @@ import { formatMean, percentOf } from '../util/format.js';
 import { formatChange, rowLabel } from '../gate/wording.js';
 import type { GateFailure, GateVerdict } from '../gate/decision.js';
 import type { Report } from '../report-schema.js';
+import { defineReporter } from './writer.js';
+import { hostname } from 'node:os';
 
 export interface JUnitOptions {
   /** When the run happened; the schema requires it. Default: now. */
@@ -131,3 +133,9 @@ export function escapeXml(value: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 }
+
+export const junitWriter = defineReporter({
+  name: 'junit',
+  summary: 'JUnit XML: one test case per slice x metric',
+  perRun: { flag: 'junit', render: (entries) => renderJUnit(entries.map((e) => e.junit), { hostname: hostname() }) },
+});

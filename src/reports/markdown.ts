@@ -1,6 +1,7 @@
 import { escapeCell } from './plain-text.js';
 import type { Report } from '../report-schema.js';
 import { columnLabel, formatScore, sliceGrid } from './table.js';
+import { defineReporter } from './writer.js';
 
 const MAX_FAILURES_SHOWN = 50;
 
@@ -39,3 +40,5 @@ function shortCell(text: string): string {
   const oneLine = escapeCell(text);
   return oneLine.length > 300 ? `${oneLine.slice(0, 297)}...` : oneLine;
 }
+
+export const markdownWriter = defineReporter({ name: 'markdown', summary: 'the report for people: metrics x slices, then what failed', perReport: { suffix: '.md', render: ({ report }) => renderMarkdown(report) } });

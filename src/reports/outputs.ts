@@ -1,4 +1,5 @@
 import type { ItemResult } from '../runner/result.js';
+import { defineReporter } from './writer.js';
 
 /**
  * `<candidate>.outputs.jsonl`: every answer of the run, one JSON line per item (and epoch), in
@@ -13,3 +14,5 @@ export function* outputLines(results: Iterable<ItemResult>, source: string): Gen
     yield `${JSON.stringify({ id: itemId, ...(epoch > 0 ? { epoch } : {}), ...answer, source })}\n`;
   }
 }
+
+export const outputsWriter = defineReporter({ name: 'outputs', summary: 'every answer, replayable with the replay adapter', perReport: { suffix: '.outputs.jsonl', render: ({ outputs }) => outputs } });

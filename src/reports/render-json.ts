@@ -1,4 +1,5 @@
 import type { Report } from '../report-schema.js';
+import { defineReporter } from './writer.js';
 
 /**
  * The report as committed: schema key order (the builder constructs it in that order), two-space
@@ -20,3 +21,5 @@ export function* renderReportJson(report: Report): Generator<string> {
   }
   yield `${skeleton.slice(at + marker.length)}\n`;
 }
+
+export const jsonWriter = defineReporter({ name: 'json', summary: 'the diffable report, the baseline of the next run', perReport: { suffix: '.json', render: ({ report }) => renderReportJson(report) } });

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import type { VerdictCache } from '../models/cache.js';
 import type { TrafficMonitor } from '../models/traffic.js';
 import { batchedVerdictTransport, type BatchedVerdictOptions, type BatchJournal } from '../models/batch/index.js';
+import { providerOf } from '../models/providers.js';
 import { createModelVerdictSource } from '../models/verdict-source.js';
 import type { JudgedMetric } from './judged-plan.js';
 import { createReplayVerdictSource } from './judges/replay-source.js';
@@ -54,7 +55,7 @@ export async function openJudges(loaded: LoadedConfig, ids: Iterable<string>, op
       );
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      const keyVar = config.apiKeyEnv ?? (config.provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY');
+      const keyVar = config.apiKeyEnv ?? providerOf(config.provider).apiKeyEnv;
       unavailable.set(
         id,
         `judge "${id}" (${config.provider} ${config.model}) has no key: ${keyVar} is not set. To score with it, set ` +

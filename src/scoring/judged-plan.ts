@@ -4,14 +4,20 @@ import type { SuiteConfig } from '../config/schema.js';
 import { UserError, locate } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import { hashOf } from '../util/canonical.js';
+import type { JudgeRefs } from './judges/kind.js';
+import { judgeKindRegistry } from './judges/kinds.js';
 
 /** One judged metric as the runner applies it: kind, judge ids, and the rubric when it has one. */
 export interface JudgedMetric {
   metric: string;
-  kind: 'rubric' | 'reference' | 'faithfulness' | 'panel';
+  /** A name of judgeKindRegistry (src/scoring/judges/kinds.ts). */
+  kind: string;
   judges: string[];
   rubric?: Rubric;
-  aggregate?: 'mean' | 'majority';
+  /** The entry's options as its kind's schema parsed them (none for a suite's `rubrics`). */
+  options?: unknown;
+  /** What of the options goes into the report fingerprint (JudgePlan.fingerprint). */
+  fingerprint?: Record<string, unknown>;
   /** A rubric named by items themselves: applied to those items only. */
   itemOnly?: boolean;
 }
@@ -48,19 +54,23 @@ export function planJudgedMetrics(
 
   const metrics: JudgedMetric[] = suite.rubrics.map((id, i) => ({
     metric: id,
-    kind: 'rubric' as const,
+    kind: 'rubric',
     judges: [defaultJudge(`rubrics.${i}`)],
     rubric: rubric(id, `rubrics.${i}`),
   }));
   suite.judges.forEach((entry, i) => {
-    const field = `judges.${i}`;
-    if (entry.kind === 'panel') {
-      metrics.push({ metric: entry.metric ?? entry.rubric, kind: 'panel', judges: entry.judges.map((j) => judge(j, `${field}.judges`)), rubric: rubric(entry.rubric, `${field}.rubric`), aggregate: entry.aggregate });
-    } else if (entry.kind === 'rubric') {
-      metrics.push({ metric: entry.metric ?? entry.rubric, kind: 'rubric', judges: [judge(entry.judge, `${field}.judge`)], rubric: rubric(entry.rubric, `${field}.rubric`) });
-    } else {
-      metrics.push({ metric: entry.metric, kind: entry.kind, judges: [judge(entry.judge, `${field}.judge`)] });
-    }
+    const kind = judgeKindRegistry.get(entry.kind);
+    if (!kind) throw new UserError(`${where}.judges.${i}.kind": unknown judge kind "${entry.kind}"`);
+    const refs: JudgeRefs = { judge: (id, field) => judge(id, `judges.${i}.${field}`), rubric: (id, field) => rubric(id, `judges.${i}.${field}`) };
+    const plan = kind.plan(entry.options, refs);
+    metrics.push({
+      metric: entry.metric ?? plan.metric ?? entry.kind,
+      kind: entry.kind,
+      judges: plan.judges,
+      ...(plan.rubric ? { rubric: plan.rubric } : {}),
+      options: entry.options,
+      fingerprint: plan.fingerprint ?? (entry.options as Record<string, unknown>),
+    });
   });
   const itemRubrics = [...new Set(items.flatMap((item) => (item.rubric ? [item.rubric] : [])))].filter((id) => !metrics.some((m) => m.metric === id));
   for (const id of itemRubrics) {
@@ -86,6 +96,6 @@ export function metricsForItem(metrics: readonly JudgedMetric[], item: GoldenIte
 export function judgedFingerprint(loaded: LoadedConfig, metrics: readonly JudgedMetric[]): { judges: unknown; rubricHashes: Record<string, string> } {
   const rubricHashes: Record<string, string> = {};
   for (const m of metrics) if (m.rubric) rubricHashes[m.rubric.id] = m.rubric.hash;
-  const judges = metrics.map((m) => ({ metric: m.metric, kind: m.kind, aggregate: m.aggregate, judges: m.judges.map((id) => ({ id, config: loaded.config.judges[id] })) }));
+  const judges = metrics.map((m) => ({ ...m.fingerprint, metric: m.metric, kind: m.kind, judges: m.judges.map((id) => ({ id, config: loaded.config.judges[id] })) }));
   return { judges: hashOf(judges), rubricHashes };
 }

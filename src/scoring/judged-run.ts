@@ -1,28 +1,14 @@
 import type { JudgmentResult } from '../runner/result.js';
 import type { JudgedMetric } from './judged-plan.js';
 import { judgeManipulation } from './judges/manipulation-guard.js';
-import { judgeFaithfulness } from './judges/faithfulness.js';
-import { judgePanel } from './judges/panel.js';
-import { judgeReference } from './judges/reference.js';
-import { judgeRubric } from './judges/rubric.js';
+import { judgeKindRegistry } from './judges/kinds.js';
 import { JudgeError, type JudgeInput, type JudgeOutcome, type VerdictSource } from './judges/types.js';
 
 /** Runs one judged metric's kind; null when it does not apply (no reference, no contexts). */
 function judge(metric: JudgedMetric, input: JudgeInput, sources: VerdictSource[]): Promise<JudgeOutcome | null> {
-  const [source] = sources;
-  if (!source) throw new Error(`no judge for ${metric.metric}`);
-  switch (metric.kind) {
-    case 'rubric':
-      if (!metric.rubric) throw new Error(`rubric metric ${metric.metric} without a rubric`);
-      return judgeRubric(input, source, { rubric: metric.rubric });
-    case 'reference':
-      return judgeReference(input, source);
-    case 'faithfulness':
-      return judgeFaithfulness(input, source);
-    case 'panel':
-      if (!metric.rubric) throw new Error(`panel metric ${metric.metric} without a rubric`);
-      return judgePanel(input, sources, { rubric: metric.rubric, aggregate: metric.aggregate ?? 'mean' });
-  }
+  const kind = judgeKindRegistry.get(metric.kind);
+  if (!kind) throw new Error(`unknown judge kind "${metric.kind}" of ${metric.metric}`);
+  return kind.run(input, { sources, options: metric.options, ...(metric.rubric ? { rubric: metric.rubric } : {}) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExitCode, UserError } from '../../errors.js';
+import type { ProviderId } from '../providers.js';
 
 /**
  * One provider-neutral face for the Anthropic Message Batches API and the OpenAI Batch API:
@@ -7,7 +8,7 @@ import { ExitCode, UserError } from '../../errors.js';
  * small driver (driver.ts); chunking, polling, result bookkeeping and resume are shared.
  */
 
-export type BatchProvider = 'anthropic' | 'openai';
+export type BatchProvider = ProviderId;
 
 /** Anthropic allows 1-64 characters of [a-zA-Z0-9_-]; OpenAI any string. ids.ts makes ones that fit both. */
 export const CustomIdSchema = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/);
@@ -29,7 +30,8 @@ export type BatchResult = { customId: string; ok: true; body: unknown } | { cust
  * run journal). Plain JSON, validated on load, with no secret in it.
  */
 export const BatchHandleSchema = z.object({
-  provider: z.enum(['anthropic', 'openai']),
+  /** Checked against the client's own provider when a run resumes (run.ts, driver.ts). */
+  provider: z.string().min(1),
   batches: z
     .array(z.object({ id: z.string().min(1), customIds: z.array(CustomIdSchema).min(1) }))
     .min(1),

@@ -12,11 +12,12 @@ import { numeric } from './numeric.js';
 import { refusal } from './refusal.js';
 import { regex } from './regex.js';
 import type { z } from 'zod';
+import { Registry } from '../../util/registry.js';
 import type { CheckDefinition } from './types.js';
 
 /**
  * Every check type, by name. Adding a check = one file exporting a `defineCheck(...)` plus its
- * test, and one line here.
+ * test, and one line here; a config's plugins add theirs (src/plugins/register.ts).
  */
 const definitions = [
   equals,
@@ -41,4 +42,4 @@ const definitions = [
 export type CheckSpecInput = SpecOf<(typeof definitions)[number]>;
 type SpecOf<D> = D extends { type: infer T extends string; params: infer P extends z.ZodType } ? { type: T; name?: string } & z.input<P> : never;
 
-export const checkRegistry: ReadonlyMap<string, CheckDefinition> = new Map(definitions.map((d): [string, CheckDefinition] => [d.type, d]));
+export const checkRegistry: Registry<CheckDefinition> = new Registry<CheckDefinition>('check type', definitions.map((d): [string, CheckDefinition] => [d.type, d]));

@@ -45,7 +45,7 @@ export interface CheckDefinition<P extends z.ZodType = z.ZodType, T extends stri
   unusable?(item: GoldenItem, params: z.output<P>): string | null;
 }
 
-/** Identity helper that keeps `params` and `run` typed together. */
-export function defineCheck<P extends z.ZodType, T extends string>(definition: CheckDefinition<P, T>): CheckDefinition<P, T> {
-  return definition;
+/** Keeps `params` and `run` typed together, and marks the object as a check for a config's `plugins`. */
+export function defineCheck<P extends z.ZodType, T extends string>(definition: CheckDefinition<P, T>): CheckDefinition<P, T> & { plugin: 'check' } {
+  return { ...definition, plugin: 'check' };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Context } from '../../candidates/output.js';
 import { delimit, judgeSystem, questionSection } from './prompt.js';
+import { defineJudge } from './kind.js';
 import { spendOf } from './spend.js';
 import type { JudgeInput, JudgeOutcome, VerdictSource } from './types.js';
 
@@ -62,3 +63,15 @@ export async function judgeFaithfulness(input: JudgeInput, source: VerdictSource
     ...spendOf([response]),
   };
 }
+
+/** `{ kind: 'faithfulness', judge }`: one judge checks that the claims of the answer are supported by the contexts it retrieved. */
+export const faithfulnessKind = defineJudge({
+  kind: 'faithfulness',
+  summary: 'one judge checks that the claims of the answer are supported by the contexts it retrieved',
+  options: z.strictObject({ judge: z.string().min(1) }),
+  plan: (options, refs) => ({ judges: [refs.judge(options.judge, 'judge')], fingerprint: {} }),
+  run: (input, { sources: [source] }) => {
+    if (!source) throw new Error('a faithfulness metric needs its judge');
+    return judgeFaithfulness(input, source);
+  },
+});

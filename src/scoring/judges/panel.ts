@@ -1,5 +1,7 @@
 import { normaliseScore, type Rubric } from '../../config/rubric.js';
 import { cohensKappa, fleissKappa } from '../../stats/agreement.js';
+import { z } from 'zod';
+import { defineJudge } from './kind.js';
 import { spendOf } from './spend.js';
 import { rubricRequest } from './rubric.js';
 import { JudgeError, type JudgeInput, type JudgeOutcome, type VerdictResponse, type VerdictSource } from './types.js';
@@ -88,3 +90,20 @@ export function panelAgreement(labels: ReadonlyArray<ReadonlyArray<string>>): Pa
   const result = fleissKappa(ratings);
   return { method: 'fleiss', kappa: result.kappa, observed: result.observed, expected: result.expected, judges, items };
 }
+
+/** `{ kind: 'panel', judges: [...], rubric, aggregate }`: several judges score on one rubric; mean or majority. */
+export const panelKind = defineJudge({
+  kind: 'panel',
+  summary: 'several judges score the answer on one rubric; their mean or majority decides',
+  options: z.strictObject({ judges: z.array(z.string().min(1)).min(2), rubric: z.string().min(1), aggregate: z.enum(['mean', 'majority']).default('mean') }),
+  plan: (options, refs) => ({
+    judges: options.judges.map((id) => refs.judge(id, 'judges')),
+    rubric: refs.rubric(options.rubric, 'rubric'),
+    metric: options.rubric,
+    fingerprint: { aggregate: options.aggregate },
+  }),
+  run: (input, { sources, rubric, options }) => {
+    if (!rubric) throw new Error('a panel metric needs its rubric');
+    return judgePanel(input, sources, { rubric, aggregate: options.aggregate });
+  },
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { delimit, judgeSystem, questionSection } from './prompt.js';
+import { defineJudge } from './kind.js';
 import { spendOf } from './spend.js';
 import type { JudgeInput, JudgeOutcome, VerdictSource } from './types.js';
 
@@ -43,3 +44,15 @@ export async function judgeReference(input: JudgeInput, source: VerdictSource): 
     ...spendOf([response]),
   };
 }
+
+/** `{ kind: 'reference', judge }`: one judge compares the answer with the item's reference answer. */
+export const referenceKind = defineJudge({
+  kind: 'reference',
+  summary: "one judge compares the answer with the item's reference answer",
+  options: z.strictObject({ judge: z.string().min(1) }),
+  plan: (options, refs) => ({ judges: [refs.judge(options.judge, 'judge')], fingerprint: {} }),
+  run: (input, { sources: [source] }) => {
+    if (!source) throw new Error('a reference metric needs its judge');
+    return judgeReference(input, source);
+  },
+});

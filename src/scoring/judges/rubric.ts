@@ -3,6 +3,7 @@ import { normaliseScore, type Rubric, type RubricScale } from '../../config/rubr
 import type { CandidateOutput } from '../../candidates/output.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 import { delimit, escapeNonce, judgeSystem, questionSection } from './prompt.js';
+import { defineJudge } from './kind.js';
 import { spendOf } from './spend.js';
 import type { JudgeInput, JudgeOutcome, VerdictRequest, VerdictSource } from './types.js';
 
@@ -96,3 +97,15 @@ export async function judgeRubric(input: JudgeInput, source: VerdictSource, opti
     ...spendOf([response]),
   };
 }
+
+/** `{ kind: 'rubric', judge, rubric }`: one judge scores the answer on a rubric (the metric is named after the rubric). */
+export const rubricKind = defineJudge({
+  kind: 'rubric',
+  summary: 'one judge scores the answer on a rubric',
+  options: z.strictObject({ judge: z.string().min(1), rubric: z.string().min(1) }),
+  plan: (options, refs) => ({ judges: [refs.judge(options.judge, 'judge')], rubric: refs.rubric(options.rubric, 'rubric'), metric: options.rubric, fingerprint: {} }),
+  run: (input, { sources: [source], rubric }) => {
+    if (!source || !rubric) throw new Error('a rubric metric needs its judge and rubric');
+    return judgeRubric(input, source, { rubric });
+  },
+});

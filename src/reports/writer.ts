@@ -1,0 +1,38 @@
+import type { JUnitEntry } from './junit.js';
+import type { Report } from '../report-schema.js';
+import type { RunInfo } from './run-info.js';
+
+/** What a report format gets for one suite x candidate. */
+export interface ReportSet {
+  report: Report;
+  runInfo: RunInfo;
+  /** The lines of `.outputs.jsonl`, streamed from the run journal: they can be read once, by the outputs writer. */
+  outputs: Iterable<string>;
+}
+
+/** What a run-level format gets for each suite x candidate the command finished. */
+export interface RunEntry {
+  /** The Markdown diff against the baseline (the PR comment). */
+  markdown: string;
+  /** The comparison, verdict and report JUnit is made of. */
+  junit: JUnitEntry;
+}
+
+/**
+ * A report format. `perReport` is written with every report set, as `<candidate><suffix>` beside
+ * the report JSON (`<candidate>.new<suffix>` when the baseline is kept), all files of the set
+ * replaced as a unit. `perRun` is written once per command, covering every suite x candidate, to
+ * the file named by the command-line flag `--<flag>` (declared in src/cli/options.ts).
+ */
+export interface ReportWriter {
+  name: string;
+  /** One line for docs. */
+  summary: string;
+  perReport?: { suffix: string; render(set: ReportSet): string | Iterable<string> };
+  perRun?: { flag: string; render(entries: readonly RunEntry[]): string };
+}
+
+/** Keeps a report format typed, and marks it as a reporter for a config's `plugins`. */
+export function defineReporter(writer: ReportWriter): ReportWriter & { plugin: 'reporter' } {
+  return { ...writer, plugin: 'reporter' };
+}
