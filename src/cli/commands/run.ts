@@ -126,7 +126,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
 }
 
 /** A metric the baseline gates would go unscored: stop before paying for a run that cannot be gated on it. */
-function unscoredError(baselineShown: string, unscored: ReadonlyArray<{ metric: string; reason: string }>): UserError {
+export function unscoredError(baselineShown: string, unscored: ReadonlyArray<{ metric: string; reason: string }>): UserError {
   const lines = unscored.map(({ metric, reason }) => `  ${metric}: ${reason}`);
   return new UserError(
     `${unscored.map((u) => u.metric).join(', ')} ${unscored.length > 1 ? 'are' : 'is'} gated in the baseline ${baselineShown} but cannot be scored in this run:\n` +
