@@ -1,5 +1,5 @@
 import { beforeAll, describe, test, type RunnerTask } from 'vitest';
-import type { ReportItem } from '../reports/report.js';
+import type { ReportItem } from '../report-schema.js';
 import { EvalFailure } from './failure.js';
 import { itemOutcome } from './item-outcome.js';
 import { groupBySlice } from './slices.js';

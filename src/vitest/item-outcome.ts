@@ -1,4 +1,4 @@
-import type { ReportItem } from '../reports/report.js';
+import type { ReportItem } from '../report-schema.js';
 import type { ResultSummary } from '../runner/result.js';
 
 /** What a vitest test shows of one item: the report's verdict, and every check's and judge's say. */

@@ -5,7 +5,7 @@ import type { Rubric } from '../config/rubric.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import { isGatedMetric } from '../gate/types.js';
 import { unscoredGatedMetrics } from '../reports/baseline-policy.js';
-import type { Report } from '../reports/report.js';
+import type { Report } from '../report-schema.js';
 import type { ResultSummary } from '../runner/result.js';
 import { loadSuiteItems } from '../runner/setup.js';
 import { planJudgedMetrics } from '../scoring/judged-plan.js';
