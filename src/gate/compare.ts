@@ -5,10 +5,11 @@ import { minDetectableDrop } from '../stats/power.js';
 import { byCodePoint } from '../util/compare.js';
 import { orderMetrics, PASS_METRIC } from '../report-schema.js';
 import { comparePaired, scoreOf, sliceGroups, type PairedRow } from './engine.js';
-import { designNoncentrality, planGateFamily, type GateHypothesis } from './family.js';
+import { designNoncentrality, planGateFamily, unpairedNoncentrality, type GateHypothesis } from './family.js';
+import { fisherLower, newcombeUnpairedInterval } from '../stats/unpaired-binary.js';
 import { gateRule } from './rules.js';
 import { pairItems, type ItemPair } from './pairing.js';
-import { isGatedMetric, OVERALL, type Comparison, type ItemChange, type MetricComparison } from './types.js';
+import { isGatedMetric, OVERALL, type Comparison, type ItemChange, type MetricComparison, type NewItemsComparison } from './types.js';
 import type { Report } from '../report-schema.js';
 
 export interface CompareOptions extends ResamplingOptions {
@@ -27,7 +28,7 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
   const gatedMetrics = orderMetrics(Object.keys(head.summary.metrics).filter((m) => isGatedMetric(m, gate)));
   const power = options.power ?? 0.8;
   const common = { suite: head.suite, head: head.candidate, alpha: gate.alpha, power, gatedMetrics };
-  if (!base) return { ...common, base: null, comparability: null, family: 0, reachable: 0, excluded: { duplicate: 0, constant: 0 }, rows: [], regressedItems: [] };
+  if (!base) return { ...common, base: null, comparability: null, family: 0, reachable: 0, excluded: { duplicate: 0, constant: 0 }, rows: [], regressedItems: [], newItems: [] };
 
   const { pairs, comparability } = pairItems(base, head);
   const rows: Row[] = [];
@@ -40,7 +41,11 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
   }
 
   const members = rows.filter((r) => r.gated && r.excluded === undefined);
-  const plan = planGateFamily(members.map((r) => r.hypothesis), gate.alpha);
+  const fresh = newItemRows(base, head, comparability.added, gate);
+  const freshMembers = fresh.filter((f) => f.row.gated);
+  // New items join the family as their slice's pass does (first in the slice's budget), after the paired rows.
+  const hypotheses = [...members.map((r) => r.hypothesis), ...freshMembers.map((f) => f.hypothesis)];
+  const plan = planGateFamily(hypotheses, gate.alpha);
   const at = new Map(members.map((row, i) => [row, i]));
   const complete = rows.map((full): MetricComparison => {
     const i = at.get(full);
@@ -55,7 +60,13 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
       minDetectableDrop: level === null || level <= 0 ? null : detectableDrop(row, discordance, level, power),
     };
   });
-  const hypotheses = members.map((r) => r.hypothesis);
+  const newItems = fresh.map(({ row }): NewItemsComparison => {
+    const i = freshMembers.findIndex((f) => f.row === row);
+    return i < 0 ? row : { ...row, weight: plan.weights[members.length + i] as number, pAdjusted: plan.adjusted[members.length + i] as number };
+  });
+  const covered = new Set(newItems.filter((row) => row.gated).map((row) => row.slice));
+  const headById = new Map(head.items.map((item) => [item.id, item]));
+  const addedUncompared = comparability.added.filter((id) => !(headById.get(id)?.slices ?? []).some((slice) => covered.has(slice)));
   for (const row of complete) {
     if (row.metric !== PASS_METRIC || row.slice === OVERALL || !row.gated || row.meanBase <= 0) continue;
     const needed = itemsToFail(hypotheses, members.findIndex((m) => m.slice === row.slice && m.metric === PASS_METRIC), row, gate);
@@ -66,13 +77,55 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
   return {
     ...common,
     base: base.candidate,
-    comparability: { ...comparability, missingMetrics },
-    family: members.length,
+    comparability: { ...comparability, missingMetrics, addedUncompared },
+    family: hypotheses.length,
     reachable: plan.weights.filter((w) => w > 0).length,
     excluded: { duplicate: excluded('duplicate'), constant: excluded('constant') },
     rows: complete,
     regressedItems: regressedItems(pairs, gate),
+    newItems,
   };
+}
+
+/**
+ * Per slice that has new items (in the head only) and baseline items: the new items' pass rate in
+ * the head against the baseline's on the slice, unpaired. A slice with no baseline items has no
+ * rate to hold them to (only its floor applies); the items stay listed as not compared.
+ */
+function newItemRows(base: Report, head: Report, added: readonly string[], gate: GateConfig): Array<{ row: NewItemsComparison; hypothesis: GateHypothesis }> {
+  if (added.length === 0) return [];
+  const fresh = new Set(added);
+  const newcomers = head.items.filter((item) => fresh.has(item.id));
+  const isLongTail = (s: string) => head.slices[s]?.longTail ?? base.slices[s]?.longTail ?? false;
+  const slices = [...new Set(newcomers.flatMap((item) => item.slices))].sort((a, b) => Number(isLongTail(b)) - Number(isLongTail(a)) || byCodePoint(a, b));
+  return slices.flatMap((slice) => {
+    const inSlice = newcomers.filter((item) => item.slices.includes(slice));
+    const baseItems = base.items.filter((item) => item.slices.includes(slice));
+    if (baseItems.length === 0) return [];
+    const now = { successes: inSlice.filter((item) => item.pass).length, n: inSlice.length };
+    const before = { successes: baseItems.filter((item) => item.pass).length, n: baseItems.length };
+    const test = fisherLower(now, before);
+    const rateBase = before.successes / before.n;
+    const rateNew = now.successes / now.n;
+    const tolerance = gateRule(gate, slice, PASS_METRIC, 'maxDrop') ?? gate.maxDrop;
+    const row: NewItemsComparison = {
+      slice,
+      longTail: isLongTail(slice),
+      gated: isGatedMetric(PASS_METRIC, gate),
+      n: now.n,
+      passes: now.successes,
+      baseN: before.n,
+      basePasses: before.successes,
+      rateBase,
+      rateNew,
+      diff: rateNew - rateBase,
+      interval: newcombeUnpairedInterval(now, before),
+      pValue: test.p,
+      weight: null,
+      pAdjusted: null,
+    };
+    return [{ row, hypothesis: { group: slice, primary: true, p: test.p, minP: test.minP, noncentrality: unpairedNoncentrality(now.n, before.n, rateBase, tolerance) } }];
+  });
 }
 
 /**

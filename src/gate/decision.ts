@@ -1,8 +1,8 @@
 import type { GateConfig } from '../config/schema.js';
 import { PASS_METRIC } from '../report-schema.js';
 import { staleNotice } from './pairing.js';
-import { isGatedMetric, OVERALL, type Comparison, type MetricComparison } from './types.js';
-import { count, percentOf, formatMean, formatP, pointsNumber } from '../util/format.js';
+import { isGatedMetric, OVERALL, type Comparison, type MetricComparison, type NewItemsComparison } from './types.js';
+import { count, percentOf, formatMean, formatP, formatPoints, pointsNumber } from '../util/format.js';
 import { formatChange, rowLabel } from './wording.js';
 import { gateRule, THRESHOLD_SLACK } from './rules.js';
 import type { GroupSummary, Report } from '../report-schema.js';
@@ -11,10 +11,11 @@ export interface GateFailure {
   slice: string;
   metric: string;
   /**
+   * `new-items`: the slice's new items (not in the baseline) pass significantly less than its baseline items.
    * `baseline`: the change's committed report lowers the bar its base set (baseline-ref.ts).
    * `errors` and `unscored` are the run's own failures (src/reports/run-outcome.ts), not the comparison's.
    */
-  rule: 'regression' | 'floor' | 'baseline' | 'errors' | 'unscored';
+  rule: 'regression' | 'new-items' | 'floor' | 'baseline' | 'errors' | 'unscored';
   message: string;
 }
 
@@ -46,6 +47,16 @@ export function evaluateGate(comparison: Comparison, head: Report, gate: GateCon
       notes.push(`${rowLabel(row.slice, row.metric)} fell ${(drop * 100).toFixed(1)} points on ${count(row.n, 'item')}, which this test cannot tell from noise (${formatP(row.pAdjusted)} adjusted): not counted as a regression.`);
     }
   }
+  for (const row of comparison.newItems) {
+    if (!row.gated || row.pAdjusted === null) continue;
+    const maxDrop = gateRule(gate, row.slice, PASS_METRIC, 'maxDrop') ?? 0;
+    if (-row.diff <= maxDrop + THRESHOLD_SLACK) continue;
+    if (row.pAdjusted < gate.alpha) {
+      failures.push({ slice: row.slice, metric: PASS_METRIC, rule: 'new-items', message: `${newItemsChange(row)} exceeds the ${pointsNumber(maxDrop)}-point tolerance` });
+    } else {
+      notes.push(`${newItemsChange(row)}, which this test cannot tell from noise: not counted as a regression.`);
+    }
+  }
   failures.push(...floorFailures(head, gate));
   notes.push(...contextNotes(comparison, head, gate));
   return { passed: failures.length === 0, failures, notes };
@@ -54,6 +65,13 @@ export function evaluateGate(comparison: Comparison, head: Report, gate: GateCon
 export function regressionMessage(row: MetricComparison, maxDrop: number): string {
   const change = `${formatMean(row.meanBase)} → ${formatMean(row.meanHead)} (${formatChange(row)})`;
   return `${rowLabel(row.slice, row.metric)}: ${change} exceeds the ${pointsNumber(maxDrop)}-point tolerance`;
+}
+
+/** "long-tail / pass on 30 new items: 0.00 against the baseline's 0.65 on 100 items (−65.0 points, 95% CI …, p < 0.001 adjusted; unpaired, Fisher's exact test)". */
+export function newItemsChange(row: NewItemsComparison): string {
+  const interval = `95% CI ${formatPoints(row.interval[0])} to ${formatPoints(row.interval[1])}`;
+  const p = `${formatP(row.pAdjusted ?? row.pValue)}${row.pAdjusted === null ? '' : ' adjusted'}`;
+  return `${rowLabel(row.slice, PASS_METRIC)} on ${count(row.n, 'new item')}: ${formatMean(row.rateNew)} against the baseline's ${formatMean(row.rateBase)} on ${count(row.baseN, 'item')} (${formatPoints(row.diff)} points, ${interval}, ${p}; unpaired, Fisher's exact test)`;
 }
 
 function floorFailures(head: Report, gate: GateConfig): GateFailure[] {

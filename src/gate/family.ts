@@ -133,6 +133,17 @@ export function designNoncentrality(n: number, spread: number, tolerance: number
 }
 
 /**
+ * The design drop in standard errors of the unpaired comparison of m new items with a slice's n
+ * baseline items at pass rate `rate`: d / sqrt(rate (1 - rate) (1/m + 1/n)); 0 when the rate
+ * leaves no room to drop (no pass to lose) or a group is empty.
+ */
+export function unpairedNoncentrality(m: number, n: number, rate: number, tolerance: number): number {
+  const d = Math.min(rate, Math.max(DESIGN_DROP, tolerance + 0.05));
+  if (m === 0 || n === 0 || d <= 0) return 0;
+  return d / Math.sqrt(Math.max(rate * (1 - rate) * (1 / m + 1 / n), 1e-6));
+}
+
+/**
  * The decision rule shared by every verdict: a row fails when its effect is past the rule's
  * threshold (a drop beyond maxDrop, a retention or parity below its minimum) AND the drop is
  * significant after the family's adjustment. A small or noisy dip is reported, never failed.

@@ -12,7 +12,7 @@ export interface ItemPair {
  * Pairs items by id. An id in only one report is added or removed; an id whose slices changed is
  * listed as re-sliced. None of those is paired, so no item is ever compared with a different one.
  */
-export function pairItems(base: Report, head: Report): { pairs: ItemPair[]; comparability: Omit<Comparability, 'missingMetrics'> } {
+export function pairItems(base: Report, head: Report): { pairs: ItemPair[]; comparability: Omit<Comparability, 'missingMetrics' | 'addedUncompared'> } {
   const baseById = new Map(base.items.map((item) => [item.id, item]));
   const headIds = new Set(head.items.map((item) => item.id));
   const pairs: ItemPair[] = [];
@@ -61,7 +61,7 @@ const PART_LABELS: Record<FingerprintChange['part'], string> = {
   sample: 'sample',
 };
 
-/** One plain sentence: what changed and what is still compared. Null when nothing did. */
+/** One plain sentence: what changed, what is compared and how, and what is not. Null when nothing did. */
 export function staleNotice(c: Comparability): string | null {
   const listed = c.added.length + c.removed.length + c.resliced.length;
   if (!c.stale && listed === 0) return null;
@@ -71,14 +71,23 @@ export function staleNotice(c: Comparability): string | null {
       : PART_LABELS[change.part],
   );
   const what = parts.length > 0 ? `The baseline is stale: ${joinWords(parts)} changed since it was made.` : 'The item lists differ.';
-  const counts = [
-    c.added.length > 0 ? `${c.added.length} added` : '',
-    c.removed.length > 0 ? `${c.removed.length} removed` : '',
-    c.resliced.length > 0 ? `${c.resliced.length} moved to other slices` : '',
+  const unpaired = c.added.length - c.addedUncompared.length;
+  const compared = `The ${count(c.paired, 'item')} present in both with the same slices are compared in pairs${
+    unpaired > 0 ? `; ${count(unpaired, 'new item')} unpaired, with ${unpaired === 1 ? 'its' : 'their'} slice's baseline pass rate` : ''
+  }.`;
+  const notCompared = [
+    c.addedUncompared.length > 0 ? `${count(c.addedUncompared.length, 'new item')} in slices the baseline lacks (only floors apply: ${someIds(c.addedUncompared)})` : '',
+    c.removed.length > 0 ? `${count(c.removed.length, 'removed item')} (${someIds(c.removed)})` : '',
+    c.resliced.length > 0 ? `${count(c.resliced.length, 'item')} moved to other slices (${someIds(c.resliced)})` : '',
   ].filter(Boolean);
-  const still = `Only the ${count(c.paired, 'item')} present in both with the same slices are compared${counts.length > 0 ? ` (${joinWords(counts)}; not compared)` : ''}.`;
+  const not = notCompared.length > 0 ? ` Not compared: ${joinWords(notCompared)}.` : '';
   const rerun = c.stale ? ' Re-run the baseline on the current items to compare everything.' : '';
-  return `${what} ${still}${rerun}`;
+  return `${what} ${compared}${not}${rerun}`;
+}
+
+/** The first few ids of a list, for a sentence; the full lists are in the Markdown diff. */
+function someIds(ids: readonly string[], max = 5): string {
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')}, … ${ids.length - max} more`;
 }
 
 function joinWords(words: readonly string[]): string {

@@ -27,6 +27,8 @@ export interface Comparability {
   removed: string[];
   /** In both, but in different slices: not paired either, since their slice rows would not match. */
   resliced: string[];
+  /** Added items no unpaired comparison covers (none of their slices has baseline items, or pass is not gated). */
+  addedUncompared: string[];
   /** Gated metrics the baseline has and the head lacks (dropped, or not scored this run): not compared. */
   missingMetrics: string[];
 }
@@ -63,6 +65,34 @@ export interface MetricComparison {
   minDetectableDrop: number | null;
 }
 
+/**
+ * The new items of one slice (in the head only, so they cannot be paired), compared unpaired with
+ * the slice's baseline: their pass rate in the head against the baseline's pass rate on the
+ * slice's items (one-sided Fisher exact test, src/stats/unpaired-binary.ts). `pass` is the item's
+ * pass over every epoch, in both reports alike.
+ */
+export interface NewItemsComparison {
+  slice: string;
+  longTail: boolean;
+  gated: boolean;
+  /** New items, and how many of them pass in the head. */
+  n: number;
+  passes: number;
+  /** The slice's items in the baseline, and how many of them passed. */
+  baseN: number;
+  basePasses: number;
+  rateBase: number;
+  rateNew: number;
+  /** rateNew - rateBase: negative is a drop. */
+  diff: number;
+  /** 95% interval of diff (Newcombe's square-and-add of two Wilson intervals). */
+  interval: Interval;
+  pValue: number;
+  /** Its share of alpha in the family's first step, as for MetricComparison. */
+  weight: number | null;
+  pAdjusted: number | null;
+}
+
 /** A paired item whose score dropped on at least one gated metric. */
 export interface ItemChange {
   id: string;
@@ -85,7 +115,7 @@ export interface Comparison {
   comparability: Comparability | null;
   /** The family's significance level (the gate's alpha). */
   alpha: number;
-  /** Gated rows in the family: every gated slice x metric but copies of pass and constants. */
+  /** Gated rows in the family: every gated slice x metric but copies of pass and constants, and each slice's new items. */
   family: number;
   /** Of those, the ones with a share of alpha: the rest cannot reach their level with these items (Tarone). */
   reachable: number;
@@ -99,6 +129,8 @@ export interface Comparison {
   rows: MetricComparison[];
   /** Regressed paired items, most regressed first. */
   regressedItems: ItemChange[];
+  /** Per slice with new items and baseline items: the new items against the baseline's rate (they are in the family too). */
+  newItems: NewItemsComparison[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { staleNotice } from '../gate/pairing.js';
-import type { Comparison, MetricComparison } from '../gate/types.js';
+import type { Comparison, MetricComparison, NewItemsComparison } from '../gate/types.js';
 import { renderRegressedItems, type DiffContext } from './diff-items.js';
 import { formatMean, formatPoints, formatPValue, percentOf } from '../util/format.js';
 import { familyText } from '../gate/wording.js';
@@ -25,7 +25,7 @@ export function renderDiffMarkdown(comparison: Comparison, verdict: GateVerdict,
   const stale = comparison.comparability ? staleNotice(comparison.comparability) : null;
   if (stale) lines.push(`> **Baseline not fully comparable.** ${stale}`, '');
 
-  const failed = new Set(verdict.failures.map((f) => `${f.slice}\u0000${f.metric}`));
+  const failed = new Set(verdict.failures.filter((f) => f.rule !== 'new-items').map((f) => `${f.slice}\u0000${f.metric}`));
   const gated = comparison.rows.filter((r) => r.gated);
   const shown = comparison.rows.filter((r) => !r.gated);
   if (gated.length > 0) {
@@ -38,13 +38,28 @@ export function renderDiffMarkdown(comparison: Comparison, verdict: GateVerdict,
       '',
     );
   }
+  if (comparison.newItems.length > 0) {
+    const failedNew = new Set(verdict.failures.filter((f) => f.rule === 'new-items').map((f) => f.slice));
+    lines.push(
+      "New items (not in the baseline, so not paired), per slice: their pass rate now against the slice's baseline pass rate, unpaired (one-sided Fisher exact test; p adjusted in the same family).",
+      '',
+      ...newItemsTable(comparison.newItems, (row) => (!row.gated ? '—' : failedNew.has(row.slice) ? '❌' : '✅')),
+      '',
+    );
+  }
   if (shown.length > 0) {
     lines.push('<details><summary>Sub-metrics: shown, not gated (p not adjusted)</summary>', '', ...table(shown, () => '—'), '', '</details>', '');
   }
   if (verdict.notes.length > 0) lines.push('**Notes**', '', ...verdict.notes.map((n) => `- ${n}`), '');
   const c = comparison.comparability;
   if (c) {
-    lines.push(...idList('Added items (not compared)', c.added), ...idList('Removed items', c.removed), ...idList('Items moved to other slices (not compared)', c.resliced));
+    const uncompared = new Set(c.addedUncompared);
+    lines.push(
+      ...idList('Added items (compared unpaired, above)', c.added.filter((id) => !uncompared.has(id))),
+      ...idList('Added items in slices the baseline lacks (not compared; floors only)', c.addedUncompared),
+      ...idList('Removed items (not compared)', c.removed),
+      ...idList('Items moved to other slices (not compared)', c.resliced),
+    );
   }
   lines.push(...renderRegressedItems(comparison, context));
   while (lines.at(-1) === '') lines.pop();
@@ -61,6 +76,19 @@ function table(rows: readonly MetricComparison[], mark: (row: MetricComparison) 
       const p = formatPValue(row.pAdjusted ?? row.pValue);
       const mdd = row.minDetectableDrop === null ? 'none' : `${(row.minDetectableDrop * 100).toFixed(1)}`;
       const cells = [slice, row.metric, String(row.n), formatMean(row.meanBase), formatMean(row.meanHead), delta, p, mdd, mark(row)];
+      return `| ${cells.map(escapeCell).join(' | ')} |`;
+    }),
+  ];
+}
+
+function newItemsTable(rows: readonly NewItemsComparison[], mark: (row: NewItemsComparison) => string): string[] {
+  return [
+    '| slice | new items | pass now | baseline items | baseline pass | Δ points [95% CI] | p | |',
+    '|---|---:|---:|---:|---:|---|---:|:-:|',
+    ...rows.map((row) => {
+      const slice = row.longTail ? `${row.slice} (long tail)` : row.slice;
+      const delta = `${formatPoints(row.diff)} [${formatPoints(row.interval[0])}, ${formatPoints(row.interval[1])}]`;
+      const cells = [slice, String(row.n), formatMean(row.rateNew), String(row.baseN), formatMean(row.rateBase), delta, formatPValue(row.pAdjusted ?? row.pValue), mark(row)];
       return `| ${cells.map(escapeCell).join(' | ')} |`;
     }),
   ];

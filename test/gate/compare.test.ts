@@ -30,13 +30,14 @@ describe('comparability', () => {
       removed: ['a'],
       resliced: ['c'],
       missingMetrics: [],
+      addedUncompared: [],
     });
     expect(comparison.rows.map((r) => [r.slice, r.n])).toEqual([
       ['all', 1],
       ['head', 1],
     ]);
     expect(staleNotice(comparison.comparability!)).toBe(
-      'The baseline is stale: rubrics and epochs (1 → 3) changed since it was made. Only the 1 item present in both with the same slices are compared (1 added, 1 removed and 1 moved to other slices; not compared). Re-run the baseline on the current items to compare everything.',
+      "The baseline is stale: rubrics and epochs (1 → 3) changed since it was made. The 1 item present in both with the same slices are compared in pairs; 1 new item unpaired, with its slice's baseline pass rate. Not compared: 1 removed item (a) and 1 item moved to other slices (c). Re-run the baseline on the current items to compare everything.",
     );
     const verdict = evaluateGate(comparison, head, gateConfig());
     expect(verdict.notes).toContain(staleNotice(comparison.comparability!));

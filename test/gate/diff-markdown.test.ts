@@ -33,8 +33,9 @@ describe('renderDiffMarkdown', () => {
     const head = report([...items('head', 3, 3), item('new', ['head'], true)], { fingerprint: { items: 'items-2' } });
     const md = diffOf(base, head);
     expect(md).toContain('> **Baseline not fully comparable.** The baseline is stale: golden-set items changed since it was made.');
-    expect(md).toContain('**Added items (not compared)** (1): `new`');
-    expect(md).toContain('**Removed items** (1): `gone`');
+    expect(md).toContain('**Added items (compared unpaired, above)** (1): `new`');
+    expect(md).toContain('**Removed items (not compared)** (1): `gone`');
+    expect(md).toContain('| head | 1 | 1.00 | 4 | 1.00 | 0.0 [−79.3, +49.0] | 1.000 | ✅ |');
   });
 
   it('lists at most ten regressed items with the input and both answers cut to about 300 characters', () => {

@@ -189,7 +189,8 @@ describe('what the gate could not see', () => {
     const gate = gateConfig();
     const verdict = evaluateGate(compareReports(base, head, gate), head, gate);
     expect(verdict.notes).toEqual([
-      'The item lists differ. Only the 1 item present in both with the same slices are compared (1 added; not compared).',
+      "head / pass on 1 new item: 0.00 against the baseline's 1.00 on 1 item (−100.0 points, 95% CI −100.0 to +12.2, p = 1.000 adjusted; unpaired, Fisher's exact test), which this test cannot tell from noise: not counted as a regression.",
+      "The item lists differ. The 1 item present in both with the same slices are compared in pairs; 1 new item unpaired, with its slice's baseline pass rate.",
       'faithfulness was not scored in this run, so not gated.',
       'contains is in the baseline but not in this run, so it was not compared.',
       '1 item ended in an error (the gate allows 0); errors count as failures of pass.',
