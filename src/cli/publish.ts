@@ -104,7 +104,15 @@ export function publishReport(options: PublishOptions): Published {
     if (result.output && shown.has(result.itemId) && !headAnswers.has(result.itemId)) headAnswers.set(result.itemId, result.output.text);
   });
   const runInfo = buildRunInfo(facts);
-  writeReportFiles(written, { report, runInfo, outputs: outputLines(answers, source) });
+  writeReportFiles(written, {
+    report,
+    runInfo,
+    outputs: outputLines(answers, source),
+    baseline,
+    ...(baseline ? { comparison, verdict } : {}),
+    items: options.items,
+    results: () => facts.answers(),
+  });
 
   io.stdout.write(`\n${renderTerminalSummary(report)}`);
   const spend = costLine(runInfo);

@@ -15,12 +15,13 @@ export const INIT_FILES: ReadonlyArray<{ template: string; target: string }> = [
   { template: 'github/workflows/evals.yml', target: '.github/workflows/evals.yml' },
 ];
 
-/** Caches, journals and shard results are local; per-run info and rejected reports are not baselines. */
+/** Caches, journals and shard results are local; per-run info, HTML pages and rejected reports are not baselines. */
 export const GITIGNORE_LINES: readonly string[] = [
   'node_modules/',
   '.evals-cache/',
   '.evals-runs/',
   '.evals-shards/',
   'reports/**/*.run.json',
+  'reports/**/*.html',
   'reports/**/*.new.*',
 ];

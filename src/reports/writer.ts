@@ -1,3 +1,8 @@
+import type { GateVerdict } from '../gate/decision.js';
+import type { Comparison } from '../gate/types.js';
+import type { GoldenItem } from '../goldensets/item.js';
+import type { ItemResult } from '../runner/result.js';
+import type { Baseline } from './baseline.js';
 import type { JUnitEntry } from './junit.js';
 import type { Report } from '../report-schema.js';
 import type { RunInfo } from './run-info.js';
@@ -8,6 +13,15 @@ export interface ReportSet {
   runInfo: RunInfo;
   /** The lines of `.outputs.jsonl`, streamed from the run journal: they can be read once, by the outputs writer. */
   outputs: Iterable<string>;
+  /** The report compared with (its answers too, when its .outputs.jsonl was there); absent on a first run. */
+  baseline?: Baseline | undefined;
+  /** The gate's comparison with the baseline and the verdict it led to; absent without a baseline. */
+  comparison?: Comparison | undefined;
+  verdict?: GateVerdict | undefined;
+  /** The golden items of the run: inputs, references, gold sources. */
+  items?: readonly GoldenItem[] | undefined;
+  /** The run's results (answers and every verdict), sorted by item id then epoch; each call reads them afresh. */
+  results?: (() => Iterable<ItemResult>) | undefined;
 }
 
 /** What a run-level format gets for each suite x candidate the command finished. */

@@ -1,5 +1,6 @@
 import { Registry } from '../util/registry.js';
 import { summaryWriter } from './diff-markdown.js';
+import { htmlWriter } from './html/writer.js';
 import { junitWriter } from './junit.js';
 import { markdownWriter } from './markdown.js';
 import { outputsWriter } from './outputs.js';
@@ -13,6 +14,6 @@ import type { ReportWriter } from './writer.js';
  * `defineReporter(...)` plus its test, and one line here; a config's plugins add theirs
  * (src/plugins/register.ts). The JSON report comes last: a reader that sees it sees the whole set.
  */
-const writers = [markdownWriter, runInfoWriter, outputsWriter, jsonWriter, summaryWriter, junitWriter];
+const writers = [markdownWriter, runInfoWriter, outputsWriter, htmlWriter, jsonWriter, summaryWriter, junitWriter];
 
 export const reportWriterRegistry: Registry<ReportWriter> = new Registry<ReportWriter>('reporter', writers.map((w): [string, ReportWriter] => [w.name, w]));

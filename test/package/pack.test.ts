@@ -70,6 +70,8 @@ describe('the npm package', () => {
         'dist/index.js',
         'dist/index.d.ts',
         'templates/init/evals.config.ts',
+        'templates/html/report.js',
+        'templates/html/report.css',
         'goldensets/general/math.jsonl',
         'goldensets/general/LICENSES.md',
         'goldensets/general/gsm8k.LICENSE',
