@@ -43,7 +43,7 @@ describe('a baseline moves only on purpose', () => {
     const result = await runCli(['run', '--candidate', 'count', '--suite', 'lenient', '--quiet'], dir);
     expectEnd(result, 3, /every item \(4\) ended in an error: nothing was measured/);
     expect(committed(dir, 'lenient')).toEqual({});
-    expect(readdirSync(path.join(dir, 'reports/lenient')).sort()).toEqual(['count.new.json', 'count.new.md', 'count.new.outputs.jsonl', 'count.new.run.json']);
+    expect(readdirSync(path.join(dir, 'reports/lenient')).sort()).toEqual(['count.new.html', 'count.new.json', 'count.new.md', 'count.new.outputs.jsonl', 'count.new.run.json']);
   });
 
   it('errored items stay retryable: the journal is kept and the next run calls only them', async () => {
