@@ -20,6 +20,6 @@ const adapters = [moduleAdapter, commandAdapter, httpAdapter, anthropicAdapter, 
  * adapter, so a misspelt type or option is a compile error in the editor.
  */
 export type AdapterConfigInput = BlockOf<(typeof adapters)[number]>;
-type BlockOf<A> = A extends { type: infer T extends string; options: infer S extends z.ZodType } ? { type: T } & z.input<S> : never;
+export type BlockOf<A> = A extends { type: infer T extends string; options: infer S extends z.ZodType } ? { type: T } & z.input<S> : never;
 
 export const adapterRegistry: Registry<CandidateAdapter> = new Registry<CandidateAdapter>('adapter type', adapters.map((a): [string, CandidateAdapter] => [a.type, a]));

@@ -5,6 +5,8 @@ import { importModule } from './import-module.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { DATA_CONFIG, readDataConfig } from './data-config.js';
 import { formatIssues, issueLines, suggestKnownKeys } from './zod-issues.js';
+import { PluginError, loadPlugins } from '../plugins/load.js';
+import { registerPlugins } from '../plugins/register.js';
 
 export const DEFAULT_CONFIG_FILES = ['evals.config.ts', 'evals.config.mts', 'evals.config.js', 'evals.config.mjs', 'evals.config.yaml', 'evals.config.yml', 'evals.config.json'];
 
@@ -36,6 +38,10 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
     }
   }
   if (exported === undefined) throw new UserError(`${shown}: export the config as default (export default defineConfig({...}))`);
+  await usePlugins(exported, file, (keys, message) => {
+    const field = `"${keys.join('.')}": ${message}`;
+    return data ? locate(shown, data.lineOf(keys), field) : `${shown}: ${field}`;
+  });
   const parsed = ConfigSchema.safeParse(exported, { error: suggestKnownKeys });
   if (!parsed.success) {
     if (data) {
@@ -55,6 +61,21 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
     resolve: (p) => path.resolve(dir, p),
     display: (p) => displayPath(p, cwd),
   };
+}
+
+/**
+ * Registers the config's plugins, replacing any earlier config's, before the config is validated:
+ * its checks, adapters and judge kinds are looked up in the registries as it is parsed. A
+ * `plugins` that is not an array is left for the schema to report.
+ */
+async function usePlugins(exported: unknown, file: string, at: (keys: Array<string | number>, message: string) => string): Promise<void> {
+  const entries = (exported as { plugins?: unknown } | null)?.plugins;
+  try {
+    registerPlugins(Array.isArray(entries) ? await loadPlugins(entries, file) : []);
+  } catch (err) {
+    if (err instanceof PluginError) throw new UserError(at(['plugins', err.index], err.message));
+    throw new UserError(at(['plugins'], errorMessage(err)));
+  }
 }
 
 function findConfig(configPath: string | undefined, cwd: string): string {

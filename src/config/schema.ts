@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { adapterRegistry, type AdapterConfigInput } from '../candidates/registry.js';
-import type { CheckSpecInput } from '../scoring/checks/registry.js';
+import { adapterRegistry, type AdapterConfigInput, type BlockOf } from '../candidates/registry.js';
+import type { CheckSpecInput, SpecOf } from '../scoring/checks/registry.js';
+import type { EntryOf, JudgeEntryInput } from '../scoring/judges/kinds.js';
 import { CheckSpecSchema, type CheckSpec } from '../scoring/checks/spec.js';
 import { JudgedMetricSchema } from '../scoring/judged-spec.js';
 import { PROVIDER_IDS } from '../models/providers.js';
+import type { Plugin } from '../plugins/plugin.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { suggestKnownKeys } from './zod-issues.js';
 
@@ -154,6 +156,11 @@ export const PriceSchema = z.strictObject({
 });
 
 export const ConfigSchema = z.strictObject({
+  /**
+   * Checks, adapters, judge kinds and reporters beyond the built-ins: plugin objects, or paths of
+   * modules exporting them. Loaded and registered before the rest is validated (src/plugins/).
+   */
+  plugins: z.array(z.union([z.string().min(1), z.custom<Plugin>()])).default([]),
   reportsDir: z.string().min(1).default('reports'),
   rubricsDir: z.string().min(1).default('rubrics'),
   cacheDir: z.string().min(1).default('.evals-cache'),
@@ -179,7 +186,29 @@ export type CandidateConfig = z.output<typeof CandidateConfigSchema>;
 export type GateConfig = z.output<typeof GateConfigSchema>;
 export type JudgeConfig = z.output<typeof JudgeConfigSchema>;
 
-/** Typed identity for `evals.config.ts`: `export default defineConfig({ ... })`. */
-export function defineConfig(config: ConfigInput): ConfigInput {
+type SuiteInput = z.input<typeof SuiteConfigSchema>;
+type CandidateInput = z.input<typeof CandidateConfigSchema>;
+
+/**
+ * The config as written, with what its plugins P add typed like the built-ins: a plugin check's
+ * spec, a plugin adapter's block and a plugin judge kind's entry are checked by the editor too.
+ */
+export type ConfigInputWith<P> = Omit<ConfigInput, 'plugins' | 'suites' | 'candidates'> & {
+  plugins?: ReadonlyArray<P | string>;
+  suites?: Record<
+    string,
+    Omit<SuiteInput, 'checks' | 'judges'> & {
+      checks?: Array<CheckSpecInput | SpecOf<Extract<P, { plugin: 'check' }>>>;
+      judges?: Array<JudgeEntryInput | EntryOf<Extract<P, { plugin: 'judge' }>>>;
+    }
+  >;
+  candidates?: Record<string, Omit<CandidateInput, 'adapter'> & { adapter: AdapterConfigInput | BlockOf<Extract<P, { plugin: 'adapter' }>> }>;
+};
+
+/**
+ * Typed identity for `evals.config.ts`: `export default defineConfig({ ... })`. The plugins' types
+ * are read from `plugins`, so their checks, adapters and judge kinds type-check where they are used.
+ */
+export function defineConfig<const P extends Plugin = never>(config: ConfigInputWith<P>): ConfigInputWith<P> {
   return config;
 }

@@ -1,6 +1,9 @@
 // Compile-time tests of the config types, run by `npm run typecheck` (tsconfig includes test/):
 // each `@ts-expect-error` fails the typecheck if the line below it stops being an error.
+import { z } from 'zod';
+import { defineAdapter } from '../../src/candidates/adapter.js';
 import { defineConfig, type ConfigInput } from '../../src/config/schema.js';
+import { defineCheck } from '../../src/scoring/checks/types.js';
 
 type Candidate = NonNullable<ConfigInput['candidates']>[string];
 type Suite = NonNullable<ConfigInput['suites']>[string];
@@ -57,5 +60,35 @@ export const config = defineConfig({
       // @ts-expect-error: misspelt key inside defineConfig too
       adapter: { type: 'anthropic', modle: 'claude-3-5-haiku-latest' },
     },
+  },
+});
+
+// Plugins: what they add is typed like the built-ins once listed in `plugins`.
+const ticket = defineCheck({ type: 'ticket', summary: '', params: z.strictObject({ known: z.array(z.string()) }), run: () => null });
+const gateway = defineAdapter({ type: 'gateway', summary: '', options: z.strictObject({ team: z.string() }), create: async () => ({ generate: async () => ({ text: '' }) }) });
+
+export const withPlugins = defineConfig({
+  plugins: [ticket, gateway, './plugins/slack.ts'],
+  suites: {
+    support: {
+      goldenSets: ['golden.jsonl'],
+      checks: [
+        { type: 'ticket', known: ['T-1'] },
+        // @ts-expect-error: the plugin check takes `known`
+        { type: 'ticket', knwon: ['T-1'] },
+      ],
+    },
+  },
+  candidates: {
+    bot: { kind: 'hybrid', adapter: { type: 'gateway', team: 'support' } },
+    // @ts-expect-error: gateway needs a team
+    other: { kind: 'hybrid', adapter: { type: 'gateway' } },
+  },
+});
+
+export const withoutPlugins = defineConfig({
+  suites: {
+    // @ts-expect-error: no plugin defines 'ticket' here
+    support: { goldenSets: ['golden.jsonl'], checks: [{ type: 'ticket', known: ['T-1'] }] },
   },
 });

@@ -40,6 +40,6 @@ const definitions = [
  * so a misspelt type or parameter is a compile error in the editor.
  */
 export type CheckSpecInput = SpecOf<(typeof definitions)[number]>;
-type SpecOf<D> = D extends { type: infer T extends string; params: infer P extends z.ZodType } ? { type: T; name?: string } & z.input<P> : never;
+export type SpecOf<D> = D extends { type: infer T extends string; params: infer P extends z.ZodType } ? { type: T; name?: string } & z.input<P> : never;
 
 export const checkRegistry: Registry<CheckDefinition> = new Registry<CheckDefinition>('check type', definitions.map((d): [string, CheckDefinition] => [d.type, d]));
