@@ -16,6 +16,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[], io
   compare: () => import('./commands/compare.js'),
   coverage: () => import('./commands/coverage.js'),
   init: () => import('./commands/init.js'),
+  view: () => import('./commands/view.js'),
 };
 
 /** Entry point: dispatches to a command (imported lazily, so --help stays fast) and maps errors to exit codes. */

@@ -38,7 +38,11 @@ export const COMMANDS = {
     summary: "compare two reports and apply the suite's gate",
     usage: 'evals diff <base.json> <head.json> [options]',
     positionals: '<base.json> <head.json>',
-    examples: ['evals diff reports/support/my-bot.json reports/support/my-bot.new.json', 'evals diff base.json head.json --summary diff.md --junit gate.xml'],
+    examples: [
+      'evals diff reports/support/my-bot.json reports/support/my-bot.new.json',
+      'evals diff base.json head.json --summary diff.md --junit gate.xml',
+      'evals diff base.json head.json --html diff.html',
+    ],
   },
   merge: {
     summary: 'merge the shards of `run --shard` into the report',
@@ -96,6 +100,15 @@ export const COMMANDS = {
     examples: ['evals coverage --candidate rag-v2', 'evals coverage reports/support/rag-v2.json --json', 'evals coverage reports/support/rag-v2.json --rerun reports/support/rag-v2.new.json'],
     notes: [
       "Reads the baseline reports (the ones given, else reports/<suite>/<candidate>.json for the config's candidates) and prints, per slice, its items, pass rate and discordance (the share of items whose pass/fail differs between two runs), the level the gate's family gives its pass row, the drop it can catch now at 80% power (exact McNemar), and the items it would need for 5, 10 and 20-point drops. Nothing is run or written. Exit 2 when a report is missing.",
+    ],
+  },
+  view: {
+    summary: 'serve the reports folder on localhost: suites x candidates, their HTML reports',
+    usage: 'evals view [reports-dir] [options]',
+    positionals: '[reports-dir]',
+    examples: ['evals view', 'evals view reports --port 8080 --open'],
+    notes: [
+      '[reports-dir] defaults to reports/. The server listens on 127.0.0.1 only and serves files inside that folder and nothing else; a report whose .html is missing (a fresh clone: the pages are not committed) is drawn from its .json and .outputs.jsonl. Ctrl-C stops it.',
     ],
   },
   validate: {
@@ -274,6 +287,14 @@ export const OPTIONS = {
   },
   summary: { type: 'string', value: '<file>', description: 'write the Markdown diff (per slice, with the most regressed items)', commands: ['run', 'diff', 'merge'] },
   junit: { type: 'string', value: '<file>', description: 'write JUnit XML: one test case per slice x metric', commands: ['run', 'diff', 'merge'] },
+  html: {
+    type: 'string',
+    value: '<file>',
+    description: 'write the self-contained HTML report of the comparison: slice bars, the gate per slice x metric, every item with both answers (from the .outputs.jsonl beside each report)',
+    commands: ['diff'],
+  },
+  port: { type: 'string', value: '<n>', description: 'port on 127.0.0.1 to serve on', default: 'a free port, printed', commands: ['view'] },
+  open: { type: 'boolean', description: 'open the index in the default browser (never when CI is set)', commands: ['view'] },
   quiet: { type: 'boolean', description: 'no progress output', commands: ['run', 'forgetting', 'compare'] },
   rerun: {
     type: 'string',

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GateConfigSchema } from '../../src/config/schema.js';
@@ -11,6 +12,7 @@ import { HtmlReportSchema, type HtmlItem } from '../../src/reports/html/model.js
 import { renderHtmlReport } from '../../src/reports/html/render.js';
 import { ReportSchema, type Report } from '../../src/report-schema.js';
 import type { ItemResult } from '../../src/runner/result.js';
+import { runCli } from '../cli/harness.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const committed = (): Report => ReportSchema.parse(JSON.parse(readFileSync(path.join(root, 'reports/support/rag-v2.json'), 'utf8')));
@@ -92,5 +94,18 @@ describe('the HTML report', () => {
     expect(data.page.gate).toBeUndefined();
     expect(data.page.base).toBeUndefined();
     expect([...data.items].every((i) => i.base === undefined && i.drops === undefined)).toBe(true);
+  });
+});
+
+describe('evals diff --html', () => {
+  it('writes the comparison as one page: both reports, the gate rows, both answers per item', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'evals-diff-html-')), 'diff.html');
+    const result = await runCli(['diff', 'reports/support/rag-v1.json', 'reports/support/rag-v2.json', '--html', out], root);
+    expect(result.code).toBeLessThan(2);
+    const data = HtmlReportSchema.parse(embedded(readFileSync(out, 'utf8')));
+    expect(data.base?.candidate).toBe('rag-v1');
+    expect(data.head.candidate).toBe('rag-v2');
+    expect(data.gate?.rows.length).toBeGreaterThan(0);
+    expect(data.items.filter((i) => i.base?.answer && i.head.answer)).toHaveLength(594);
   });
 });

@@ -6,6 +6,10 @@ import { answersFromOutputs } from '../../reports/diff-context.js';
 import { renderDiffMarkdown } from '../../reports/diff-markdown.js';
 import { evaluateGate } from '../../gate/decision.js';
 import { effectiveGate } from '../../gate/rules.js';
+import { answersFromOutputLines } from '../../reports/html/answers.js';
+import { buildHtmlData } from '../../reports/html/build.js';
+import { renderHtmlReport } from '../../reports/html/render.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { parseCommandArgs } from '../args.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import type { CliIO } from '../io.js';
@@ -34,6 +38,17 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
     ...(base.outputs ? { baseAnswers: answersFromOutputs(base.outputs) } : {}),
     ...(head.outputs ? { headAnswers: answersFromOutputs(head.outputs) } : {}),
   });
+  if (values.html) {
+    const page = buildHtmlData({
+      head: head.report,
+      base: base.report,
+      comparison,
+      verdict,
+      ...(head.outputs ? { headAnswers: answersFromOutputLines(head.outputs) } : {}),
+      ...(base.outputs ? { baseAnswers: answersFromOutputLines(base.outputs) } : {}),
+    });
+    writeFileAtomic(path.resolve(io.cwd, values.html), renderHtmlReport(page));
+  }
   io.stdout.write(`${markdown}\n${gateLines(verdict, baseArg, familyText(comparison), false, false)}`);
   writeCiOutputs([{ exitCode: 0, markdown, junit: { comparison, verdict, head: head.report }, annotations: [] }], { summary: values.summary, junit: values.junit }, io);
   return verdict.passed ? ExitCode.ok : ExitCode.gateFailed;
