@@ -250,7 +250,10 @@ export const OPTIONS = {
     type: 'boolean',
     description:
       'send model-candidate and judge calls through the Anthropic Message Batches and OpenAI Batch APIs (half price, up to 24 h); a resumed run collects the batches already in flight instead of paying again',
-    commands: ['run'],
+    commands: ['run', 'compare', 'calibrate'],
+    describedFor: {
+      calibrate: "send live judges' calls through the Anthropic Message Batches and OpenAI Batch APIs (half price, up to 24 h); an interrupted calibration collects the batches already in flight instead of paying again",
+    },
   },
   'reports-dir': {
     type: 'string',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { round } from '../stats/describe.js';
 import { formatMean } from '../util/format.js';
-import type { PairResult, ParityRow } from './parity.js';
+import type { PairResult } from '../scoring/judges/types.js';
+import type { ParityRow } from './parity.js';
 import { byCodePoint } from '../util/compare.js';
 import { textTable } from './table.js';
 

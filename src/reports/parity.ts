@@ -1,5 +1,5 @@
 import type { GateConfig } from '../config/schema.js';
-import type { PairwiseOutcome } from '../scoring/judges/types.js';
+import type { PairResult, PairwiseOutcome } from '../scoring/judges/types.js';
 import { cohensKappa } from '../stats/agreement.js';
 import { normalCdf } from '../stats/distributions.js';
 import { pairedRatio } from '../stats/ratio.js';
@@ -11,8 +11,6 @@ import { pairItems } from '../gate/pairing.js';
 import { isGatedMetric } from '../gate/types.js';
 import { gateRule } from '../gate/rules.js';
 import type { Report } from '../report-schema.js';
-
-export type PairResult = PairwiseOutcome | { error: string };
 
 export interface PairTally {
   judged: number;

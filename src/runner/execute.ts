@@ -4,6 +4,7 @@ import type { CandidateOutput } from '../candidates/output.js';
 import { errorMessage } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import { Deadlines, Interrupted } from './deadlines.js';
+import { schedule } from './schedule.js';
 import type { CheckResult, ItemError, ItemResult, JudgmentResult } from './result.js';
 
 export interface PlannedCall {
@@ -35,13 +36,13 @@ export interface ExecuteOptions {
 }
 
 /** Judge calls per scoring (a retry of a malformed verdict) x SDK attempts each (1 + 4 retries). */
-const SCORING_ATTEMPTS = 2 * 5;
+export const SCORING_ATTEMPTS = 2 * 5;
 
 /**
  * Runs every planned call through the candidate and the scorers with bounded concurrency.
  * Each call ends as a result (scored or with an error and its reason) unless the run is
  * interrupted, in which case it is not recorded and a resumed run does it again.
- * Scheduling is streamed: at most 2 x concurrency calls are queued at any time.
+ * Scheduling is streamed (src/runner/schedule.ts).
  * A call's deadline is `timeoutMs` times the attempts its candidate may make (SDK retries of a
  * hung attempt), so the runner's cut is a safety net behind the SDK's own per-attempt timeout.
  */
@@ -82,31 +83,11 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     onResult({ itemId: item.id, epoch, ...(output ? { output } : {}), ...scores, ...(error ? { error } : {}), ...(latencyMs === undefined ? {} : { latencyMs }) });
   };
 
-  // A counter and one waiter, not Promise.race over the tasks in flight: each race attached a
-  // handler to every pending task, 100 per scheduled call, which dominated the runner's own CPU.
-  let inFlight = 0;
-  let failure: { error: unknown } | undefined;
-  let wake: (() => void) | undefined;
-  const settled = () => {
-    inFlight--;
-    wake?.();
-  };
-  const waitUntil = async (ready: () => boolean) => {
-    while (!ready()) await new Promise<void>((resolve) => (wake = resolve));
-    wake = undefined;
-  };
-  for await (const call of options.calls) {
-    if (interrupt.aborted || failure) break;
-    inFlight++;
-    limit(() => runOne(call)).then(settled, (error: unknown) => {
-      failure ??= { error };
-      settled();
-    });
-    await waitUntil(() => inFlight < limit.concurrency * 2 || failure !== undefined);
+  try {
+    await schedule(options.calls, limit, interrupt, runOne);
+  } finally {
+    deadlines.dispose();
   }
-  await waitUntil(() => inFlight === 0);
-  deadlines.dispose();
-  if (failure) throw failure.error;
   return { interrupted: interrupt.aborted };
 }
 

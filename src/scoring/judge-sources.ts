@@ -50,7 +50,7 @@ export async function openJudges(loaded: LoadedConfig, ids: Iterable<string>, op
           prices: loaded.config.prices,
           ...(options.cache ? { cache: options.cache } : {}),
           ...(options.traffic ? { traffic: options.traffic } : {}),
-          ...(batch ? { batch: (transport) => batchedVerdictTransport(transport, { ...batch, journal: batch.slot(`judge:${id}`) }) } : {}),
+          ...(batch ? { batch: batchTransport(batch, id) } : {}),
         }),
       );
     } catch (err) {
@@ -65,6 +65,11 @@ export async function openJudges(loaded: LoadedConfig, ids: Iterable<string>, op
     }
   }
   return { sources, unavailable };
+}
+
+/** A live judge's first attempts through its provider's batch API, in the run's slot for that judge. */
+export function batchTransport(batch: NonNullable<OpenJudgesOptions['batch']>, judgeId: string) {
+  return (transport: Parameters<typeof batchedVerdictTransport>[0]) => batchedVerdictTransport(transport, { ...batch, journal: batch.slot(`judge:${judgeId}`) });
 }
 
 /** Judged metrics whose judges all opened, and the rest with why they are not scored. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,27 @@ describe('evals calibrate, pairwise labels', () => {
       expect(result.stdout).toMatch(/^correct in both orders: +0 \/ 4 = 0\.0%$/m);
       expect(result.stdout).toMatch(/^same verdict in both orders: +0 \/ 4 = 0\.0%$/m);
       expect(result.stdout).toMatch(/^position consistency: +0 \/ 4 = 0\.0% \(of the 4 inconsistent: 4 preferred the output shown first, 0 the one shown second\)$/m);
+    });
+
+    it('runs 60 labels at concurrency 50 through the runner: no listener leak warning, and no journal left behind', async () => {
+      const many = jsonl(Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, input: `question ${i}`, output_1: `first ${i}`, output_2: `second ${i}`, label: 1 })));
+      const judges = { claude: { provider: 'anthropic', model: 'claude-test', baseURL: server.baseURL, apiKeyEnv: 'EVALS_TEST_KEY', maxRetries: 0 } };
+      const dir = project(judges, { 'labels.jsonl': many });
+      const warnings: string[] = [];
+      const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+      process.on('warning', onWarning);
+      try {
+        const before = server.requests.length;
+        const result = await runCalibrate(['--judge', 'claude', '--labels', 'labels.jsonl', '--concurrency', '50', '--no-cache'], dir, { EVALS_TEST_KEY: 'test-key' });
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(server.requests.length - before).toBe(120);
+        expect(result.stdout).toMatch(/^correct without swap: +60 \/ 60 = 100\.0%$/m);
+      } finally {
+        process.off('warning', onWarning);
+      }
+      expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
+      expect(readdirSync(path.join(dir, '.evals-runs', '.calibrate'))).toEqual([]);
     });
   });
 

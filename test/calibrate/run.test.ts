@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
 import type { PairwiseLabel } from '../../src/scoring/judges/calibrate-labels.js';
-import { judgePairwiseLabels } from '../../src/scoring/judges/calibrate-run.js';
+import { runTasks } from '../../src/runner/tasks.js';
+import { judgePairwiseLabels, type CalibrationRunOptions } from '../../src/scoring/judges/calibrate-run.js';
 import { JudgeError, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../../src/scoring/judges/types.js';
 
 const labels: PairwiseLabel[] = [
@@ -20,17 +21,19 @@ const flakySwapped: VerdictSource = {
   },
 };
 
+/** The runner as `evals calibrate` uses it, without a journal. */
+function through(concurrency: number, signal: AbortSignal): CalibrationRunOptions {
+  return { run: (tasks, failed, final) => runTasks({ tasks, limit: pLimit(concurrency), timeoutMs: 10_000, interrupt: signal, failed, final }), name: 'flaky', epoch: 0, signal };
+}
+
 describe('judgePairwiseLabels', () => {
   it("keeps one order's verdict when the other order fails, and records the failure", async () => {
-    const { results, problems } = await judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, {
-      limit: pLimit(2),
-      signal: new AbortController().signal,
-    });
+    const { results, problems } = await judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, through(2, new AbortController().signal));
     expect(results).toEqual([
       { id: 'p1', label: 1, original: 1, swapped: null },
       { id: 'p2', label: 2, original: 1, swapped: null },
     ]);
-    expect(problems.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+    expect(problems).toEqual([
       { id: 'p1', message: 'swapped order: judge "flaky" gave an invalid verdict twice for p1/pairwise/swapped' },
       { id: 'p2', message: 'swapped order: judge "flaky" gave an invalid verdict twice for p2/pairwise/swapped' },
     ]);
@@ -40,7 +43,7 @@ describe('judgePairwiseLabels', () => {
     const controller = new AbortController();
     controller.abort(new Error('interrupted'));
     await expect(
-      judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, { limit: pLimit(1), signal: controller.signal }),
+      judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, through(1, controller.signal)),
     ).rejects.toThrow('interrupted');
   });
 });

@@ -14,6 +14,9 @@ import { formatComparison } from '../../scoring/judges/calibrate-table.js';
 import { measureVariant, type CalibrationLabels, type CalibrationVariant, type VariantMeasure } from '../../scoring/judges/calibrate-variant.js';
 import { calibrationRecord, writeCalibrationRecord } from '../../scoring/judges/calibration-record.js';
 import { loadRubrics, parseRubric, requireRubric } from '../../scoring/judges/rubrics.js';
+import { openJudgmentRun, type JudgmentRun } from '../../runner/judgment-run.js';
+import { LabelJudgedSchema, type LabelJudged } from '../../scoring/judges/calibrate-run.js';
+import { hashOf } from '../../util/canonical.js';
 import { listFlag, parseCommandArgs, positiveInt } from '../args.js';
 import type { CliIO } from '../io.js';
 
@@ -49,10 +52,29 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
   // Checked up front, so a label off one rubric's scale stops the command before any judge is paid.
   for (const rubric of rubrics) labelsFor(rubric);
 
+  // Journaled by what is judged: the labels, the judges and rubrics named, the epochs.
+  const runName = hashOf([text, judgeIds, verdictFiles, rubrics.map((r) => r.hash), epochs]);
+  const judgments = openJudgmentRun({
+    loaded,
+    name: ['calibrate', runName],
+    schema: LabelJudgedSchema,
+    concurrency: positiveInt('concurrency', values.concurrency) ?? loaded.config.concurrency,
+    live: judgeIds.some((id) => loaded.config.judges[id]?.provider !== 'replay'),
+    batch: values.batch ?? false,
+    interrupt: io.interrupt,
+    progress: (line) => io.stderr.write(`calibrate ${line}\n`),
+  });
+  try {
+    return await calibrateWith(judgments);
+  } finally {
+    judgments.release();
+  }
+
+  async function calibrateWith(judgments: JudgmentRun<LabelJudged>): Promise<number> {
   const judges = await openCalibrationJudges(loaded, judgeIds, verdictFiles, {
     env: io.env,
     cwd: io.cwd,
-    concurrency: positiveInt('concurrency', values.concurrency) ?? loaded.config.concurrency,
+    ...judgments.judgeOptions(),
     ...(values['no-cache'] ? {} : { cache: new VerdictCache(loaded.resolve(loaded.config.cacheDir)) }),
   });
   const notes = judges.flatMap((j) => (j.replay ? [checkOverlap(set.labels.map((l) => l.id), j.replay, labelsShown)] : [])).filter((n) => n !== undefined);
@@ -65,7 +87,6 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
       source: judge.source,
       bothOrders: judge.bothOrders,
       live: judge.live,
-      limit: judge.limit,
       ...(rubric ? { rubric } : {}),
     })),
   );
@@ -73,10 +94,11 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
 
   const measured: Array<{ variant: CalibrationVariant; measure: VariantMeasure }> = [];
   try {
-    for (const variant of variants) measured.push({ variant, measure: await measureVariant(variant, labelsFor(variant.rubric), labelsShown, epochs, io.interrupt) });
+    for (const variant of variants) measured.push({ variant, measure: await measureVariant(variant, labelsFor(variant.rubric), labelsShown, epochs, judgments.run, io.interrupt) });
   } catch (err) {
     if (!io.interrupt.aborted) throw err;
-    io.stderr.write('calibrate: interrupted; no figures, since a partial calibration would mislead\n');
+    const kept = judgments.journalFile ? `; the labels judged so far are saved in ${loaded.display(judgments.journalFile)}: run the same command again to finish the rest` : '';
+    io.stderr.write(`calibrate: interrupted; no figures, since a partial calibration would mislead${kept}\n`);
     return ExitCode.runIncomplete;
   }
 
@@ -105,8 +127,10 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
     const file = writeCalibrationRecord(reportsDir, calibrationRecord(variant.judgeId, labelsShown, measure, variant.rubric));
     io.stdout.write(`${agreement}; recorded in ${loaded.display(file)}\n`);
   }
+  judgments.finish();
   if (minAgreement !== undefined && !rows.some((r) => r.row.qualifies)) return ExitCode.gateFailed;
   return ExitCode.ok;
+  }
 }
 
 function fraction(flag: string, value: string | undefined): number | undefined {

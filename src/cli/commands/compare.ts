@@ -1,19 +1,15 @@
 import path from 'node:path';
-import pLimit from 'p-limit';
 import type { CandidateOutput } from '../../candidates/output.js';
-import { loadConfig, type LoadedConfig } from '../../config/load.js';
-import { ExitCode, UserError, errorMessage } from '../../errors.js';
-import type { GoldenItem } from '../../goldensets/item.js';
+import { loadConfig } from '../../config/load.js';
+import { ExitCode, UserError } from '../../errors.js';
 import { VerdictCache } from '../../models/cache.js';
-import { compareReport, renderCompareMarkdown, renderCompareTerminal, type CompareReport } from '../../reports/compare-report.js';
-import { compareParity, type PairResult } from '../../reports/parity.js';
+import { compareReport, renderCompareMarkdown, renderCompareTerminal } from '../../reports/compare-report.js';
+import { compareParity } from '../../reports/parity.js';
+import { judgePairs } from '../../runner/judge-pairs.js';
 import type { SuiteRun } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
 import { effectiveGate } from '../../gate/rules.js';
-import { openJudges } from '../../scoring/judge-sources.js';
-import { judgeCandidatesPairwise } from '../../scoring/judges/pairwise.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
-import { JudgeError, type VerdictSource } from '../../scoring/judges/types.js';
 import { quantile } from '../../stats/describe.js';
 import { writeFilesAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
@@ -40,7 +36,9 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
   const suites = listFlag(values.suite).length > 0 ? listFlag(values.suite) : (loaded.config.candidates[student]?.suites ?? Object.keys(loaded.config.suites));
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
   const concurrency = positiveInt('concurrency', values.concurrency);
-  const context = { loaded, io, rubrics, noCache: values['no-cache'] ?? false, quiet: values.quiet ?? false, said: new Set<string>(), options: { concurrency } };
+  const batch = values.batch ?? false;
+  const noCache = values['no-cache'] ?? false;
+  const context = { loaded, io, rubrics, noCache, quiet: values.quiet ?? false, said: new Set<string>(), options: { concurrency, batch } };
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
 
   let exitCode: number = ExitCode.ok;
@@ -58,9 +56,33 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
     studentRun.release();
 
     const judgeId = judgeFlag ?? loaded.config.suites[suite]?.judge;
-    const judged = judgeId ? await judgeAll(loaded, io, judgeId, items, studentAnswers, teacherAnswers, concurrency ?? loaded.config.concurrency, values['no-cache'] ?? false) : undefined;
-    const rows = compareParity(studentRun.report, teacherRun.report, judged?.pairs ?? new Map(), effectiveGate(gate, studentRun.report));
-    const report = compareReport(suite, student, teacher, judged?.judge ?? null, rows, judged?.pairs ?? new Map());
+    const judged = judgeId
+      ? await judgePairs({
+          loaded,
+          suite,
+          student,
+          teacher,
+          judgeId,
+          items,
+          studentAnswers,
+          teacherAnswers,
+          concurrency: concurrency ?? loaded.config.concurrency,
+          batch,
+          ...(noCache ? {} : { cache: new VerdictCache(loaded.resolve(loaded.config.cacheDir)) }),
+          env: io.env,
+          interrupt: io.interrupt,
+          progress: (line) => (context.quiet ? undefined : (io.progress ?? io.stderr).write(`${suite} ${line}\n`)),
+        })
+      : undefined;
+    if (judged?.status === 'interrupted') {
+      const kept = judged.journalFile ? `; the pairs judged so far are saved in ${loaded.display(judged.journalFile)}: run the same command again to finish the rest` : '';
+      io.stderr.write(`Interrupted while judging ${suite} pairwise: no report was written${kept}.\n`);
+      return ExitCode.runIncomplete;
+    }
+    if (judged?.status === 'unavailable') io.stderr.write(`not judged pairwise: ${judged.reason}\n`);
+    const judgedPairs = judged?.status === 'judged' ? judged : undefined;
+    const rows = compareParity(studentRun.report, teacherRun.report, judgedPairs?.pairs ?? new Map(), effectiveGate(gate, studentRun.report));
+    const report = compareReport(suite, student, teacher, judgedPairs?.judge ?? null, rows, judgedPairs?.pairs ?? new Map());
     const costs = costLines(studentRun.run, teacherRun.run);
     const file = path.join(reportsDir, suite, `${student}.vs.${teacher}`);
     writeFilesAtomic([
@@ -78,53 +100,6 @@ function answersOf(run: SuiteRun): Map<string, CandidateOutput> {
   const answers = new Map<string, CandidateOutput>();
   for (const result of run.answers()) if (result.output && !answers.has(result.itemId)) answers.set(result.itemId, result.output);
   return answers;
-}
-
-async function judgeAll(
-  loaded: LoadedConfig,
-  io: CliIO,
-  judgeId: string,
-  items: readonly GoldenItem[],
-  student: ReadonlyMap<string, CandidateOutput>,
-  teacher: ReadonlyMap<string, CandidateOutput>,
-  concurrency: number,
-  noCache: boolean,
-): Promise<{ pairs: Map<string, PairResult>; judge: NonNullable<CompareReport['judge']> } | undefined> {
-  const opened = await openJudges(loaded, [judgeId], {
-    env: io.env,
-    timeoutMs: loaded.config.timeoutSeconds * 1000,
-    ...(noCache ? {} : { cache: new VerdictCache(loaded.resolve(loaded.config.cacheDir)) }),
-  });
-  const source = opened.sources.get(judgeId);
-  if (!source) {
-    io.stderr.write(`not judged pairwise: ${opened.unavailable.get(judgeId) ?? `judge "${judgeId}" is unavailable`}\n`);
-    return undefined;
-  }
-  const both = items.filter((item) => student.has(item.id) && teacher.has(item.id));
-  const bothOrders = !recordsOnlyOneOrder(source, both[0]?.id);
-  const limit = pLimit(concurrency);
-  const pairs = new Map<string, PairResult>();
-  await Promise.all(
-    both.map((item) =>
-      limit(async () => {
-        const a = student.get(item.id) as CandidateOutput;
-        const b = teacher.get(item.id) as CandidateOutput;
-        try {
-          pairs.set(item.id, await judgeCandidatesPairwise({ item, a, b, bothOrders, signal: io.interrupt }, source));
-        } catch (err) {
-          if (!(err instanceof JudgeError)) throw err;
-          pairs.set(item.id, { error: errorMessage(err) });
-        }
-      }),
-    ),
-  );
-  return { pairs, judge: { id: judgeId, description: source.description, orders: bothOrders ? 2 : 1 } };
-}
-
-/** A replay judge holding no swapped-order verdicts can only replay the order it recorded. */
-function recordsOnlyOneOrder(source: VerdictSource, firstId: string | undefined): boolean {
-  const has = (source as VerdictSource & { has?: (key: string) => boolean }).has;
-  return firstId !== undefined && has !== undefined && !has(`${firstId}/pairwise/swapped`);
 }
 
 /** Cost per item and latency of each side, and their ratios; recorded outputs often carry neither. */

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { LoadedConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import type { VerdictCache } from '../../models/cache.js';
 import { createModelVerdictSource } from '../../models/verdict-source.js';
-import { Pace } from '../../runner/pace.js';
+import { batchTransport, type OpenJudgesOptions } from '../judge-sources.js';
 import { createReplayVerdictSource, type ReplayVerdictSource } from './replay-source.js';
 import type { VerdictSource } from './types.js';
 
@@ -15,15 +14,12 @@ export interface CalibrationJudge {
   /** Set for recorded verdicts: their file and the items they cover, to check against the labels. */
   replay?: ReplayVerdictSource;
   live: boolean;
-  /** Its calls in flight, paced like a run's: a 429 halves them, successes open them again. */
-  limit: LimitFunction;
   minAgreement?: number;
 }
 
-export interface OpenCalibrationOptions {
+export interface OpenCalibrationOptions extends Pick<OpenJudgesOptions, 'traffic' | 'batch'> {
   env: NodeJS.ProcessEnv;
   cwd: string;
-  concurrency: number;
   cache?: VerdictCache;
 }
 
@@ -62,25 +58,24 @@ export async function openCalibrationJudges(
     const minAgreement = judge.minAgreement === undefined ? {} : { minAgreement: judge.minAgreement };
     if (judge.provider === 'replay') {
       const replay = await createReplayVerdictSource(id, judge, { configDir: loaded.dir, display: loaded.display });
-      judges.push({ id, source: replay, replay, live: false, limit: pLimit(options.concurrency), bothOrders: pairwiseBothRecorded(replay), ...minAgreement });
+      judges.push({ id, source: replay, replay, live: false, bothOrders: pairwiseBothRecorded(replay), ...minAgreement });
       continue;
     }
-    const limit = pLimit(options.concurrency);
-    const pace = new Pace({ max: options.concurrency, onChange: (c) => (limit.concurrency = c) });
     const source = await createModelVerdictSource(id, judge, {
       env: options.env,
       timeoutMs: config.timeoutSeconds * 1000,
       prices: config.prices,
-      traffic: pace,
+      ...(options.traffic ? { traffic: options.traffic } : {}),
+      ...(options.batch ? { batch: batchTransport(options.batch, id) } : {}),
       ...(options.cache ? { cache: options.cache } : {}),
     });
-    judges.push({ id, source, live: true, limit, bothOrders: () => true, ...minAgreement });
+    judges.push({ id, source, live: true, bothOrders: () => true, ...minAgreement });
   }
   for (const value of verdictFiles) {
     const { id, file } = parseVerdictsFlag(value);
     once(id);
     const replay = await createReplayVerdictSource(id, { path: file, source: `recorded verdicts in ${file}` }, { configDir: options.cwd, display: loaded.display });
-    judges.push({ id, source: replay, replay, live: false, limit: pLimit(options.concurrency), bothOrders: pairwiseBothRecorded(replay) });
+    judges.push({ id, source: replay, replay, live: false, bothOrders: pairwiseBothRecorded(replay) });
   }
   return judges;
 }

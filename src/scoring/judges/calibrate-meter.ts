@@ -1,20 +1,36 @@
+import { z } from 'zod';
 import type { VerdictRequest, VerdictSource } from './types.js';
 
-/** What a judge's verdicts cost and how long they took, over one calibration. */
-export interface VerdictMeter {
+/** What a judge's verdicts cost and how long they took, over one calibration (or one label of it). */
+export const VerdictMeterSchema = z.object({
   /** Verdicts returned (live, cached or replayed); failures are not verdicts. */
-  verdicts: number;
+  verdicts: z.number().int().nonnegative(),
   /** Verdicts that came with no cost (a replayed recording, a model with no price): cost is then unknown. */
-  costUnknown: number;
+  costUnknown: z.number().int().nonnegative(),
   /** What the verdicts cost; a cached verdict counts what its original call cost. */
-  costUsd: number;
+  costUsd: z.number().nonnegative(),
   /** Time per verdict a model was called for (cached and replayed verdicts take none). */
-  latenciesMs: number[];
+  latenciesMs: z.array(z.number().nonnegative()),
+});
+export type VerdictMeter = z.infer<typeof VerdictMeterSchema>;
+
+export const emptyMeter = (): VerdictMeter => ({ verdicts: 0, costUnknown: 0, costUsd: 0, latenciesMs: [] });
+
+/** Meters added up: the labels of a calibration, the epochs of a judge. */
+export function addMeters(meters: Iterable<VerdictMeter>): VerdictMeter {
+  const total = emptyMeter();
+  for (const m of meters) {
+    total.verdicts += m.verdicts;
+    total.costUnknown += m.costUnknown;
+    total.costUsd += m.costUsd;
+    total.latenciesMs.push(...m.latenciesMs);
+  }
+  return total;
 }
 
 /** Wraps a source so every verdict it gives is counted in the returned meter. */
 export function meteredSource(source: VerdictSource, now: () => number = () => performance.now()): { source: VerdictSource; meter: VerdictMeter } {
-  const meter: VerdictMeter = { verdicts: 0, costUnknown: 0, costUsd: 0, latenciesMs: [] };
+  const meter = emptyMeter();
   return {
     meter,
     source: {

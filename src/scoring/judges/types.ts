@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { CandidateOutput, Usage } from '../../candidates/output.js';
+import { z } from 'zod';
+import { UsageSchema, type CandidateOutput, type Usage } from '../../candidates/output.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 
 /**
@@ -80,7 +80,8 @@ export interface JudgeInput {
 }
 
 /** Which answer a pairwise judgment favours: `a` is the candidate, `b` the other (teacher, base). */
-export type PairwiseWinner = 'a' | 'b' | 'tie';
+export const PairwiseWinnerSchema = z.enum(['a', 'b', 'tie']);
+export type PairwiseWinner = z.infer<typeof PairwiseWinnerSchema>;
 
 export interface PairwiseInput {
   item: GoldenItem;
@@ -96,17 +97,22 @@ export interface PairwiseInput {
  * `<item id>/pairwise/swapped` (b shown first); a recorded verdict names the winning *position*
  * ({"winner": "A" | "B" | "tie"}). A win counts only when both orders agree; otherwise a tie.
  */
-export interface PairwiseOutcome {
-  winner: PairwiseWinner;
+export const PairwiseOutcomeSchema = z.object({
+  winner: PairwiseWinnerSchema,
   /** The verdict with a shown first, mapped back to a/b. */
-  original: PairwiseWinner;
+  original: PairwiseWinnerSchema,
   /** The verdict with b shown first, mapped back to a/b; undefined when only one order was judged. */
-  swapped?: PairwiseWinner;
+  swapped: PairwiseWinnerSchema.optional(),
   /** Both orders gave the same verdict (undefined with a single order). */
-  consistent?: boolean;
-  reasons: string[];
-  usage: Usage;
-  costUsd: number;
-  calls: number;
-  cachedCalls: number;
-}
+  consistent: z.boolean().optional(),
+  reasons: z.array(z.string()),
+  usage: UsageSchema,
+  costUsd: z.number().nonnegative(),
+  calls: z.number().int().nonnegative(),
+  cachedCalls: z.number().int().nonnegative(),
+});
+export type PairwiseOutcome = z.infer<typeof PairwiseOutcomeSchema>;
+
+/** One pair as `evals compare` reports it: judged, or why the judge could not judge it. */
+export const PairResultSchema = z.union([PairwiseOutcomeSchema, z.object({ error: z.string() })]);
+export type PairResult = z.infer<typeof PairResultSchema>;
