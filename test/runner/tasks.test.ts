@@ -23,7 +23,7 @@ function counted(n: number, run: (i: number, signal: AbortSignal) => Promise<num
   return { tasks, calls };
 }
 
-const failedAsMinusOne = (_task: unknown, err: unknown) => (err instanceof CandidateError ? -1 : undefined);
+const failedAsMinusOne = (_task: unknown, err: unknown): number | undefined => (err instanceof CandidateError ? -1 : undefined);
 
 describe('runTasks', () => {
   it('journals finished tasks, and a second run pays only for those not final', async () => {
