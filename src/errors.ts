@@ -1,4 +1,4 @@
-/** Exit codes are a contract (DESIGN.md "Gate"): CI scripts and the Action branch on them. */
+/** Exit codes are a contract (docs/architecture.md "Gate"): CI scripts and the Action branch on them. */
 export const ExitCode = {
   ok: 0,
   gateFailed: 1,

@@ -3,7 +3,7 @@ import { CandidateKindSchema } from './config/schema.js';
 import { byCodePoint } from './util/compare.js';
 
 /**
- * The diffable report (contract: DESIGN.md "Reports"), in a module of its own: the runner and
+ * The diffable report (contract: docs/architecture.md "Reports"), in a module of its own: the runner and
  * reports build it, the gate (src/gate/) reads it, and none of them owns it. Key order is this schema's order, items
  * are sorted by id, numbers rounded; nothing time- or cost-dependent lives here (see RunInfo).
  */

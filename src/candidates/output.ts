@@ -11,7 +11,7 @@ export const UsageSchema = z.object({
   outputTokens: z.number().int().nonnegative(),
 });
 
-/** A candidate's answer to one item (contract: DESIGN.md "Candidates"). */
+/** A candidate's answer to one item (contract: docs/architecture.md "Candidates"). */
 export const CandidateOutputSchema = z.object({
   text: z.string(),
   citations: z.array(z.string().min(1)).optional(),

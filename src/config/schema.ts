@@ -33,7 +33,7 @@ function pathSafeNames<T extends z.ZodType>(what: string, value: T) {
   });
 }
 
-/** Candidate kinds are labels for reports (contract: DESIGN.md "Candidates"). */
+/** Candidate kinds are labels for reports (contract: docs/architecture.md "Candidates"). */
 export const CandidateKindSchema = z.enum(['prompt', 'rag', 'finetuned', 'hybrid', 'teacher', 'base']);
 
 /**

@@ -15,7 +15,7 @@ export interface FingerprintChange {
   head: string;
 }
 
-/** What of the baseline still matches the head (DESIGN.md "Gate": a stale baseline says so). */
+/** What of the baseline still matches the head (docs/architecture.md "Gate": a stale baseline says so). */
 export interface Comparability {
   /** True when a fingerprint part differs: the baseline no longer measures what the head measures. */
   stale: boolean;

@@ -19,7 +19,7 @@ export const SliceNameSchema = z
   .refine((name) => name !== 'all', { message: 'the slice name "all" is reserved for the overall row; rename the slice' })
   .refine((name) => !/^\.+$/.test(name) && !/[\\/]/.test(name), { message: 'slice names may not be "." or ".." or contain "/" or "\\"' });
 
-/** The fields a golden-set row may carry (contract: DESIGN.md "Golden sets"). Other fields are kept as metadata. */
+/** The fields a golden-set row may carry (contract: docs/architecture.md "Golden sets"). Other fields are kept as metadata. */
 export const GoldenItemFieldsSchema = z.object({
   id: z.string().min(1),
   input: ItemInputSchema,

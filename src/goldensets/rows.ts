@@ -9,7 +9,7 @@ export interface RawRow {
   row: Record<string, unknown>;
 }
 
-/** CSV columns holding lists, separated by `;` (contract: DESIGN.md "Golden sets"). */
+/** CSV columns holding lists, separated by `;` (contract: docs/architecture.md "Golden sets"). */
 const LIST_COLUMNS = new Set(['slices', 'sources']);
 /** CSV columns holding JSON (a chat transcript as input, a list of checks). */
 const JSON_COLUMNS = new Set(['checks', 'messages']);

@@ -10,7 +10,7 @@ export interface ReportPaths {
   json: string;
 }
 
-/** `reports/<suite>/<candidate>.{json,md,run.json,outputs.jsonl,...}` (contract: DESIGN.md "Reports"). */
+/** `reports/<suite>/<candidate>.{json,md,run.json,outputs.jsonl,...}` (contract: docs/architecture.md "Reports"). */
 export function reportPaths(reportsDir: string, suite: string, candidate: string): ReportPaths {
   return pathsAt(path.join(reportsDir, suite, candidate));
 }

@@ -16,7 +16,7 @@ export interface FingerprintInput {
 
 /**
  * What a report's scores depend on besides the candidate: two reports are comparable only when
- * these match (DESIGN.md "Gate"). `origin` is left out so moving a row does not change it.
+ * these match (docs/architecture.md "Gate"). `origin` is left out so moving a row does not change it.
  */
 export function reportFingerprint(input: FingerprintInput): Fingerprint {
   const items = [...input.items]

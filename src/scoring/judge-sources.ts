@@ -84,7 +84,7 @@ export function splitAvailable(judged: readonly JudgedMetric[], opened: OpenedJu
 /**
  * Judged metrics held to their judges' calibration: a judge with a `minAgreement` whose recorded
  * agreement with people (`evals calibrate`) is below it, or was never measured, still scores its
- * metrics, but they do not gate (DESIGN.md "Gate").
+ * metrics, but they do not gate (docs/architecture.md "Gate").
  */
 export function calibrationHolds(loaded: LoadedConfig, active: readonly JudgedMetric[]): Array<{ metric: string; reason: string }> {
   const reportsDir = loaded.resolve(loaded.config.reportsDir);

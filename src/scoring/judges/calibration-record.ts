@@ -6,7 +6,7 @@ import type { VariantMeasure } from './calibrate-variant.js';
 
 /**
  * What `evals calibrate` measured of a judge, kept at `<reportsDir>/calibration/<judge>.json` so a
- * run can hold the judge to its `minAgreement` (DESIGN.md "Gate"): a judge below it, or never
+ * run can hold the judge to its `minAgreement` (docs/architecture.md "Gate"): a judge below it, or never
  * calibrated, is reported but does not gate.
  */
 export const CalibrationRecordSchema = z.object({
