@@ -56,6 +56,24 @@ export const FingerprintSchema = z.object({
   sample: z.string().nullable(),
 });
 
+const FlipCountSchema = z.object({
+  /** Item x judged-metric pairs judged in every epoch (a judge error leaves the pair out). */
+  total: z.number().int().nonnegative(),
+  /** Of those, the ones whose pass/fail verdict was not the same in every epoch. */
+  flipped: z.number().int().nonnegative(),
+});
+
+/**
+ * How often a judged metric's pass/fail verdict changed over the suite's epochs, overall and per
+ * slice. Each epoch asks the judge afresh (src/runner/run-suite.ts), so a candidate that answers
+ * the same every time shows the judge's own noise; one whose answers vary adds its own.
+ */
+export const VerdictFlipsSchema = z.object({
+  metric: z.string(),
+  ...FlipCountSchema.shape,
+  slices: z.record(z.string(), FlipCountSchema),
+});
+
 export const ReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   suite: z.string(),
@@ -67,6 +85,8 @@ export const ReportSchema = z.object({
   skipped: z.array(z.object({ metric: z.string(), reason: z.string() })),
   /** Metrics scored but not gated, because a judge behind them is below its minAgreement (or uncalibrated). */
   ungated: z.array(z.object({ metric: z.string(), reason: z.string() })).default([]),
+  /** Judged metrics' verdict flips over epochs; only when the suite has epochs > 1 and judged metrics. */
+  flips: z.array(VerdictFlipsSchema).optional(),
   items: z.array(ReportItemSchema),
 });
 
@@ -76,6 +96,7 @@ export type SliceSummary = z.infer<typeof SliceSummarySchema>;
 export type ReportItem = z.infer<typeof ReportItemSchema>;
 export type Fingerprint = z.infer<typeof FingerprintSchema>;
 export type Report = z.infer<typeof ReportSchema>;
+export type VerdictFlips = z.infer<typeof VerdictFlipsSchema>;
 
 export const PASS_METRIC = 'pass';
 

@@ -4,6 +4,7 @@ import { resultPasses, type ItemResult } from '../runner/result.js';
 import { byCodePoint } from '../util/compare.js';
 import { round } from '../stats/describe.js';
 import { meanWithInterval, ratioWithInterval } from '../stats/intervals.js';
+import { verdictFlips } from './verdict-flips.js';
 import {
   orderMetrics,
   PASS_METRIC,
@@ -53,6 +54,7 @@ export function buildReport(input: BuildReportInput): Report {
     const members = items.filter((i) => i.slices.includes(name));
     slices[name] = { ...summariseGroup(members), longTail: input.longTail.includes(name) };
   }
+  const flips = verdictFlips(items, input.results, input.fingerprint.epochs);
   return {
     schema: REPORT_SCHEMA,
     suite: input.suite,
@@ -62,6 +64,7 @@ export function buildReport(input: BuildReportInput): Report {
     slices,
     skipped: [...(input.skipped ?? [])].sort((a, b) => byCodePoint(a.metric, b.metric)),
     ungated: [...(input.ungated ?? [])].sort((a, b) => byCodePoint(a.metric, b.metric)),
+    ...(flips.length > 0 ? { flips } : {}),
     items,
   };
 }

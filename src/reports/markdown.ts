@@ -2,6 +2,7 @@ import { escapeCell } from './plain-text.js';
 import type { Report } from '../report-schema.js';
 import { columnLabel, formatScore, sliceGrid } from './table.js';
 import { defineReporter } from './writer.js';
+import { flipsMarkdown } from './verdict-flips.js';
 
 const MAX_FAILURES_SHOWN = 50;
 
@@ -22,6 +23,8 @@ export function renderMarkdown(report: Report): string {
     ...grid.rows.map((row) => `| ${escapeCell(row.metric)} | ${row.cells.map((c) => formatScore(c)).join(' | ')} |`),
     `| errors | ${grid.columns.map((c) => String(c.errors)).join(' | ')} |`,
   ];
+  const flips = flipsMarkdown(report);
+  if (flips.length > 0) lines.push('', ...flips);
   if (report.skipped.length > 0) {
     lines.push('', '## Not scored', '', ...report.skipped.map((s) => `- **${s.metric}**: ${s.reason}`));
   }

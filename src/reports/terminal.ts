@@ -1,6 +1,7 @@
 import { PASS_METRIC } from '../report-schema.js';
 import type { Report } from '../report-schema.js';
 import { columnLabel, formatScore, sliceGrid, textTable } from './table.js';
+import { flipsLines } from './verdict-flips.js';
 
 /** The per-slice table printed after a run: slices as rows, pass with its interval, metric means. */
 export function renderTerminalSummary(report: Report): string {
@@ -18,7 +19,7 @@ export function renderTerminalSummary(report: Report): string {
   ]);
   const title = `${report.suite} · ${report.candidate.id} (${report.candidate.kind})`;
   // What went unscored was said once, before the run (src/cli/run-for-report.ts), not per table.
-  return [title, textTable(header, rows)].join('\n') + '\n';
+  return [title, textTable(header, rows), ...flipsLines(report)].join('\n') + '\n';
 }
 
 /** Metrics that were not scored, grouped by reason: one line per missing judge, not per metric. */

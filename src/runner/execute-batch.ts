@@ -75,7 +75,7 @@ async function scoreAndRecord(
   let scores: Scores = { checks: [], judgments: [] };
   let error: ItemError | undefined;
   try {
-    scores = await score(call.item, output, interrupt);
+    scores = await score(call.item, output, interrupt, call.epoch);
     const failed = scores.judgments.filter((j) => j.error !== undefined);
     if (failed.length > 0) error = { kind: 'judge_error', message: failed.map((j) => `${j.metric}: ${j.error}`).join('; ') };
   } catch (err) {

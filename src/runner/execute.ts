@@ -27,7 +27,8 @@ export interface ExecuteOptions {
   timeoutMs: number;
   /** Ctrl-C: stop scheduling, abort what is in flight; unfinished items are left for resume. */
   interrupt: AbortSignal;
-  score(item: GoldenItem, output: CandidateOutput, signal: AbortSignal): Promise<Scores>;
+  /** `epoch`: which run of the item this is; judges are asked afresh in each (see src/runner/run-suite.ts). */
+  score(item: GoldenItem, output: CandidateOutput, signal: AbortSignal, epoch: number): Promise<Scores>;
   /** Whether scoring the item calls judges; exact checks alone need no deadline. Default: always. */
   judged?(item: GoldenItem): boolean;
   /** Called once per finished call, in completion order (journal, aggregates, progress). */
@@ -69,8 +70,8 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
       // per-attempt timeout and retries, and a malformed verdict is asked for once more.
       const answered = output;
       scores = judged(item)
-        ? await deadlines.run(timeoutMs * SCORING_ATTEMPTS, (signal) => score(item, answered, signal))
-        : await score(item, answered, never);
+        ? await deadlines.run(timeoutMs * SCORING_ATTEMPTS, (signal) => score(item, answered, signal, epoch))
+        : await score(item, answered, never, epoch);
       const failed = scores.judgments.filter((j) => j.error !== undefined);
       if (failed.length > 0) {
         error = { kind: 'judge_error', message: failed.map((j) => `${j.metric}: ${j.error}`).join('; ') };

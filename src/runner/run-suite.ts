@@ -12,6 +12,8 @@ import { scoreWithChecks } from '../scoring/score.js';
 import { judgedFingerprint, metricsForItem, planJudgedMetrics } from '../scoring/judged-plan.js';
 import { runJudgedMetrics } from '../scoring/judged-run.js';
 import { calibrationHolds, openJudges, splitAvailable } from '../scoring/judge-sources.js';
+import { sampledSource } from '../scoring/judges/calibrate-meter.js';
+import type { VerdictSource } from '../scoring/judges/types.js';
 import type { Rubric } from '../config/rubric.js';
 import type { VerdictCache } from '../models/cache.js';
 import type { OutputCache } from '../models/output-cache.js';
@@ -139,6 +141,16 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
       : {}),
   });
   const { active, skipped } = splitAvailable(judged, { sources, unavailable });
+  // Each epoch asks the judges afresh (a cache entry of its own), so repeated epochs measure how
+  // often a verdict flips (the report's `flips`) instead of replaying the first epoch's verdict.
+  const sampled = new Map<number, ReadonlyMap<string, VerdictSource>>([[0, sources]]);
+  const sourcesFor = (epoch: number): ReadonlyMap<string, VerdictSource> => {
+    const known = sampled.get(epoch);
+    if (known) return known;
+    const fresh = new Map([...sources].map(([id, source]) => [id, sampledSource(source, epoch)]));
+    sampled.set(epoch, fresh);
+    return fresh;
+  };
   const ungated = calibrationHolds(loaded, active);
   for (const line of skippedLines(skipped)) (options.notice ?? ((text: string) => options.progress.write(`${text}
 `)))(line);
@@ -192,9 +204,9 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
       limit,
       timeoutMs,
       interrupt: options.interrupt,
-      score: async (item: GoldenItem, output: CandidateOutput, signal: AbortSignal) => ({
+      score: async (item: GoldenItem, output: CandidateOutput, signal: AbortSignal, epoch: number) => ({
         checks: scoreWithChecks(suiteConfig.checks, item, output),
-        judgments: await runJudgedMetrics(metricsForItem(active, item), { item, output, signal }, sources),
+        judgments: await runJudgedMetrics(metricsForItem(active, item), { item, output, signal }, sourcesFor(epoch)),
       }),
       judged: (item: GoldenItem) => metricsForItem(active, item).length > 0,
       onResult: (result: ItemResult) => {
