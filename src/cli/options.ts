@@ -60,11 +60,18 @@ export const COMMANDS = {
     ],
   },
   compare: {
-    summary: 'a distilled student against its teacher, per slice',
-    usage: 'evals compare --candidate <id> --teacher <id> [options]',
-    examples: ['evals compare --candidate student --teacher teacher', 'evals compare --candidate student --teacher teacher --judge pairwise-judge'],
+    summary: 'candidates side by side (the decision view), or a distilled student against its teacher',
+    usage: 'evals compare <id> <id>... | --candidate <id> --teacher <id> [options]',
+    positionals: '<id> <id> [<id>...]',
+    examples: [
+      'evals compare prompt-only rag-v1 rag-v2',
+      'evals compare prompt-only rag-v2 --suite support',
+      'evals compare --candidate student --teacher teacher',
+      'evals compare --candidate student --teacher teacher --judge pairwise-judge',
+    ],
     notes: [
-      'Fails (exit 1) a slice where the student reaches less than gate.minParity (default 0.95) of the teacher, significantly; writes reports/<suite>/<student>.vs.<teacher>.json and .md.',
+      'With candidate ids: the decision view of each suite they all run (or --suite) — per slice x candidate, the pass rate with its 95% interval and which differences are significant (paired by item, two-sided, Holm over every slice x pair), cost per 1k queries, latency p50/p95 and error rate; for candidates that return contexts, recall@k of the gold sources and the pass rate on retrieval hits vs misses. Writes reports/<suite>/<a>.vs.<b>...decision.json and .md; gates nothing (exit 0). `evals run --candidate a,b,c` prints the same view after the candidates\' own reports and gates.',
+      'With --candidate and --teacher: fails (exit 1) a slice where the student reaches less than gate.minParity (default 0.95) of the teacher, significantly; writes reports/<suite>/<student>.vs.<teacher>.json and .md.',
     ],
   },
   calibrate: {
@@ -154,11 +161,11 @@ export const OPTIONS = {
     commands: ['run', 'forgetting', 'compare', 'coverage'],
     describedFor: {
       forgetting: 'a candidate that names its base in the config (required)',
-      compare: 'the student (required)',
+      compare: 'the student (with --teacher)',
       coverage: 'whose baseline reports to read; repeat or comma-separate (default: every candidate that has one)',
     },
   },
-  teacher: { type: 'string', value: '<id>', description: 'the teacher (its answers are cached, so it is paid once) (required)', commands: ['compare'] },
+  teacher: { type: 'string', value: '<id>', description: 'the teacher (its answers are cached, so it is paid once) (with --candidate)', commands: ['compare'] },
   judge: {
     type: 'string',
     value: '<id>',

@@ -15,7 +15,7 @@ export const INIT_FILES: ReadonlyArray<{ template: string; target: string }> = [
   { template: 'github/workflows/evals.yml', target: '.github/workflows/evals.yml' },
 ];
 
-/** Caches, journals and shard results are local; per-run info, HTML pages and rejected reports are not baselines. */
+/** Caches, journals and shard results are local; per-run info, HTML pages, decision views (they hold latencies) and rejected reports are not baselines. */
 export const GITIGNORE_LINES: readonly string[] = [
   'node_modules/',
   '.evals-cache/',
@@ -24,4 +24,5 @@ export const GITIGNORE_LINES: readonly string[] = [
   'reports/**/*.run.json',
   'reports/**/*.html',
   'reports/**/*.new.*',
+  'reports/**/*.decision.*',
 ];

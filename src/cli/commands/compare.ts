@@ -16,6 +16,10 @@ import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js'
 import type { CliIO } from '../io.js';
 import { withEnvFile } from '../env-file.js';
 import { runForReport } from '../run-for-report.js';
+import type { CommandValues } from '../options.js';
+import { decisionRun } from '../../decision/collect.js';
+import type { DecisionRun } from '../../decision/build.js';
+import { publishDecision } from '../decision-view.js';
 
 /**
  * `evals compare --candidate <student> --teacher <teacher>`: per slice, pairwise win/tie/loss with
@@ -23,11 +27,12 @@ import { runForReport } from '../run-for-report.js';
  * latency; fails minParity. Writes reports/<suite>/<student>.vs.<teacher>.json (diffable) and .md.
  */
 export default async function compare(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs('compare', argv);
+  const { values, positionals } = parseCommandArgs('compare', argv);
+  if (positionals.length > 0) return decide(positionals, values, io);
   const student = singleFlag('compare', 'candidate', values.candidate);
   const judgeFlag = singleFlag('compare', 'judge', values.judge);
   const { teacher } = values;
-  if (!student || !teacher) throw new UserError('evals compare: --candidate <student> and --teacher <teacher> are required');
+  if (!student || !teacher) throw new UserError('evals compare: name two or more candidates to compare them side by side (evals compare a b c), or give --candidate <student> and --teacher <teacher>');
   const loaded = await loadConfig(values.config, io.cwd);
   io = withEnvFile(io, values['env-file'], loaded.dir);
   for (const id of [student, teacher]) {
@@ -93,6 +98,48 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
     if (!report.passed) exitCode = Math.max(exitCode, ExitCode.gateFailed);
   }
   return exitCode;
+}
+
+/**
+ * `evals compare a b c`: the decision view of the candidates side by side on each suite they all
+ * run (or --suite). Runs (or resumes, or reads from the cache) each one; writes no candidate
+ * report and gates nothing, so it exits 0 once the view is out.
+ */
+async function decide(ids: string[], values: CommandValues<'compare'>, io: CliIO): Promise<number> {
+  if (values.teacher || values.candidate || values.judge) {
+    throw new UserError('evals compare <a> <b> [...] compares candidates side by side; --candidate, --teacher and --judge belong to the student/teacher form');
+  }
+  const candidates = listFlag(ids);
+  if (candidates.length < 2) throw new UserError(`evals compare: name at least two candidates to compare, got ${candidates.join(', ') || 'none'}`);
+  const repeated = candidates.find((id, i) => candidates.indexOf(id) !== i);
+  if (repeated) throw new UserError(`evals compare: candidate "${repeated}" is named twice`);
+  const loaded = await loadConfig(values.config, io.cwd);
+  io = withEnvFile(io, values['env-file'], loaded.dir);
+  for (const id of candidates) {
+    if (!loaded.config.candidates[id]) throw new UserError(`unknown candidate "${id}" (known: ${Object.keys(loaded.config.candidates).join(', ')})`);
+  }
+  const runsSuite = (id: string, suite: string) => loaded.config.candidates[id]?.suites?.includes(suite) ?? true;
+  const named = listFlag(values.suite);
+  for (const suite of named) if (!loaded.config.suites[suite]) throw new UserError(`unknown suite "${suite}" (known: ${Object.keys(loaded.config.suites).join(', ')})`);
+  const suites = named.length > 0 ? named : Object.keys(loaded.config.suites).filter((suite) => candidates.every((id) => runsSuite(id, suite)));
+  if (suites.length === 0) throw new UserError(`evals compare: no suite is run by all of ${candidates.join(', ')}; pick one with --suite`);
+  const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
+  const concurrency = positiveInt('concurrency', values.concurrency);
+  const context = { loaded, io, rubrics, noCache: values['no-cache'] ?? false, quiet: values.quiet ?? false, said: new Set<string>(), options: { concurrency } };
+  const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
+  for (const suite of suites) {
+    const items = await loadSuiteItems(loaded, suite);
+    const runs: DecisionRun[] = [];
+    for (const id of candidates) {
+      const finished = await runForReport(context, suite, id, items);
+      if (!finished) return ExitCode.runIncomplete;
+      // Read before release(), which removes the journal the answers' contexts are read from.
+      runs.push(decisionRun(finished.run, finished.report));
+      finished.release();
+    }
+    publishDecision({ loaded, io, reportsDir, suite, runs, items });
+  }
+  return ExitCode.ok;
 }
 
 /** Each item's first answer, read back from the run's journal. */

@@ -21,6 +21,9 @@ import { baselineFor, checkComparable } from '../baseline-for.js';
 import type { Baseline } from '../../reports/baseline.js';
 import { unscoredGatedMetrics } from '../../reports/baseline-policy.js';
 import { isGatedMetric } from '../../gate/types.js';
+import { decisionRun } from '../../decision/collect.js';
+import type { DecisionRun } from '../../decision/build.js';
+import { publishDecision } from '../decision-view.js';
 
 export default async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs('run', argv);
@@ -79,6 +82,9 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     options: { concurrency, timeoutSeconds, sample, shard, batch: values.batch ?? false, fresh: values.fresh ?? false },
   };
   const published: Published[] = [];
+  // Suites that several candidates run get the decision view once all of them are done.
+  const decisions = new Map<string, DecisionRun[]>();
+  const compared = (suite: string) => !shard && plan.filter((p) => p.suite === suite).length > 1;
   let exitCode: number = ExitCode.ok;
   for (const { suite, candidate } of plan) {
     const items = itemsBySuite.get(suite) ?? [];
@@ -118,9 +124,12 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       }
       published.push(done);
       exitCode = Math.max(exitCode, done.exitCode);
+      // Read before release(), which removes the journal the answers' contexts are read from.
+      if (compared(suite)) decisions.set(suite, [...(decisions.get(suite) ?? []), decisionRun(run, run.report)]);
     }
     finished.release();
   }
+  for (const [suite, runs] of decisions) publishDecision({ loaded, io, reportsDir, suite, runs, items: itemsBySuite.get(suite) ?? [] });
   writeCiOutputs(published, { summary: values.summary, junit: values.junit }, io);
   return exitCode;
 }
