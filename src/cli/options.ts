@@ -60,7 +60,7 @@ export const COMMANDS = {
     ],
   },
   compare: {
-    summary: 'candidates side by side (the decision view), or a distilled student against its teacher',
+    summary: 'candidates side by side per slice, or a distilled student against its teacher',
     usage: 'evals compare <id> <id>... | --candidate <id> --teacher <id> [options]',
     positionals: '<id> <id> [<id>...]',
     examples: [
