@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { UserError, locate } from '../errors.js';
 
@@ -14,24 +14,59 @@ const LIST_COLUMNS = new Set(['slices', 'sources']);
 /** CSV columns holding JSON (a chat transcript as input, a list of checks). */
 const JSON_COLUMNS = new Set(['checks', 'messages']);
 
-/** Reads a JSONL golden set line by line (streamed: memory does not grow with the file). */
-export async function* readJsonlRows(path: string, file = path): AsyncGenerator<RawRow> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === '') continue;
-    let row: unknown;
-    try {
-      // A byte-order mark (Excel, Notepad) is accepted on the first line, as in CSV.
-      row = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text);
-    } catch (err) {
-      throw new UserError(locate(file, line, `malformed JSON: ${(err as Error).message}`));
+/** Bytes read at a time: a golden set is streamed, so memory does not grow with the file. */
+const CHUNK = 1 << 20;
+
+/**
+ * Reads a JSONL golden set line by line, in chunks read synchronously: readline's async iteration
+ * cost a promise per line, most of the time loading a 10k-item set took. Lines end at `\n`,
+ * `\r\n` or a lone `\r`, as readline split them, so line numbers in errors are unchanged.
+ */
+export function* readJsonlRows(path: string, file = path, chunkBytes = CHUNK): Generator<RawRow> {
+  const fd = openSync(path, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(chunkBytes);
+    let carry = '';
+    let line = 0;
+    const parse = (text: string): RawRow | undefined => {
+      line++;
+      if (text.trim() === '') return undefined;
+      let row: unknown;
+      try {
+        // A byte-order mark (Excel, Notepad) is accepted on the first line, as in CSV.
+        row = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text);
+      } catch (err) {
+        throw new UserError(locate(file, line, `malformed JSON: ${(err as Error).message}`));
+      }
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+        throw new UserError(locate(file, line, 'each line must be a JSON object'));
+      }
+      return { line, row: row as Record<string, unknown> };
+    };
+    for (;;) {
+      const read = readSync(fd, buffer, 0, chunkBytes, null);
+      const text = carry + (read === 0 ? decoder.end() : decoder.write(buffer.subarray(0, read)));
+      let start = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        // A `\r` last in the chunk may be the first half of `\r\n`: wait for the next chunk.
+        if (c === 13 && i === text.length - 1 && read !== 0) break;
+        const row = parse(text.slice(start, i));
+        if (row) yield row;
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
+      carry = text.slice(start);
+      if (read === 0) break;
     }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      throw new UserError(locate(file, line, 'each line must be a JSON object'));
+    if (carry !== '') {
+      const row = parse(carry);
+      if (row) yield row;
     }
-    yield { line, row: row as Record<string, unknown> };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -86,7 +121,7 @@ function convertCsvRecord(record: Record<string, string>, file: string, line: nu
 }
 
 /** `path` is read; `file` is how messages name it (the path as the user wrote it). */
-export function readRows(path: string, file = path): AsyncGenerator<RawRow> {
+export function readRows(path: string, file = path): Iterable<RawRow> | AsyncIterable<RawRow> {
   if (/\.jsonl$/i.test(path)) return readJsonlRows(path, file);
   if (/\.csv$/i.test(path)) return readCsvRows(path, file);
   throw new UserError(`${file}: golden sets are .jsonl or .csv files`);

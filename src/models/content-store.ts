@@ -36,7 +36,7 @@ export class ContentStore {
   async get(key: string): Promise<unknown> {
     const at = this.entries().get(key);
     if (!at) return undefined;
-    const line = this.log.read(at).toString('utf8');
+    const line = this.log.read(at);
     // Positions of this process's own appends are off if another process appended meanwhile: the key says so.
     if (!line.startsWith(key) || line[64] !== '\t' || line[73] !== '\t') return undefined;
     const json = line.slice(PREFIX);

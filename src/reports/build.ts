@@ -36,23 +36,26 @@ export interface BuildReportInput {
 /** Builds the deterministic report from finished results. Pure: same results, same report. */
 export function buildReport(input: BuildReportInput): Report {
   const ungatedMetrics = new Set((input.ungated ?? []).map((u) => u.metric));
-  // Items share their slice lists: a 100k-item report holds a handful of distinct ones.
-  const sliceLists = new Map<string, string[]>();
+  // Items share equal slice lists, score records and failure lists: a 100k-item report holds a
+  // handful of distinct ones. Shared values are never mutated (reports are read, rendered, compared).
+  const [slices, scores, failures] = [new Sharing(), new Sharing(), new Sharing()];
   const items = [...input.items]
     .sort((a, b) => byCodePoint(a.id, b.id))
     .map((item) => {
+      // Assigned, not spread into a copy: a spread per item can give each its own hidden class.
       const summary = summariseItem(item, input.results.get(item.id) ?? [], ungatedMetrics);
-      const key = summary.slices.join('\u0000');
-      const shared = sliceLists.get(key) ?? summary.slices;
-      sliceLists.set(key, shared);
-      return { ...summary, slices: shared };
+      summary.slices = slices.share(summary.slices);
+      summary.scores = scores.share(summary.scores);
+      summary.failures = failures.share(summary.failures);
+      return summary;
     });
 
-  const sliceNames = [...new Set(items.flatMap((i) => i.slices))].sort(byCodePoint);
-  const slices: Record<string, SliceSummary> = {};
-  for (const name of sliceNames) {
+  const names = new Set<string>();
+  for (const item of items) for (const slice of item.slices) names.add(slice);
+  const bySlice: Record<string, SliceSummary> = {};
+  for (const name of [...names].sort(byCodePoint)) {
     const members = items.filter((i) => i.slices.includes(name));
-    slices[name] = { ...summariseGroup(members), longTail: input.longTail.includes(name) };
+    bySlice[name] = { ...summariseGroup(members), longTail: input.longTail.includes(name) };
   }
   const flips = verdictFlips(items, input.results, input.fingerprint.epochs);
   return {
@@ -61,12 +64,27 @@ export function buildReport(input: BuildReportInput): Report {
     candidate: input.candidate,
     fingerprint: input.fingerprint,
     summary: summariseGroup(items),
-    slices,
+    slices: bySlice,
     skipped: [...(input.skipped ?? [])].sort((a, b) => byCodePoint(a.metric, b.metric)),
     ungated: [...(input.ungated ?? [])].sort((a, b) => byCodePoint(a.metric, b.metric)),
     ...(flips.length > 0 ? { flips } : {}),
     items,
   };
+}
+
+/** Distinct values remembered for sharing; past this, new ones are kept as they are. */
+const MAX_SHARED = 4096;
+
+/** One copy of each equal (JSON-equal) value. */
+class Sharing {
+  private readonly seen = new Map<string, unknown>();
+  share<T>(value: T): T {
+    const key = JSON.stringify(value);
+    const known = this.seen.get(key);
+    if (known !== undefined) return known as T;
+    if (this.seen.size < MAX_SHARED) this.seen.set(key, value);
+    return value;
+  }
 }
 
 /** One item across its epochs: mean score per metric, pass only if every epoch passed. */
@@ -76,7 +94,11 @@ export function buildReport(input: BuildReportInput): Report {
  */
 export function summariseItem(item: GoldenItem, results: readonly ScoredResult[], ungated: ReadonlySet<string> = new Set()): ReportItem {
   const perMetric = new Map<string, number[]>();
-  const add = (metric: string, value: number) => perMetric.set(metric, [...(perMetric.get(metric) ?? []), value]);
+  const add = (metric: string, value: number) => {
+    const values = perMetric.get(metric);
+    if (values) values.push(value);
+    else perMetric.set(metric, [value]);
+  };
   const failures = new Set<string>();
   const weights: Record<string, number> = {};
   let error: ReportItem['error'];
@@ -128,7 +150,9 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
 
 function summariseGroup(items: readonly ReportItem[]): GroupSummary {
   const metrics: GroupSummary['metrics'] = {};
-  const names = orderMetrics([...new Set(items.flatMap((i) => Object.keys(i.scores)))]);
+  const seen = new Set<string>();
+  for (const item of items) for (const name in item.scores) seen.add(name);
+  const names = orderMetrics([...seen]);
   for (const name of names) {
     const scored = items.filter((i) => name in i.scores);
     const values = scored.map((i) => i.scores[name] ?? 0);

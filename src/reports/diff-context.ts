@@ -10,6 +10,8 @@ const AnswerLineSchema = z.looseObject({ id: z.string(), text: z.string() });
  */
 export function answersFromOutputs(jsonl: string, only?: ReadonlySet<string>): Map<string, string> {
   const answers = new Map<string, string>();
+  // A rerun with nothing to show reads none of the baseline's answers.
+  if (only?.size === 0) return answers;
   for (const line of jsonl.split('\n')) {
     if (line.trim() === '') continue;
     const row = AnswerLineSchema.safeParse(parseJson(line));

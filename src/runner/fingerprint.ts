@@ -2,7 +2,7 @@ import type { CandidateConfig, SuiteConfig } from '../config/schema.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { Fingerprint } from '../report-schema.js';
 import { byCodePoint } from '../util/compare.js';
-import { hashOf } from '../util/canonical.js';
+import { hashOf, hashOfList } from '../util/canonical.js';
 
 export interface FingerprintInput {
   items: readonly GoldenItem[];
@@ -19,17 +19,19 @@ export interface FingerprintInput {
  * these match (docs/architecture.md "Gate"). `origin` is left out so moving a row does not change it.
  */
 export function reportFingerprint(input: FingerprintInput): Fingerprint {
-  const items = [...input.items]
-    .sort((a, b) => byCodePoint(a.id, b.id))
-    .map(({ origin: _origin, ...content }) => content);
+  const items = [...input.items].sort((a, b) => byCodePoint(a.id, b.id));
   return {
-    items: hashOf(items),
+    items: hashOfList(withoutOrigin(items)),
     checks: hashOf(input.suite.checks),
     rubrics: hashOf(input.rubricHashes ?? {}),
     judges: hashOf(input.judges ?? {}),
     epochs: input.suite.epochs,
     sample: input.sample ? `${input.sample.size}@${input.sample.seed}` : null,
   };
+}
+
+function* withoutOrigin(items: readonly GoldenItem[]): Generator<Omit<GoldenItem, 'origin'>> {
+  for (const { origin: _origin, ...content } of items) yield content;
 }
 
 /** Keys a run's journal: the report fingerprint plus the candidate's own config. */

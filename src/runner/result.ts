@@ -59,13 +59,40 @@ export type ItemResultInput = z.input<typeof ItemResultSchema>;
 /** What a run keeps in memory per result: everything but the answer, which stays in the journal. */
 export type ResultSummary = Omit<ItemResult, 'output'> & Pick<NonNullable<ItemResult['output']>, 'usage' | 'costUsd' | 'cached'>;
 
-export function summarise({ output, ...rest }: ItemResult): ResultSummary {
-  return {
-    ...rest,
-    ...(output?.usage ? { usage: output.usage } : {}),
-    ...(output?.costUsd !== undefined ? { costUsd: output.costUsd } : {}),
-    ...(output?.cached ? { cached: true } : {}),
-  };
+/** Distinct verdict lists and usages remembered for sharing; past this, new ones are kept as they are. */
+const MAX_SHARED = 4096;
+
+/**
+ * Summaries of results, sharing equal verdict lists and usages between them: the results of a
+ * big run repeat a few (every passing item of a one-check suite has the same checks), so a
+ * 100k-item run holds one copy of each rather than 100k. Shared values are never mutated.
+ */
+export class Summaries {
+  private readonly shared = new Map<string, unknown>();
+
+  of(result: ItemResult): ResultSummary {
+    // Built key by key, not by spreading: spreads of results from two sources (the journal, the
+    // runner) went megamorphic and gave every summary a hidden class of its own, 100 bytes each.
+    const summary: Record<string, unknown> = {};
+    for (const key in result) {
+      if (key === 'output') continue;
+      const value = result[key as keyof ItemResult];
+      summary[key] = key === 'checks' || key === 'judgments' ? this.share(value) : value;
+    }
+    const { output } = result;
+    if (output?.usage) summary['usage'] = this.share(output.usage);
+    if (output?.costUsd !== undefined) summary['costUsd'] = output.costUsd;
+    if (output?.cached) summary['cached'] = true;
+    return summary as ResultSummary;
+  }
+
+  private share<T>(value: T): T {
+    const key = JSON.stringify(value);
+    const known = this.shared.get(key);
+    if (known !== undefined) return known as T;
+    if (this.shared.size < MAX_SHARED) this.shared.set(key, value);
+    return value;
+  }
 }
 
 /**

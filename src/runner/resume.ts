@@ -2,7 +2,7 @@ import type { CandidateOutput } from '../candidates/output.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { PlannedCall } from './execute.js';
 import { resultKey, type Journal, type RecordAt } from './journal.js';
-import { summarise, type ResultSummary } from './result.js';
+import { Summaries, type ResultSummary } from './result.js';
 
 export interface Resumed {
   /** Finished calls found in the journal (scores only). */
@@ -18,7 +18,7 @@ export interface Resumed {
  * ended in an error is tried again, but when the candidate had answered (a judge failed, or a
  * batch answer was not scored yet), only the scoring is redone: the answer is not paid twice.
  */
-export function resumeFromJournal(journal: Journal, items: readonly GoldenItem[], epochs: number): Resumed {
+export function resumeFromJournal(journal: Journal, items: readonly GoldenItem[], epochs: number, summaries = new Summaries()): Resumed {
   const results = new Map<string, ResultSummary>();
   const positions = new Map<string, RecordAt>();
   const answered = new Map<string, RecordAt>();
@@ -28,7 +28,7 @@ export function resumeFromJournal(journal: Journal, items: readonly GoldenItem[]
     results.delete(key);
     positions.delete(key);
     if (!result.error) {
-      results.set(key, summarise(result));
+      results.set(key, summaries.of(result));
       positions.set(key, at);
     } else if (result.output) answered.set(key, at);
   });

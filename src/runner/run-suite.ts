@@ -25,12 +25,12 @@ import type { BatchProgress } from '../models/batch/index.js';
 import { reportFingerprint, runFingerprint } from './fingerprint.js';
 import { acquireRunLock, type RunLock } from './run-lock.js';
 import { CodeRecord, candidateCode } from './candidate-code.js';
-import { Journal, byResultKey, resultKey, type RecordAt } from './journal.js';
+import { Journal, inResultOrder, resultKey } from './journal.js';
 import { resumeFromJournal } from './resume.js';
 import { createCandidate } from './setup.js';
 import type { ProgressStream } from './progress.js';
 import { createProgress } from './progress.js';
-import { summarise, type ItemResult, type ResultSummary } from './result.js';
+import { Summaries, type ItemResult, type ResultSummary } from './result.js';
 import type { ScoredResult } from '../reports/build.js';
 import { shardOf, type ShardSpec } from './shard.js';
 import { Pace } from './pace.js';
@@ -190,7 +190,8 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     slots?.remove();
   }
   codeRecord.write(code);
-  const { results, positions, calls } = resumeFromJournal(journal, planItems, suiteConfig.epochs);
+  const summaries = new Summaries();
+  const { results, positions, calls } = resumeFromJournal(journal, planItems, suiteConfig.epochs, summaries);
   const resumed = results.size;
   const planned = planItems.length * suiteConfig.epochs;
   const label = `${suite}/${candidateId}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
@@ -212,7 +213,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
       onResult: (result: ItemResult) => {
         const key = resultKey(result.itemId, result.epoch);
         positions.set(key, journal.append(result));
-        results.set(key, summarise(result));
+        results.set(key, summaries.of(result));
         progress.result(result);
       },
     };
@@ -250,7 +251,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     lock,
     codeFile: codeRecord.file,
     // Answers are read back from the journal, in id order, only when a file needs them.
-    answers: () => journal.readAll([...positions.keys()].sort(byResultKey).map((key) => positions.get(key) as RecordAt)),
+    answers: () => journal.readAll(inResultOrder(positions)),
   };
   if (interrupted || results.size < planned || shard) return run;
   run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values(), { skipped, ungated });
@@ -270,7 +271,11 @@ export function reportFromResults(
   const candidateConfig = loaded.config.candidates[candidate];
   if (!candidateConfig) throw new UserError(`unknown candidate "${candidate}"`);
   const byItem = new Map<string, ScoredResult[]>();
-  for (const result of results) byItem.set(result.itemId, [...(byItem.get(result.itemId) ?? []), result]);
+  for (const result of results) {
+    const list = byItem.get(result.itemId);
+    if (list) list.push(result);
+    else byItem.set(result.itemId, [result]);
+  }
   return buildReport({
     suite,
     candidate: { id: candidate, kind: candidateConfig.kind },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { loadGoldenSets } from '../../src/goldensets/load.js';
+import { readJsonlRows } from '../../src/goldensets/rows.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'evals-gs-'));
 function file(name: string, content: string): string {
@@ -34,6 +35,28 @@ describe('loadGoldenSets (JSONL)', () => {
     expect(items[1]?.origin.line).toBe(3);
     expect(items[1]?.slices).toEqual([]);
     expect(items[1]?.checks[0]).toMatchObject({ type: 'equals', name: 'equals', params: { value: 'R' } });
+  });
+
+  it('splits lines at \\n, \\r\\n and a lone \\r, as readline did, whatever the read chunks', async () => {
+    const row = (id: string) => JSON.stringify({ id, input: 'Q é', slices: ['head'], checks: [{ type: 'contains', values: ['x'] }] });
+    const text = `\uFEFF${row('a')}\r\n${row('b')}\r${row('c')}\n\r\n${row('d')}\r\n`;
+    const p = file('endings.jsonl', text);
+    // Chunks of 1 to 7 bytes split every \r\n and every multi-byte character somewhere.
+    for (let chunk = 1; chunk <= 7; chunk++) {
+      expect([...readJsonlRows(p, p, chunk)].map((r) => [r.row['id'], r.line, r.row['input']])).toEqual([
+        ['a', 1, 'Q é'],
+        ['b', 2, 'Q é'],
+        ['c', 3, 'Q é'],
+        ['d', 5, 'Q é'],
+      ]);
+    }
+    const items = await loadGoldenSets([p]);
+    expect(items.map((i) => i.origin.line)).toEqual([1, 2, 3, 5]);
+    // Equal check lists are validated once and shared.
+    expect(items[0]?.checks).toBe(items[3]?.checks);
+    expect(items[0]?.checks[0]).toMatchObject({ type: 'contains', name: 'contains', params: { values: ['x'] } });
+    const torn = file('endings-bad.jsonl', `${text}{"id": "z", "input": \r\n`);
+    expect((await errorOf(loadGoldenSets([torn]))).message).toMatch(new RegExp(`^${torn}:6: malformed JSON`));
   });
 
   it('names file and line for malformed JSON', async () => {

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal, byResultKey, resultKey, type RecordAt } from '../../src/runner/journal.js';
+import { Journal, byResultKey, inResultOrder, resultKey, type RecordAt } from '../../src/runner/journal.js';
 import type { ItemResult } from '../../src/runner/result.js';
 
 const result = (itemId: string, extra: Partial<ItemResult> = {}): ItemResult => ({
@@ -103,5 +103,7 @@ describe('Journal', () => {
 
   it('orders result keys by item id, then epoch as a number', () => {
     expect(['b#0', 'a#10', 'a#2', 'a#0'].sort(byResultKey)).toEqual(['a#0', 'a#2', 'a#10', 'b#0']);
+    const keys = ['b#0', 'a#10', 'a#2', 'a#0', 'a#b#1', 'a#b#0', '\u{1F600}#0', '\uFFFF#0'];
+    expect(inResultOrder(new Map(keys.map((key) => [key, key])))).toEqual([...keys].sort(byResultKey));
   });
 });

@@ -4,7 +4,7 @@ import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { RunFacts } from '../../reports/run-info.js';
 import { reportFingerprint } from '../../runner/fingerprint.js';
-import { byResultKey, resultKey } from '../../runner/journal.js';
+import { inResultOrder, resultKey } from '../../runner/journal.js';
 import type { ItemResult } from '../../runner/result.js';
 import { reportFromResults } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
@@ -109,7 +109,7 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
     suite,
     candidate,
     results,
-    answers: () => [...results.keys()].sort(byResultKey).map((key) => results.get(key) as ItemResult),
+    answers: () => inResultOrder(results),
     planned: items.length * suiteConfig.epochs,
     resumed: shards.reduce((n, s) => n + s.header.resumed, 0),
     startedAt: new Date(Math.min(...shards.map((s) => Date.parse(s.header.startedAt)))),
