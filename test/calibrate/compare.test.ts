@@ -147,6 +147,14 @@ describe('evals calibrate, several judges compared', () => {
     expect(result.stdout).toMatch(/^premium +100\.0% \(40\/40\).* {2}10\.0% \(8\/80\) {2}/m);
     expect(result.stdout).toMatch(/^budget +90\.0% \(36\/40\).* {2}0\.0% \(0\/80\) {2}/m);
   });
+
+  it('one judge alone: the flip rate beside its agreement', async () => {
+    const dir = project({ 'labels.jsonl': jsonl(labels) }, judges());
+    premiumPrompts.clear();
+    const result = await runCalibrate(['--judge', 'premium', '--labels', 'labels.jsonl', '--epochs', '2'], dir, ENV);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^flips over 2 epochs: 8 of 80 judgments \(10%\)$/m);
+  });
 });
 
 describe('evals calibrate, rubric versions compared', () => {

@@ -19,6 +19,7 @@ import { LabelJudgedSchema, type LabelJudged } from '../../scoring/judges/calibr
 import { hashOf } from '../../util/canonical.js';
 import { listFlag, parseCommandArgs, positiveInt } from '../args.js';
 import type { CliIO } from '../io.js';
+import { percentOf } from '../../util/format.js';
 
 /**
  * `evals calibrate --judge <id>[,<id>...] [--verdicts [<id>=]<file>] --labels <file>`: runs
@@ -108,7 +109,7 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
     const [{ variant, measure }] = measured as [(typeof measured)[number]];
     const header = { judge: variant.name, description: variant.source.description, labelsFile: labelsShown, ...(variant.rubric ? { rubric: variant.rubric } : {}) };
     io.stdout.write(measure.kind === 'pairwise' ? formatPairwiseReport(header, measure.m, measure.problems) : formatAbsoluteReport(header, measure.m, measure.problems));
-    if (measure.flip) io.stdout.write(`flips over ${epochs} epochs: ${measure.flip.flipped} of ${measure.flip.total} judgments\n`);
+    if (measure.flip) io.stdout.write(`flips over ${epochs} epochs: ${measure.flip.flipped} of ${measure.flip.total} judgments (${percentOf(measure.flip.total === 0 ? 0 : measure.flip.flipped / measure.flip.total)})\n`);
   } else {
     for (const { variant } of measured) io.stdout.write(`Judge ${variant.name}: ${variant.source.description}\n`);
     io.stdout.write(`\n${formatComparison(compareJudges(rows), { labelsFile: labelsShown, kind: set.kind, epochs })}`);
