@@ -1,9 +1,40 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: `unit` (pure functions and commands driven in-process, seconds) and `e2e` (a
+ * real bin/evals.js process, signals and kill -9, git repositories, the packed tarball, a headless
+ * browser, whole example runs). `vitest run` runs both at once; `--project unit|e2e` one of them.
+ */
+const e2e = [
+  'test/action/action-run.test.ts',
+  'test/action/action.test.ts',
+  'test/action/scripts.test.ts',
+  'test/adapters/command.test.ts',
+  'test/batch/kill-batch.test.ts',
+  'test/cli/baseline-ref.test.ts',
+  'test/cli/gate.test.ts',
+  'test/cli/help.test.ts',
+  'test/example/adapters-example.test.ts',
+  'test/example/story.test.ts',
+  'test/gate/junit.test.ts',
+  'test/gate/sim.test.ts',
+  'test/general/compare.test.ts',
+  'test/general/forgetting.test.ts',
+  'test/general/ifeval-run.test.ts',
+  'test/hostile/isolation-*.test.ts',
+  'test/package/**/*.test.ts',
+  'test/reports/git-read.test.ts',
+  'test/reports/html-browser.test.ts',
+  'test/resume/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...e2e] } },
+      { extends: true, test: { name: 'e2e', include: e2e } },
+    ],
   },
 });

@@ -124,11 +124,16 @@ describe('command adapter', () => {
 
   it.skipIf(process.platform === 'win32')('kills the whole process group, grandchildren included', async () => {
     const pidFile = path.join(dir, 'grandchild.pid');
-    const candidate = await create({ command: [node, 'family.mjs', pidFile] }, 500);
-    const error = await failure(candidate.generate(makeItem(), call()));
-    expect(error.kind).toBe('timeout');
+    const candidate = await create({ command: [node, 'family.mjs', pidFile] });
+    const controller = new AbortController();
+    const answer = failure(candidate.generate(makeItem(), { signal: controller.signal }));
+    // Cut only once the grandchild is running (its pid written), however slow the machine is.
+    await expect.poll(() => readFile(pidFile, 'utf8').catch(() => ''), { timeout: 20_000 }).toMatch(/^\d+$/);
     const grandchild = Number(await readFile(pidFile, 'utf8'));
-    await expect.poll(() => alive(grandchild), { timeout: 2_000 }).toBe(false);
+    expect(alive(grandchild)).toBe(true);
+    controller.abort();
+    expect((await answer).kind).toBe('timeout');
+    await expect.poll(() => alive(grandchild), { timeout: 5_000 }).toBe(false);
   });
 
   it("stops the program when the call is aborted and reports 'timeout'", async () => {
