@@ -61,7 +61,7 @@ export function itemsToDetect(psi0: number, baseRate: number, drop: number, alph
   const connor = connorN(Math.min(1, psi0 + drop), drop, alpha, power);
   // Connor's n is a lower bound in practice; step up until the exact power gets there.
   let n = Math.max(1, Math.floor(connor * 0.8));
-  let step = Math.max(1, Math.round(n / 50));
+  const step = Math.max(1, Math.round(n / 50));
   while (n <= limit && mcnemarPower(n, psi0, drop, alpha) < power) n += step;
   if (n > limit) return null;
   // Walk back to the least n within the last step.

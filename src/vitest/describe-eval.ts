@@ -32,6 +32,7 @@ export function describeEval(suite: string, options: DescribeEvalOptions): void 
 
     // No hook timeout: the candidate's and the judges' own timeouts bound every call. vitest
     // requires the hook's first parameter to be a destructuring pattern; the suite is the second.
+    // eslint-disable-next-line no-empty-pattern -- vitest requires the pattern (see above).
     beforeAll(async ({}, suiteTask) => {
       const selected = new Set(selectedTests(suiteTask.tasks).filter((id) => itemIds.has(id)));
       const run = await runEvalSuite(plan, {

@@ -31,6 +31,7 @@ export interface EvalMatchers<R = unknown> {
 
 declare module 'vitest' {
   // `any` because vitest declares Matchers<T = any>: a merged declaration must repeat it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-empty-object-type -- the merge adds EvalMatchers' members.
   interface Matchers<T = any> extends EvalMatchers<T> {}
   interface TaskMeta {
     /** Set on every describeEval item test: the report's verdict on the item. */

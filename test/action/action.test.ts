@@ -10,6 +10,7 @@ import { commandHelp } from '../../src/cli/help.js';
 const root = path.join(import.meta.dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 // `any`: workflow YAML is free-form; these tests read a few known fields and fail loudly if they move.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, read by path in assertions that fail if a path is wrong.
 const load = (file: string) => parse(read(file)) as Record<string, any>;
 const WORKFLOWS = ['.github/workflows/evals-gate.yml', '.github/workflows/evals-sharded.yml'];
 
@@ -43,7 +44,9 @@ describe('the GitHub Action and example workflows', () => {
     const ids = new Set(action.runs.steps.map((s: { id?: string }) => s.id).filter(Boolean));
     for (const [, name] of text.matchAll(/inputs\.([\w-]+)/g)) expect(action.inputs, `inputs.${name}`).toHaveProperty([name as string]);
     for (const [, id] of text.matchAll(/steps\.([\w-]+)\.outputs/g)) expect(ids.has(id), `steps.${id}`).toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, as above.
     const example = parse(readmeWorkflow()) as Record<string, any>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, as above.
     const uses = Object.values(example.jobs).flatMap((job: any) => job.steps ?? []).filter((s: { uses?: string }) => /evals@|^\.\/$/.test(s.uses ?? ''));
     expect(uses.length).toBeGreaterThan(0);
     for (const step of uses) for (const input of Object.keys(step.with ?? {})) expect(action.inputs, `README input ${input}`).toHaveProperty([input]);

@@ -89,7 +89,9 @@ describe('evals init', () => {
     const text = readFileSync(path.join(dir, '.github', 'workflows', 'evals.yml'), 'utf8');
     expect(validateWorkflow(text).errors).toEqual([]);
     // `any`: workflow YAML is free-form; the few fields read here fail loudly if they move.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, read by path in assertions.
     const workflow = parse(text) as Record<string, any>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, as above.
     const action = parse(readFileSync(path.join(repo, 'action.yml'), 'utf8')) as Record<string, any>;
     const step = workflow.jobs.evals.steps.find((s: { uses?: string }) => s.uses?.includes('/evals@'));
     const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');

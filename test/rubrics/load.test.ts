@@ -53,7 +53,7 @@ describe('loadRubrics', () => {
   });
 
   it('names the line of a criterion whose key is missing', async () => {
-    const broken = supportAnswer.replace(/\n    description: Every fact[^\n]*/, '');
+    const broken = supportAnswer.replace(/\n {4}description: Every fact[^\n]*/, '');
     expect(await problems({ 'support-answer.md': broken })).toBe('rubrics/support-answer.md:7: "criteria.0.description" is missing');
   });
 

@@ -24,7 +24,7 @@ export const LINE_END = '(?=\\n|$)';
 /** Python's `.` (anything but a newline; JavaScript's `.` also stops at \r, U+2028, U+2029). */
 export const DOT = '[^\\n]';
 
-const escapeClass = (chars: string) => chars.replace(/[\\\]\[^-]/g, '\\$&');
+const escapeClass = (chars: string) => chars.replace(/[\\\][^-]/g, '\\$&');
 
 /** `str.strip(chars)`; whitespace when `chars` is not given. */
 export function strip(text: string, chars?: string): string {
