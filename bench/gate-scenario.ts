@@ -1,6 +1,7 @@
-import type { GateConfig } from '../src/config/schema.js';
+import type { DriftConfig, GateConfig } from '../src/config/schema.js';
 import { compareReports } from '../src/gate/compare.js';
 import { evaluateGate } from '../src/gate/decision.js';
+import { checkDrift } from '../src/gate/drift.js';
 import type { ReportItem } from '../src/report-schema.js';
 import { mcnemarExact, pairedTable } from '../src/stats/paired-binary.js';
 import type { Random } from '../src/stats/prng.js';
@@ -65,4 +66,34 @@ export function trial(base: ReturnType<typeof runOf>, head: ReturnType<typeof ru
   const table = pairedTable(pick(base), pick(head));
   const lone = table.baseOnly > table.headOnly && mcnemarExact(table.baseOnly, table.headOnly) / 2 < gate.alpha;
   return { failed: !verdict.passed, lone, comparison };
+}
+
+/** Where a chain was first failed (1-based step; null: never), and the gate decisions it took. */
+export interface ChainOutcome {
+  caughtAt: number | null;
+  decisions: number;
+}
+
+/**
+ * A chain of baseline updates: an anchor run, then `steps` runs, each with `k` more true passes of
+ * `slice` lost than the one before (k = 0: the system never changes). A passing run becomes the
+ * next baseline, as `evals run` does; the first failing run ends the chain. Judged twice on the
+ * same runs: by the gate alone and with the drift budget against the anchor run. Both variants see
+ * the same baselines until one fails, and the drift budget only adds failures, so one pass serves both.
+ */
+export function chain(random: Random, gate: GateConfig, drift: DriftConfig, slice: string, k: number, steps: number): { plain: ChainOutcome; drift: ChainOutcome } {
+  let truth = truthSet(ISSUE_SLICES, random);
+  const anchor = runOf(truth, ISSUE_SLICES, random);
+  let baseline = anchor;
+  let withDrift: ChainOutcome | null = null;
+  for (let step = 1; step <= steps; step++) {
+    truth = dropped(truth, slice, k);
+    const head = runOf(truth, ISSUE_SLICES, random);
+    const gateFailed = !evaluateGate(compareReports(baseline, head, gate), head, gate).passed;
+    const driftFailed = withDrift === null && checkDrift({ label: 'anchor', report: anchor, changes: step - 1 }, head, baseline, gate, drift).failures.length > 0;
+    if (withDrift === null && (gateFailed || driftFailed)) withDrift = { caughtAt: step, decisions: step };
+    if (gateFailed) return { plain: { caughtAt: step, decisions: step }, drift: withDrift ?? { caughtAt: step, decisions: step } };
+    baseline = head;
+  }
+  return { plain: { caughtAt: null, decisions: steps }, drift: withDrift ?? { caughtAt: null, decisions: steps } };
 }

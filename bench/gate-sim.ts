@@ -3,15 +3,18 @@
  * item's outcome with 10% probability; head n=400 p=0.8, long-tail n=100 p=0.7, format n=50 p=0.9.
  * It reports false alarms on unchanged reruns, power for 10- and 15-point long-tail drops beside the
  * limit (one uncorrected one-sided exact McNemar test on that slice alone, in the same trials), and
- * the stated detectable drop beside the measured 80%-power point per slice size. (2) The noisy-judge
- * model (bench/gate-sim-model.ts): false alarms and power by items per slice. Seeded and
- * deterministic. `npm run bench:gate [-- --trials 1000 --seed 7]`.
+ * the stated detectable drop beside the measured 80%-power point per slice size. (2) Chains of
+ * baseline updates on that scenario, with and without the drift budget (src/gate/drift.ts): four
+ * successive 5-point long-tail drops, each passing run becoming the next baseline, and unchanged
+ * chains. (3) The noisy-judge model (bench/gate-sim-model.ts): false alarms and power by items per
+ * slice. Seeded and deterministic. `npm run bench:gate [-- --trials 1000 --chains 500 --seed 7]`.
  */
-import { GateConfigSchema } from '../src/config/schema.js';
+import { GateConfigSchema, type DriftConfig } from '../src/config/schema.js';
 import { quantile } from '../src/stats/describe.js';
+import { pointsNumber } from '../src/util/format.js';
 import { wilsonInterval } from '../src/stats/intervals.js';
 import { mulberry32, type Random } from '../src/stats/prng.js';
-import { dropped, ISSUE_SLICES, REDRAW, runOf, trial, truthSet, type ScenarioSlice } from './gate-scenario.js';
+import { chain, dropped, ISSUE_SLICES, REDRAW, runOf, trial, truthSet, type ChainOutcome, type ScenarioSlice } from './gate-scenario.js';
 import { DEFAULT_MIXTURE, goldenSet, simulateCell, type SimModel } from './gate-sim-model.js';
 
 const FALSE_ALARM_LIMIT = 0.05;
@@ -113,7 +116,40 @@ paired discordance) against the drop the whole gate catches 80% of the time when
 ${calibration.map(({ slice, drop, stated }) => `| ${slice.name} | ${slice.n} | ${pts(stated)} | ${pts(drop)} | ${drop && stated ? percent(stated / drop) : '—'} |`).join('\n')}
 `);
 
-// (2) The noisy-judge model, by items per slice.
+// (2) Chains of baseline updates: the drift budget.
+const chains = option('chains', Math.max(100, Math.round(trials / 2)));
+const STEPS = 4;
+const STEP_DROP = 5;
+const drift = gate.drift as DriftConfig;
+function chainCell(k: number) {
+  const local = mulberry32(seed + 1000 + k);
+  const outcomes = Array.from({ length: chains }, () => chain(local, gate, drift, 'long-tail', k, STEPS));
+  const tally = (pick: (o: ReturnType<typeof chain>) => ChainOutcome) => {
+    const caught = outcomes.filter((o) => pick(o).caughtAt !== null).length;
+    const decisions = outcomes.reduce((s, o) => s + pick(o).decisions, 0);
+    const byStep = Array.from({ length: STEPS }, (_, i) => outcomes.filter((o) => pick(o).caughtAt === i + 1).length);
+    return { caught, decisions, byStep };
+  };
+  return { plain: tally((o) => o.plain), drift: tally((o) => o.drift) };
+}
+const unchanged = chainCell(0);
+const sliced = chainCell(STEP_DROP);
+if (sliced.drift.caught / chains < 0.9) problems.push(`chains of ${STEPS} × −${STEP_DROP} caught ${percent(sliced.drift.caught / chains)} with the drift budget (< 90%)`);
+if (unchanged.drift.caught / unchanged.drift.decisions > FALSE_ALARM_LIMIT) problems.push(`unchanged chains: ${percent(unchanged.drift.caught / unchanged.drift.decisions)} of runs failed with the drift budget (> 5%)`);
+const steps = (byStep: number[]) => byStep.map((c, i) => `${i + 1}: ${c}`).join(', ');
+console.log(`## Chains of baseline updates (the drift budget)
+
+- ${chains} chains per row (seed + 1000 + k); each chain: an anchor run, then ${STEPS} runs, each losing k more true long-tail passes (k = ${STEP_DROP}: ${STEP_DROP} points a step, ${STEPS * STEP_DROP} in all; k = 0: no change); a passing run becomes the next baseline, the first failing one ends the chain
+- the drift budget (default): the head is also compared with the anchor run, tolerance ${pointsNumber(drift.maxDrop)} points, its own alpha ${drift.alpha}; not while the baseline is still the anchor (step 1)
+- a chain is caught (unchanged: falsely alarmed) when any of its runs fails; failed runs: of the runs judged in unchanged chains, the share that failed (the gate's per-run false-alarm rate)
+
+| chain | caught, gate alone | caught, gate + drift budget | failed runs, gate alone | failed runs, gate + drift budget | caught at step (gate + drift) |
+|---|---:|---:|---:|---:|---|
+| no change | ${withInterval(unchanged.plain.caught, chains)} | ${withInterval(unchanged.drift.caught, chains)} | ${withInterval(unchanged.plain.caught, unchanged.plain.decisions)} | ${withInterval(unchanged.drift.caught, unchanged.drift.decisions)} | ${steps(unchanged.drift.byStep)} |
+| ${STEPS} × −${STEP_DROP} points on long-tail | ${withInterval(sliced.plain.caught, chains)} | ${withInterval(sliced.drift.caught, chains)} | | | ${steps(sliced.drift.byStep)} |
+`);
+
+// (3) The noisy-judge model, by items per slice.
 const judgeFlip = 0.1;
 const slices = ['head', 'long-tail', 'out-of-scope'];
 const SIZES = [50, 100, 200, 400];

@@ -74,6 +74,33 @@ export const VerdictFlipsSchema = z.object({
   slices: z.record(z.string(), FlipCountSchema),
 });
 
+/**
+ * The drift budget's finding (src/gate/drift.ts): how far the report is from the pinned anchor (a
+ * release tag), per gated slice x metric. Present only when the run was compared with an anchor.
+ */
+export const DriftSummarySchema = z.object({
+  /** The git ref the anchor report was read at ("v1.4"). */
+  anchor: z.string(),
+  /** Accepted baseline changes since the anchor, this run included. */
+  steps: z.number().int().nonnegative(),
+  maxDrop: z.number(),
+  alpha: z.number(),
+  rows: z.array(
+    z.object({
+      slice: z.string(),
+      metric: z.string(),
+      n: z.number().int().nonnegative(),
+      anchor: z.number(),
+      head: z.number(),
+      /** head - anchor: negative is a drop. */
+      diff: z.number(),
+      /** Adjusted within the anchor comparison's family; null for a row outside it. */
+      pAdjusted: z.number().nullable(),
+      failed: z.boolean(),
+    }),
+  ),
+});
+
 export const ReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   suite: z.string(),
@@ -87,6 +114,7 @@ export const ReportSchema = z.object({
   ungated: z.array(z.object({ metric: z.string(), reason: z.string() })).default([]),
   /** Judged metrics' verdict flips over epochs; only when the suite has epochs > 1 and judged metrics. */
   flips: z.array(VerdictFlipsSchema).optional(),
+  drift: DriftSummarySchema.optional(),
   items: z.array(ReportItemSchema),
 });
 
@@ -97,6 +125,7 @@ export type ReportItem = z.infer<typeof ReportItemSchema>;
 export type Fingerprint = z.infer<typeof FingerprintSchema>;
 export type Report = z.infer<typeof ReportSchema>;
 export type VerdictFlips = z.infer<typeof VerdictFlipsSchema>;
+export type DriftSummary = z.infer<typeof DriftSummarySchema>;
 
 export const PASS_METRIC = 'pass';
 

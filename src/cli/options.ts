@@ -295,6 +295,14 @@ export const OPTIONS = {
     description: "with --baseline-ref: accept a committed report lower than the ref's, and gate against the committed one",
     commands: ['run', 'merge'],
   },
+  'drift-ref': {
+    type: 'string',
+    value: '<ref>',
+    description:
+      'the drift budget\'s anchor: also compare with the report as committed at this git ref (a release tag), so drops accepted one small step at a time add up and fail (see The gate in the README)',
+    default: 'config gate.drift.ref, else the newest tag reachable from HEAD',
+    commands: ['run', 'merge'],
+  },
   summary: { type: 'string', value: '<file>', description: 'write the Markdown diff (per slice, with the most regressed items)', commands: ['run', 'diff', 'merge'] },
   junit: { type: 'string', value: '<file>', description: 'write JUnit XML: one test case per slice x metric', commands: ['run', 'diff', 'merge'] },
   html: {

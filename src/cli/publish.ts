@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { GateConfigSchema } from '../config/schema.js';
+import { GateConfigSchema, type GateConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { promptText, type GoldenItem } from '../goldensets/item.js';
 import type { Baseline } from '../reports/baseline.js';
@@ -14,6 +14,8 @@ import { compareReports } from '../gate/compare.js';
 import { answersFromOutputs } from '../reports/diff-context.js';
 import { renderDiffMarkdown } from '../reports/diff-markdown.js';
 import { evaluateGate, type GateVerdict } from '../gate/decision.js';
+import { checkDrift, type DriftCheck } from '../gate/drift.js';
+import type { DriftLookup } from './drift-anchors.js';
 import { effectiveGate } from '../gate/rules.js';
 import { familyText } from '../gate/wording.js';
 import { githubAnnotations } from '../reports/github.js';
@@ -43,6 +45,8 @@ export interface PublishOptions {
   allowUnscored?: boolean;
   /** Set when the run covered part of the plan only ("a --filter refund-* run"): the baseline is then never written, not even with -u. */
   partial?: string;
+  /** The drift budget's anchor, read before the run (src/cli/drift-anchors.ts); absent: not checked. */
+  drift?: DriftLookup;
 }
 
 /** What one suite x candidate contributes to the run's CI outputs. */
@@ -60,7 +64,8 @@ export interface Published extends RunEntry {
  * failing, partial or broken run can never replace the baseline.
  */
 export function publishReport(options: PublishOptions): Published {
-  const { loaded, report, facts, io } = options;
+  const { loaded, facts, io } = options;
+  let { report } = options;
   const { suite, candidate } = facts;
   const gate = effectiveGate(loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({}), report);
   const paths = reportPaths(options.reportsDir, suite, candidate);
@@ -73,8 +78,10 @@ export function publishReport(options: PublishOptions): Published {
   if (baseline && comparison.comparability?.paired === 0) throw nothingCompared(baselineShown ?? '', baseline.report.suite, suite);
   const unscored = unscoredGatedMetrics(baseline?.report, report, (metric) => isGatedMetric(metric, gate));
   const allowUnscored = options.allowUnscored ?? false;
+  const drift = driftOf(options.drift, report, baseline?.report ?? null, gate);
+  if (drift.summary) report = { ...withoutItems(report), drift: drift.summary, items: report.items };
   const outcome = runOutcome({
-    verdict: withRef(evaluateGate(comparison, report, gate), options.fromRef),
+    verdict: withDrift(withRef(evaluateGate(comparison, report, gate), options.fromRef), drift),
     items: report.summary.n,
     errors: report.summary.errors,
     maxErrors: gate.maxErrors,
@@ -147,6 +154,25 @@ export function publishReport(options: PublishOptions): Published {
     junit: { comparison, verdict, head: report, timeSeconds: (facts.finishedAt.getTime() - facts.startedAt.getTime()) / 1000 },
     annotations: githubAnnotations(comparison, verdict, origins),
   };
+}
+
+/** The drift budget's check: none when it is off or was not given an anchor. */
+function driftOf(lookup: DriftLookup | undefined, head: Report, baseline: Report | null, gate: GateConfig): Pick<DriftCheck, 'summary' | 'failures' | 'notes'> {
+  if (!lookup || 'off' in lookup) return { summary: null, failures: [], notes: [] };
+  if ('note' in lookup) return { summary: null, failures: [], notes: [lookup.note] };
+  return checkDrift(lookup.anchor, head, baseline, gate, lookup.config);
+}
+
+/** The gate's verdict with the drift budget's: a drift past the budget fails like a regression. */
+function withDrift(verdict: GateVerdict, drift: Pick<DriftCheck, 'failures' | 'notes'>): GateVerdict {
+  const failures = [...verdict.failures, ...drift.failures];
+  return { passed: failures.length === 0, failures, notes: [...verdict.notes, ...drift.notes] };
+}
+
+/** The report's fields before `items`, so an added field keeps the schema's key order (items last). */
+function withoutItems(report: Report): Omit<Report, 'items'> {
+  const { items: _items, ...rest } = report;
+  return rest;
 }
 
 /** The gate's verdict with the baseline-ref's own findings: a lowered bar fails like a regression. */

@@ -87,6 +87,23 @@ export const GateRulesSchema = z.strictObject({
   minParity: z.number().positive().optional(),
 });
 
+/**
+ * The drift budget (src/gate/drift.ts): the head is also compared with a pinned anchor, the report
+ * as committed at a git ref, so drops accepted one thin step at a time add up and fail.
+ */
+export const DriftConfigSchema = z.strictObject({
+  /** The anchor: a git ref (a release tag); default: the newest tag reachable from HEAD. */
+  ref: z.string().min(1).optional(),
+  /** Largest tolerated drop below the anchor, as a fraction, for every gated slice x metric. */
+  maxDrop: fraction.default(0.05),
+  /**
+   * Significance level of the anchor comparison: its own family, beside the gate's. Stricter than the
+   * gate's because every run until the next release is compared with the same anchor run, so a noisy
+   * anchor would alarm again and again.
+   */
+  alpha: z.number().gt(0).lt(1).default(0.01),
+});
+
 export const GateConfigSchema = z.strictObject({
   maxDrop: fraction.default(0.02),
   minScore: fraction.optional(),
@@ -102,7 +119,11 @@ export const GateConfigSchema = z.strictObject({
   slices: z.record(z.string(), GateRulesSchema).default({}),
   /** Per-metric overrides. */
   metrics: z.record(z.string(), GateRulesSchema).default({}),
+  /** The drift budget against a pinned anchor; false turns it off. */
+  drift: z.union([z.literal(false), DriftConfigSchema]).default(() => DriftConfigSchema.parse({})),
 });
+
+export type DriftConfig = z.infer<typeof DriftConfigSchema>;
 
 export const SuiteConfigSchema = z.strictObject({
   description: z.string().optional(),

@@ -13,9 +13,10 @@ export interface GateFailure {
   /**
    * `new-items`: the slice's new items (not in the baseline) pass significantly less than its baseline items.
    * `baseline`: the change's committed report lowers the bar its base set (baseline-ref.ts).
+   * `drift`: the head is further below the pinned anchor than the drift budget allows (./drift.ts).
    * `errors` and `unscored` are the run's own failures (src/reports/run-outcome.ts), not the comparison's.
    */
-  rule: 'regression' | 'new-items' | 'floor' | 'baseline' | 'errors' | 'unscored';
+  rule: 'regression' | 'new-items' | 'floor' | 'baseline' | 'drift' | 'errors' | 'unscored';
   message: string;
 }
 

@@ -14,19 +14,22 @@ export interface GitFileReader {
   read(file: string): string | undefined;
   /** `<ref>:<path from the repository root>`, for messages. */
   show(file: string): string;
+  /** Commits since the ref (reachable from HEAD, not from the ref) that changed the file: its baseline updates. */
+  changesSince(file: string): number;
 }
 
 /**
  * Opens `ref` in the git repository holding `dir`. An unknown ref, a folder outside any repository
- * or no git at all is the user's to fix: exit 2 before anything runs.
+ * or no git at all is the user's to fix: exit 2 before anything runs. `source` names where the ref
+ * came from in those messages (the flag, or a config field).
  */
-export function gitFileReader(dir: string, ref: string): GitFileReader {
-  if (ref === '' || ref.startsWith('-')) throw new UserError(`--baseline-ref: "${ref}" is not a git ref`);
-  const top = realpathSync(git(dir, ['rev-parse', '--show-toplevel'], `--baseline-ref ${ref}: ${dir} is not inside a git repository`).trim());
-  const commit = git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], `--baseline-ref ${ref}: no such commit in this repository (fetch it first, e.g. git fetch origin ${ref})`).trim();
+export function gitFileReader(dir: string, ref: string, source = '--baseline-ref'): GitFileReader {
+  if (ref === '' || ref.startsWith('-')) throw new UserError(`${source}: "${ref}" is not a git ref`);
+  const top = realpathSync(git(dir, ['rev-parse', '--show-toplevel'], `${source} ${ref}: ${dir} is not inside a git repository`, source).trim());
+  const commit = git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], `${source} ${ref}: no such commit in this repository (fetch it first, e.g. git fetch origin ${ref})`, source).trim();
   const inRepo = (file: string) => {
     const relative = path.relative(top, realResolve(file));
-    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UserError(`--baseline-ref: ${file} is outside the git repository ${top}`);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UserError(`${source}: ${file} is outside the git repository ${top}`);
     return relative.split(path.sep).join('/');
   };
   return {
@@ -34,17 +37,35 @@ export function gitFileReader(dir: string, ref: string): GitFileReader {
     read(file) {
       const spec = `${commit}:${inRepo(file)}`;
       if (!gitOk(top, ['cat-file', '-e', spec])) return undefined;
-      return git(top, ['cat-file', 'blob', spec], `--baseline-ref ${ref}: cannot read ${inRepo(file)}`);
+      return git(top, ['cat-file', 'blob', spec], `${source} ${ref}: cannot read ${inRepo(file)}`, source);
     },
     show: (file) => `${ref}:${inRepo(file)}`,
+    changesSince: (file) => Number(git(top, ['rev-list', '--count', `${commit}..HEAD`, '--', inRepo(file)], `${source} ${ref}: cannot list the commits since it`, source).trim()),
   };
 }
 
-function git(cwd: string, args: string[], failure: string): string {
+/**
+ * The newest tag reachable from HEAD in the repository holding `dir` (a release: what the drift
+ * budget measures from by default), or why there is none. Never throws: no anchor is a note.
+ */
+export function newestTag(dir: string): { tag: string } | { none: string } {
+  try {
+    git(dir, ['rev-parse', '--show-toplevel'], '', '');
+  } catch (err) {
+    return { none: /not found on the PATH/.test((err as Error).message) ? 'git was not found on the PATH' : 'the project is not inside a git repository' };
+  }
+  try {
+    return { tag: git(dir, ['describe', '--tags', '--abbrev=0', 'HEAD'], '', '').trim() };
+  } catch {
+    return { none: 'no tag is reachable from HEAD (a shallow checkout has none: fetch with tags)' };
+  }
+}
+
+function git(cwd: string, args: string[], failure: string, source: string): string {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError('--baseline-ref needs git, and git was not found on the PATH');
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${source || 'evals'} needs git, and git was not found on the PATH`);
     throw new UserError(failure);
   }
 }

@@ -15,6 +15,7 @@ import type { CliIO } from '../io.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
 import { baselinesAtRef } from '../baselines-at-ref.js';
+import { driftAnchors } from '../drift-anchors.js';
 import { baselineFor, checkComparable } from '../baseline-for.js';
 
 /** `evals merge [folder]`: the shards of `run --shard i/n` into the report an unsharded run writes. */
@@ -36,6 +37,7 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
   const pairs = [...groups.values()].map(([first]) => ({ suite: first?.header.suite ?? '', candidate: first?.header.candidate ?? '' }));
   const fromRef = baselinesAtRef(loaded, reportsDir, pairs, values['baseline-ref'], values['allow-baseline-change'] ?? false, undefined);
+  const drift = driftAnchors(loaded, reportsDir, pairs, values['drift-ref']);
   let exitCode: number = ExitCode.ok;
   const published: Published[] = [];
   for (const [key, shards] of groups) {
@@ -60,6 +62,7 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
       baseline,
       allowUnscored: values['allow-unscored'] ?? false,
       ...(ref ? { fromRef: ref } : {}),
+      drift: drift(facts.suite, facts.candidate),
     });
     published.push(done);
     exitCode = Math.max(exitCode, done.exitCode);

@@ -16,6 +16,7 @@ import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt
 import type { CliIO } from '../io.js';
 import { withEnvFile } from '../env-file.js';
 import { baselinesAtRef } from '../baselines-at-ref.js';
+import { driftAnchors } from '../drift-anchors.js';
 import { GateConfigSchema, MAX_TIMEOUT_SECONDS } from '../../config/schema.js';
 import { baselineFor, checkComparable } from '../baseline-for.js';
 import type { Baseline } from '../../reports/baseline.js';
@@ -59,6 +60,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   if (values.baseline && plan.length > 1) throw new UserError('--baseline compares one suite x candidate; pick one with --suite and --candidate');
   // Read before anything runs: a bad ref or a damaged report is exit 2 with nothing paid for.
   const fromRef = baselinesAtRef(loaded, reportsDir, plan, values['baseline-ref'], values['allow-baseline-change'] ?? false, values.baseline);
+  const drift = shard ? undefined : driftAnchors(loaded, reportsDir, plan, values['drift-ref']);
   const allowUnscored = values['allow-unscored'] ?? false;
   // Every baseline is read and checked before any paid call: exit 2 means nothing ran.
   const baselines = new Map<string, Baseline | undefined>();
@@ -115,6 +117,7 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
           baseline,
           allowUnscored,
           ...(fromRef ? { fromRef: fromRef(suite, candidate) } : {}),
+          ...(drift ? { drift: drift(suite, candidate) } : {}),
           ...(subsetLabel(subset) ? { partial: subsetLabel(subset) } : {}),
         });
       } catch (err) {
