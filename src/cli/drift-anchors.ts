@@ -41,26 +41,25 @@ export function driftAnchors(loaded: LoadedConfig, reportsDir: string, plan: Rea
       continue;
     }
     const ref = explicit?.ref ?? (tag && 'tag' in tag ? tag.tag : '');
-    const reader = readerFor(ref, explicit?.source ?? 'the drift anchor (newest tag)');
     const file = reportPaths(reportsDir, suite, candidate).json;
-    const text = reader.read(file);
-    if (text === undefined) {
-      found.set(key(suite, candidate), { config, note: `Drift budget not checked: ${reader.show(file)} does not exist (the report is newer than the anchor).` });
-      continue;
-    }
-    let report;
     try {
-      report = parseBaseline(file, text, reader.show(file)).report;
+      found.set(key(suite, candidate), anchorAt(readerFor(ref, explicit?.source ?? `the drift anchor ${ref} (the newest tag)`), file, ref, config));
     } catch (err) {
-      // A damaged report at a ref the user named is theirs to fix; at the tag found by default, a note.
-      if (!(err instanceof UserError)) throw err;
-      if (explicit) throw new UserError(`${explicit.source} ${ref}: the anchor cannot be read: ${err.message}`);
-      found.set(key(suite, candidate), { config, note: `Drift budget not checked: the anchor cannot be read (${err.message}).` });
-      continue;
+      // A ref the user named that cannot give an anchor is theirs to fix (the message names the ref);
+      // the tag found by default gets a note.
+      if (explicit || !(err instanceof UserError)) throw err;
+      found.set(key(suite, candidate), { config, note: `Drift budget not checked: the anchor at ${ref} cannot be read (${err.message}).` });
     }
-    found.set(key(suite, candidate), { config, anchor: { label: ref, report, changes: reader.changesSince(file) } });
   }
   return (suite, candidate) => found.get(key(suite, candidate)) ?? { off: true };
+}
+
+/** The report at the anchor, or a note when the anchor has none; a damaged one throws (UserError). */
+function anchorAt(reader: GitFileReader, file: string, ref: string, config: DriftConfig): DriftLookup {
+  const text = reader.read(file);
+  if (text === undefined) return { config, note: `Drift budget not checked: ${reader.show(file)} does not exist (the report is newer than the anchor).` };
+  const { report } = parseBaseline(file, text, reader.show(file));
+  return { config, anchor: { label: ref, report, changes: reader.changesSince(file) } };
 }
 
 function key(suite: string, candidate: string): string {

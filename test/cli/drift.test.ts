@@ -81,6 +81,19 @@ describe('the drift budget in evals run', () => {
     expect(unknown.stdout).not.toContain('gate:');
   });
 
+  it('a damaged report at the anchor: exit 2 naming it when the ref was named, a note when it is the newest tag', async () => {
+    const report = path.join(dir, 'reports', 'qa', 'bot.json');
+    writeFileSync(report, '{ not json');
+    commitAll(dir, 'a damaged report');
+    git(dir, 'tag', 'broken');
+    git(dir, 'checkout', 'HEAD~1', '--', 'reports');
+    const named = await runCli(['run', '--candidate', 'bot', '--quiet', '--drift-ref', 'broken'], dir);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('broken:reports/qa/bot.json: not a JSON report');
+    const found = await runCli(['run', '--candidate', 'bot', '--quiet'], dir);
+    expect(found.stdout).toContain('· Drift budget not checked: the anchor at broken cannot be read (broken:reports/qa/bot.json: not a JSON report');
+  });
+
   it('with no tag the run says the drift budget was not checked', async () => {
     const fresh = gitProject('gated');
     commitAll(fresh, 'no tag');
