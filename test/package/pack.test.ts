@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +26,14 @@ function candidateReply(request: RecordedRequest) {
   return completionReply(knows ? `Part ${question.id} has order code ${question.code}.` : 'That part has no order code I know of.', { model });
 }
 
-/** The stand-in judge scores 5 when the answer states an order code, 1 otherwise. */
+/**
+ * The stand-in judge scores 5 when the answer states an order code, 1 otherwise; as the
+ * examples/plugins escalation judge, it says an answer escalates when it hands the case to a human agent.
+ */
 function judgeReply(request: RecordedRequest) {
+  if (requestedJsonSchema(request)?.name === 'escalation_verdict') {
+    return jsonReply({ reasoning: 'read it', escalates: /<answer-\w+>[^<]*human agent/.test(lastUserContent(request)) });
+  }
   const good = /has order code [HT]\d+/.test(request.rawBody);
   return jsonReply({ reasoning: good ? 'states the code' : 'no code', score: good ? 5 : 1 });
 }
@@ -162,5 +168,22 @@ export default defineConfig({
     expect(ran.code, ran.stderr).toBe(1);
     expect(ran.stdout).toMatch(/✗ over-refusal \/ pass: kept 8\d\.\d% of the base/);
     expect(existsSync(path.join(project, 'reports', 'safety', 'mistral-guard.forgetting.json'))).toBe(true);
+  }, 120_000);
+
+  it('runs examples/plugins, whose config imports only from the package: its own check, judge kind, adapter and reporter; a bad option of its check is exit 2 with file:line', async () => {
+    const dir = path.join(project, 'plugins-example');
+    cpSync(path.join(repo, 'examples', 'plugins'), dir, { recursive: true });
+    const env = userEnv({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.baseURL });
+    const ran = await exec('npx', ['evals', 'run', '--quiet'], dir, env);
+    expect(ran.code, ran.stderr).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports', 'tickets', 'desk.json'), 'utf8')));
+    expect(report.summary.metrics).toMatchObject({ 'ticket-id': { n: 5, mean: 0.8 }, escalation: { n: 6 } });
+    expect(report.summary.metrics['escalation']?.mean).toBeCloseTo(5 / 6, 3);
+    expect(JSON.parse(readFileSync(path.join(dir, 'reports', 'tickets', 'desk.slack.json'), 'utf8'))).toMatchObject({ text: 'evals tickets · desk: pass 67% of 6 items, 0 errors' });
+
+    appendFileSync(path.join(dir, 'tickets.jsonl'), `${JSON.stringify({ id: 'bad', input: 'T-1001?', checks: [{ type: 'ticket-id', known: 'T-1001' }] })}\n`);
+    const bad = await exec('npx', ['evals', 'run', '--quiet'], dir, env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('tickets.jsonl:7: "checks.0.known": expected array, received string');
   }, 120_000);
 });
