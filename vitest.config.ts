@@ -16,6 +16,7 @@ const e2e = [
   'test/cli/help.test.ts',
   'test/example/adapters-example.test.ts',
   'test/example/story.test.ts',
+  'test/plugins/example.test.ts',
   'test/gate/junit.test.ts',
   'test/gate/sim.test.ts',
   'test/general/compare.test.ts',
