@@ -32,6 +32,8 @@ export interface OfflinePage {
   blocked: string[];
   /** From navigation start to the item table's first row, as the page's clock measured it. */
   loadMs: number;
+  /** The renderer's main-thread busy time until then (Chromium's TaskDuration): what a shared, loaded machine inflates least. */
+  busyMs: number;
 }
 
 /** Opens a report file with the network off and waits until its item table has drawn. */
@@ -50,8 +52,12 @@ export async function openOffline(browser: Browser, file: string, viewport = { w
     blocked.push(url);
     return route.abort();
   });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   await page.goto(`file://${path.resolve(file)}`);
   await page.waitForSelector('#item-table tbody tr');
   const loadMs = await page.evaluate(() => performance.now());
-  return { page, errors, blocked, loadMs };
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const busyMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+  return { page, errors, blocked, loadMs, busyMs };
 }

@@ -4,6 +4,7 @@
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('evals-data').textContent);
+  var chunks = JSON.parse(document.getElementById('evals-items').textContent);
   var app = document.getElementById('app');
   var SVG = 'http://www.w3.org/2000/svg';
   var PAGE_SIZE = 50;
@@ -346,13 +347,32 @@
     { id: 'items', title: 'Items', when: function () { return true; }, render: renderItems },
   ];
 
-  document.title = data.title + ' · evals';
-  var present = SECTIONS.filter(function (section) { return section.when(data); });
-  app.appendChild(h('nav', null, present.filter(function (x) { return x.title; }).map(function (x) { return h('a', { href: '#' + x.id }, x.title); })));
-  present.forEach(function (section) {
-    var el = h('section', { id: section.id });
-    if (section.title) el.appendChild(h('h2', null, section.title));
-    app.appendChild(el);
-    section.render(el);
+  /** One chunk of items: base64 of gzip'd JSON (src/reports/html/embed.ts), inflated by the browser. */
+  function inflate(b64) {
+    var bin = atob(b64);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(JSON.parse);
+  }
+
+  function start() {
+    document.title = data.title + ' · evals';
+    var present = SECTIONS.filter(function (section) { return section.when(data); });
+    app.appendChild(h('nav', null, present.filter(function (x) { return x.title; }).map(function (x) { return h('a', { href: '#' + x.id }, x.title); })));
+    present.forEach(function (section) {
+      var el = h('section', { id: section.id });
+      if (section.title) el.appendChild(h('h2', null, section.title));
+      app.appendChild(el);
+      section.render(el);
+    });
+  }
+
+  Promise.all(chunks.map(inflate)).then(function (parts) {
+    data.items = [];
+    parts.forEach(function (part) { for (var i = 0; i < part.length; i++) data.items.push(part[i]); });
+    start();
+  }).catch(function (err) {
+    app.appendChild(h('p', null, 'This browser could not read the report\'s items (it needs DecompressionStream): ' + String(err)));
+    throw err;
   });
 })();

@@ -7,8 +7,8 @@ import { evaluateGate } from '../../src/gate/decision.js';
 import { compareReports } from '../../src/gate/compare.js';
 import { answersFromOutputLines } from '../../src/reports/html/answers.js';
 import { buildHtmlData, type HtmlPageData } from '../../src/reports/html/build.js';
-import { scriptSafeJson } from '../../src/reports/html/embed.js';
-import { HtmlReportSchema, type HtmlItem } from '../../src/reports/html/model.js';
+import { readHtmlReport, scriptSafeJson } from '../../src/reports/html/embed.js';
+import type { HtmlItem } from '../../src/reports/html/model.js';
 import { renderHtmlReport } from '../../src/reports/html/render.js';
 import { ReportSchema, type Report } from '../../src/report-schema.js';
 import type { ItemResult } from '../../src/runner/result.js';
@@ -17,13 +17,6 @@ import { runCli } from '../cli/harness.js';
 const root = path.join(import.meta.dirname, '..', '..');
 const committed = (): Report => ReportSchema.parse(JSON.parse(readFileSync(path.join(root, 'reports/support/rag-v2.json'), 'utf8')));
 const HOSTILE = 'x</script><script>alert(1)</script><!-- </SCRIPT \u2028 & <img src=x onerror=alert(2)>';
-
-/** The JSON inside the page's data element, as the browser's parser would cut it out. */
-function embedded(html: string): unknown {
-  const open = '<script type="application/json" id="evals-data">';
-  const start = html.indexOf(open) + open.length;
-  return JSON.parse(html.slice(start, html.indexOf('</script', start)));
-}
 
 function item(id: string, text: string): HtmlItem {
   return { id, slices: ['s'], manipulation: false, head: { pass: false, scores: { pass: 0 }, failures: [text], answer: { text, citations: [text] } } };
@@ -38,10 +31,10 @@ describe('the HTML report', () => {
     const data = buildHtmlData({ head: committed() });
     const page: HtmlPageData = { page: { ...data.page, title: HOSTILE }, items: [item(HOSTILE, HOSTILE), item('b', 'plain')] };
     const html = [...renderHtmlReport(page)].join('');
-    // The page's own two scripts and nothing else; the data parses back whole and matches the schema.
-    expect(html.match(/<script/gi)).toHaveLength(2);
+    // The page's own three scripts (data, items, code) and nothing else; the data reads back whole and matches the schema.
+    expect(html.match(/<script/gi)).toHaveLength(3);
     expect(html.match(/<!--/g)).toBeNull();
-    const parsed = HtmlReportSchema.parse(embedded(html));
+    const parsed = readHtmlReport(html);
     expect(parsed.title).toBe(HOSTILE);
     expect(parsed.items.map((i) => i.head.answer?.text)).toEqual([HOSTILE, 'plain']);
     // No network: only the inline script and style run, by hash, and nothing may be fetched.
@@ -102,7 +95,7 @@ describe('evals diff --html', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'evals-diff-html-')), 'diff.html');
     const result = await runCli(['diff', 'reports/support/rag-v1.json', 'reports/support/rag-v2.json', '--html', out], root);
     expect(result.code).toBeLessThan(2);
-    const data = HtmlReportSchema.parse(embedded(readFileSync(out, 'utf8')));
+    const data = readHtmlReport(readFileSync(out, 'utf8'));
     expect(data.base?.candidate).toBe('rag-v1');
     expect(data.head.candidate).toBe('rag-v2');
     expect(data.gate?.rows.length).toBeGreaterThan(0);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { HtmlPageData } from './build.js';
-import { scriptSafeJson } from './embed.js';
+import { itemsChunk, ITEMS_PER_CHUNK, scriptSafeJson } from './embed.js';
+import type { HtmlItem } from './model.js';
 
 /** The page's script and style ship as plain files in the package (templates/html/), read once. */
 const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/html/', import.meta.url));
@@ -25,7 +26,7 @@ function sha256(text: string): string {
 
 /**
  * The self-contained HTML report: inline style and script, the data as JSON in a
- * `<script type="application/json">` (embed.ts), items streamed one by one. The Content Security
+ * `<script type="application/json">` (embed.ts), items streamed in gzip chunks beside it. The Content Security
  * Policy allows only that script and style (by hash) and no network at all, so the page opens
  * from disk and even a string that escaped the escaping could neither run nor phone home.
  */
@@ -47,14 +48,19 @@ export function* renderHtmlReport(data: HtmlPageData): Generator<string> {
     '<main id="app"></main>',
     '<script type="application/json" id="evals-data">',
   ].join('\n');
-  const marker = '"@@items@@"';
-  const skeleton = scriptSafeJson({ ...data.page, items: ['@@items@@'] });
-  const at = skeleton.indexOf(marker);
-  yield skeleton.slice(0, at);
+  yield `${scriptSafeJson(data.page)}</script>\n<script type="application/json" id="evals-items">[`;
+  let chunk: HtmlItem[] = [];
   let first = true;
-  for (const item of data.items) {
-    yield `${first ? '' : ',\n'}${scriptSafeJson(item)}`;
+  const flush = () => {
+    const text = `${first ? '' : ',\n'}"${itemsChunk(chunk)}"`;
     first = false;
+    chunk = [];
+    return text;
+  };
+  for (const item of data.items) {
+    chunk.push(item);
+    if (chunk.length === ITEMS_PER_CHUNK) yield flush();
   }
-  yield `${skeleton.slice(at + marker.length)}</script>\n<script>${js}</script>\n</body>\n</html>\n`;
+  if (chunk.length > 0) yield flush();
+  yield `]</script>\n<script>${js}</script>\n</body>\n</html>\n`;
 }
