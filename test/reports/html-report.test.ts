@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,13 +92,20 @@ describe('the HTML report', () => {
 
 describe('evals diff --html', () => {
   it('writes the comparison as one page: both reports, the gate rows, both answers per item', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'evals-diff-html-')), 'diff.html');
-    const result = await runCli(['diff', 'reports/support/rag-v1.json', 'reports/support/rag-v2.json', '--html', out], root);
+    const dir = mkdtempSync(path.join(tmpdir(), 'evals-diff-html-'));
+    const base = committed();
+    const lost = new Set(base.items.filter((i) => i.slices.includes('long-tail') && i.pass).slice(0, 3).map((i) => i.id));
+    const head: Report = { ...base, items: base.items.map((i) => (lost.has(i.id) ? { ...i, pass: false, scores: { ...i.scores, pass: 0 } } : i)) };
+    const outputs = readFileSync(path.join(root, 'reports/support/rag-v2.outputs.jsonl'), 'utf8');
+    for (const [name, report] of [['base', base], ['head', head]] as const) {
+      writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(report));
+      writeFileSync(path.join(dir, `${name}.outputs.jsonl`), outputs);
+    }
+    const result = await runCli(['diff', 'base.json', 'head.json', '--html', 'diff.html'], dir);
     expect(result.code).toBeLessThan(2);
-    const data = readHtmlReport(readFileSync(out, 'utf8'));
-    expect(data.base?.candidate).toBe('rag-v1');
-    expect(data.head.candidate).toBe('rag-v2');
+    const data = readHtmlReport(readFileSync(path.join(dir, 'diff.html'), 'utf8'));
     expect(data.gate?.rows.length).toBeGreaterThan(0);
+    expect(data.items.filter((i) => i.drops).map((i) => i.id).sort()).toEqual([...lost].sort());
     expect(data.items.filter((i) => i.base?.answer && i.head.answer)).toHaveLength(594);
   });
 });
