@@ -26,6 +26,6 @@ export default tseslint.config(
   {
     // The HTML report's inline script runs in the browser.
     files: ['templates/html/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', history: 'readonly', location: 'readonly', navigator: 'readonly' } },
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', history: 'readonly', location: 'readonly', navigator: 'readonly', atob: 'readonly', Blob: 'readonly', DecompressionStream: 'readonly' } },
   },
 );
