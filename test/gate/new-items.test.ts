@@ -3,6 +3,7 @@ import { compareReports } from '../../src/gate/compare.js';
 import { evaluateGate } from '../../src/gate/decision.js';
 import { staleNotice } from '../../src/gate/pairing.js';
 import { renderDiffMarkdown } from '../../src/reports/diff-markdown.js';
+import { htmlGate } from '../../src/reports/html/build.js';
 import { gateConfig, item, items, report } from './helpers.js';
 
 const gate = gateConfig({ maxDrop: 0.02 });
@@ -31,6 +32,10 @@ describe('new items are gated', () => {
     expect(verdict.failures).toEqual([
       expect.objectContaining({ slice: 'long-tail', metric: 'pass', rule: 'new-items', message: expect.stringMatching(/^long-tail \/ pass on 30 new items: 0\.00 against the baseline's 0\.66 on 70 items \(−65\.7 points, .* adjusted; unpaired, Fisher's exact test\) exceeds the 2-point tolerance$/) }),
     ]);
+    // The HTML page's gate data keeps the failure with its rule and leaves the unchanged paired row passing.
+    const html = htmlGate(comparison, verdict);
+    expect(html.failures.map((f) => f.rule)).toEqual(['new-items']);
+    expect(html.rows.find((r) => r.slice === 'long-tail' && r.metric === 'pass')?.verdict).toBe('pass');
     const md = renderDiffMarkdown(comparison, verdict);
     expect(md).toMatch(/\| long-tail \(long tail\) \| 30 \| 0\.00 \| 70 \| 0\.66 \| −65\.7 \[.*\] \| < 0\.001 \| ❌ \|/);
   });

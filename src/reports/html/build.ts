@@ -46,7 +46,8 @@ export function buildHtmlData(input: HtmlReportInput): HtmlPageData {
 
 /** Every slice x metric row with the verdict it led to; a failure without a row (a floor with no baseline) stays in `failures`. */
 export function htmlGate(comparison: Comparison, verdict: GateVerdict): HtmlGate {
-  const failed = new Map(verdict.failures.map((f) => [`${f.slice}\u0000${f.metric}`, f.message]));
+  // A new-items failure is about the slice's unpaired comparison, not its paired row: it stays in `failures` only.
+  const failed = new Map(verdict.failures.filter((f) => f.rule !== 'new-items').map((f) => [`${f.slice}\u0000${f.metric}`, f.message]));
   return {
     passed: verdict.passed,
     alpha: comparison.alpha,
