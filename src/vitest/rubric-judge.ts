@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { DEFAULT_CONFIG_FILES, loadConfig, type LoadedConfig } from '../config/load.js';
 import type { Rubric } from '../config/rubric.js';
 import { JudgeConfigSchema, type JudgeConfig } from '../config/schema.js';
 import { formatIssues } from '../config/zod-issues.js';
@@ -60,14 +61,10 @@ export async function judgeAnswer(matcher: string, received: unknown, rubricRef:
   return judgment;
 }
 
+/** The evals config named, or the one in `cwd`; none at all is fine when the judge and rubric are given inline. */
 async function optionalConfig(file: string | undefined, cwd: string): Promise<LoadedConfig | undefined> {
-  try {
-    return await loadConfig(file, cwd);
-  } catch (err) {
-    // No config at all is fine when the judge and rubric are given inline; any other problem is the user's to fix.
-    if (!file && err instanceof UserError && err.message.startsWith('no config found')) return undefined;
-    throw err;
-  }
+  if (!file && !DEFAULT_CONFIG_FILES.some((name) => existsSync(path.join(cwd, name)))) return undefined;
+  return loadConfig(file, cwd);
 }
 
 async function findRubric(matcher: string, ref: string, loaded: LoadedConfig | undefined, cwd: string): Promise<Rubric> {

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { ExitCode, UserError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { GateConfigSchema } from '../config/schema.js';
 import type { Rubric } from '../config/rubric.js';
@@ -12,7 +12,7 @@ import { planJudgedMetrics } from '../scoring/judged-plan.js';
 import { loadRubrics } from '../scoring/judges/rubrics.js';
 import { baselineFor } from '../cli/baseline-for.js';
 import type { CliIO } from '../cli/io.js';
-import { publishReport } from '../cli/publish.js';
+import { publishReport, type Published } from '../cli/publish.js';
 import { runCandidate } from '../cli/run-for-report.js';
 import { unscoredError } from '../cli/commands/run.js';
 
@@ -91,10 +91,10 @@ export async function runEvalSuite(plan: EvalSuitePlan, options: RunOptions): Pr
       if (unscored.length > 0) throw unscoredError(baseline.label ?? loaded.display(baseline.file), unscored);
     },
   });
-  if (!finished?.run.report) throw new UserError(`${suite}/${candidate}: the run could not finish.\n${output}`, 3);
+  if (!finished?.run.report) throw new UserError(`${suite}/${candidate}: the run could not finish.\n${output}`, ExitCode.runIncomplete);
   const { run } = finished;
   const report = run.report as Report;
-  let published;
+  let published: Published;
   try {
     published = publishReport({ loaded, reportsDir, report, facts: run, items, io, update: false, baseline, ...(partial ? { partial } : {}) });
   } catch (err) {

@@ -75,6 +75,8 @@ describe('the npm package', () => {
         'dist/cli/main.js',
         'dist/index.js',
         'dist/index.d.ts',
+        'dist/vitest/index.js',
+        'dist/vitest/index.d.ts',
         'templates/init/evals.config.ts',
         'templates/html/report.js',
         'templates/html/report.css',
