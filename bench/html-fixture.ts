@@ -10,7 +10,7 @@ import { buildReport } from '../src/reports/build.js';
 import { htmlAnswer } from '../src/reports/html/answers.js';
 import { buildHtmlData } from '../src/reports/html/build.js';
 import { renderHtmlReport } from '../src/reports/html/render.js';
-import type { ItemResult } from '../src/runner/result.js';
+import type { ItemResult } from '../src/contracts/item-result.js';
 
 const SLICES = ['head', 'long-tail', 'format', 'multi-doc', 'out-of-scope'];
 const WORDS = 'open settings billing refund workspace member invite export archive plan seat invoice password device sync folder share link'.split(' ');

@@ -1,6 +1,6 @@
 import type { GoldenItem } from '../goldensets/item.js';
 import { NO_SLICE } from '../goldensets/sample.js';
-import { resultPasses, type ItemResult } from '../runner/result.js';
+import { resultPasses, type ItemResult } from '../contracts/item-result.js';
 import { byCodePoint } from '../util/compare.js';
 import { round } from '../stats/describe.js';
 import { meanWithInterval, ratioWithInterval } from '../stats/intervals.js';

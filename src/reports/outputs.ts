@@ -1,4 +1,4 @@
-import type { ItemResult } from '../runner/result.js';
+import type { ItemResult } from '../contracts/item-result.js';
 import { defineReporter } from './writer.js';
 
 /**

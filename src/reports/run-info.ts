@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { version } from '../version.js';
-import type { ItemResult, ResultSummary } from '../runner/result.js';
+import type { ItemResult, ResultSummary } from '../contracts/item-result.js';
 import { mean, quantile, round } from '../stats/describe.js';
 import { defineReporter } from './writer.js';
 

@@ -1,7 +1,7 @@
 import type { GateVerdict } from '../gate/decision.js';
 import type { Comparison } from '../gate/types.js';
 import type { GoldenItem } from '../goldensets/item.js';
-import type { ItemResult } from '../runner/result.js';
+import type { ItemResult } from '../contracts/item-result.js';
 import type { Baseline } from './baseline.js';
 import type { JUnitEntry } from './junit.js';
 import type { Report } from '../report-schema.js';

@@ -4,7 +4,7 @@ import { errorMessage } from '../errors.js';
 import { runCandidateBatch, type BatchJournal, type BatchProgress, type PollSchedule } from '../models/batch/index.js';
 import type { ExecuteOptions, PlannedCall, Scores } from './execute.js';
 import { execute } from './execute.js';
-import type { ItemError, ItemResult } from './result.js';
+import type { ItemError, ItemResult } from '../contracts/item-result.js';
 
 export interface BatchExecuteOptions extends Omit<ExecuteOptions, 'calls'> {
   calls: readonly PlannedCall[];

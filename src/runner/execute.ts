@@ -5,7 +5,7 @@ import { errorMessage } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import { Deadlines, Interrupted } from './deadlines.js';
 import { schedule } from './schedule.js';
-import type { CheckResult, ItemError, ItemResult, JudgmentResult } from './result.js';
+import type { CheckResult, ItemError, ItemResult, JudgmentResult } from '../contracts/item-result.js';
 
 export interface PlannedCall {
   item: GoldenItem;

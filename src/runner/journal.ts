@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fstatSync, openSync, rmSync, truncateSync } from 'node:fs';
 import { AppendLog, checksum, linesOf, readText, type LineAt } from '../util/append-log.js';
-import { ItemResultSchema, type ItemResult } from './result.js';
+import { ItemResultSchema, type ItemResult } from '../contracts/item-result.js';
 
 export function resultKey(itemId: string, epoch: number): string {
   return `${itemId}#${epoch}`;

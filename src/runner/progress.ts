@@ -1,4 +1,4 @@
-import { resultPasses, type ItemResult } from './result.js';
+import { resultPasses, type ItemResult } from '../contracts/item-result.js';
 
 export interface ProgressStream {
   write(text: string): unknown;

@@ -2,7 +2,7 @@ import type { CandidateOutput } from '../candidates/output.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { PlannedCall } from './execute.js';
 import { resultKey, type Journal, type RecordAt } from './journal.js';
-import { Summaries, type ResultSummary } from './result.js';
+import { Summaries, type ResultSummary } from '../contracts/item-result.js';
 
 export interface Resumed {
   /** Finished calls found in the journal (scores only). */

@@ -30,7 +30,7 @@ import { resumeFromJournal } from './resume.js';
 import { createCandidate } from './setup.js';
 import type { ProgressStream } from './progress.js';
 import { createProgress } from './progress.js';
-import { Summaries, type ItemResult, type ResultSummary } from './result.js';
+import { Summaries, type ItemResult, type ResultSummary } from '../contracts/item-result.js';
 import type { ScoredResult } from '../reports/build.js';
 import { shardOf, type ShardSpec } from './shard.js';
 import { Pace } from './pace.js';

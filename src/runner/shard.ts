@@ -4,7 +4,7 @@ import { CandidateKindSchema } from '../config/schema.js';
 import { UserError, locate } from '../errors.js';
 import { FingerprintSchema } from '../report-schema.js';
 import { sha256 } from '../util/canonical.js';
-import { ItemResultSchema, type ItemResult } from './result.js';
+import { ItemResultSchema, type ItemResult } from '../contracts/item-result.js';
 
 export interface ShardSpec {
   /** 1-based, as written on the command line: `--shard 2/3`. */

@@ -1,4 +1,4 @@
-import type { JudgmentResult } from '../runner/result.js';
+import type { JudgmentResult } from '../contracts/item-result.js';
 import type { JudgedMetric } from './judged-plan.js';
 import { judgeManipulation } from './judges/manipulation-guard.js';
 import { judgeKindRegistry } from './judges/kinds.js';

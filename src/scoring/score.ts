@@ -1,6 +1,6 @@
 import type { CandidateOutput } from '../candidates/output.js';
 import type { GoldenItem } from '../goldensets/item.js';
-import type { CheckResult } from '../runner/result.js';
+import type { CheckResult } from '../contracts/item-result.js';
 import { runChecks } from './checks/run.js';
 import type { CheckSpec } from './checks/spec.js';
 

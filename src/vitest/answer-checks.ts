@@ -7,7 +7,7 @@ import { unusableChecks } from '../goldensets/usable-checks.js';
 import type { CheckSpecInput } from '../scoring/checks/registry.js';
 import { CheckSpecSchema } from '../scoring/checks/spec.js';
 import { scoreWithChecks } from '../scoring/score.js';
-import type { CheckResult } from '../runner/result.js';
+import type { CheckResult } from '../contracts/item-result.js';
 
 /** What a matcher is given: the answer's text, or a candidate's whole output (citations, contexts). */
 export type Answer = string | CandidateOutput;

@@ -1,5 +1,5 @@
 import type { ReportItem } from '../report-schema.js';
-import type { ResultSummary } from '../runner/result.js';
+import type { ResultSummary } from '../contracts/item-result.js';
 
 /** What a vitest test shows of one item: the report's verdict, and every check's and judge's say. */
 export interface ItemOutcome {

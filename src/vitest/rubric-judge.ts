@@ -12,7 +12,7 @@ import { runJudgedMetrics } from '../scoring/judged-run.js';
 import { createReplayVerdictSource } from '../scoring/judges/replay-source.js';
 import { parseRubric, requireRubric, loadRubrics } from '../scoring/judges/rubrics.js';
 import type { VerdictSource } from '../scoring/judges/types.js';
-import type { JudgmentResult } from '../runner/result.js';
+import type { JudgmentResult } from '../contracts/item-result.js';
 import { matcherItem, toOutput, type ItemFields } from './answer-checks.js';
 
 export interface RubricOptions extends ItemFields {

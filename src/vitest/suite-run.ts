@@ -6,7 +6,7 @@ import type { GoldenItem } from '../goldensets/item.js';
 import { isGatedMetric } from '../gate/types.js';
 import { unscoredGatedMetrics } from '../reports/baseline-policy.js';
 import type { Report } from '../report-schema.js';
-import type { ResultSummary } from '../runner/result.js';
+import type { ResultSummary } from '../contracts/item-result.js';
 import { loadSuiteItems } from '../runner/setup.js';
 import { planJudgedMetrics } from '../scoring/judged-plan.js';
 import { loadRubrics } from '../scoring/judges/rubrics.js';

@@ -4,7 +4,7 @@ import { buildReport } from '../../src/reports/build.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
 import { ReportSchema } from '../../src/report-schema.js';
 import { renderReportJson } from '../../src/reports/render-json.js';
-import type { ItemResult } from '../../src/runner/result.js';
+import type { ItemResult } from '../../src/contracts/item-result.js';
 
 const item = (id: string, slices: string[]): GoldenItem => ({ id, input: 'q', slices, sources: [], checks: [], metadata: {}, origin: { file: 'g.jsonl', line: 1 } });
 const scored = (itemId: string, pass: boolean, recall = pass ? 1 : 0.5, epoch = 0): ItemResult => ({

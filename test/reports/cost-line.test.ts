@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunInfo, costLine, type RunFacts } from '../../src/reports/run-info.js';
-import type { ResultSummary } from '../../src/runner/result.js';
+import type { ResultSummary } from '../../src/contracts/item-result.js';
 
 function facts(results: ResultSummary[]): RunFacts {
   return {

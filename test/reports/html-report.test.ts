@@ -11,7 +11,7 @@ import { readHtmlReport, scriptSafeJson } from '../../src/reports/html/embed.js'
 import type { HtmlItem } from '../../src/reports/html/model.js';
 import { renderHtmlReport } from '../../src/reports/html/render.js';
 import { ReportSchema, type Report } from '../../src/report-schema.js';
-import type { ItemResult } from '../../src/runner/result.js';
+import type { ItemResult } from '../../src/contracts/item-result.js';
 import { runCli } from '../cli/harness.js';
 
 const root = path.join(import.meta.dirname, '..', '..');

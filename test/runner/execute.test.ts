@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CandidateError, type Candidate } from '../../src/candidates/adapter.js';
 import type { GoldenItem } from '../../src/goldensets/item.js';
 import { execute, type PlannedCall } from '../../src/runner/execute.js';
-import type { ItemResult } from '../../src/runner/result.js';
+import type { ItemResult } from '../../src/contracts/item-result.js';
 
 const item = (id: string): GoldenItem => ({ id, input: `q ${id}`, slices: [], sources: [], checks: [], metadata: {}, origin: { file: 'x.jsonl', line: 1 } });
 const calls = (n: number): PlannedCall[] => Array.from({ length: n }, (_, i) => ({ item: item(`i${i}`), epoch: 0 }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, byResultKey, inResultOrder, resultKey, type RecordAt } from '../../src/runner/journal.js';
-import type { ItemResult } from '../../src/runner/result.js';
+import type { ItemResult } from '../../src/contracts/item-result.js';
 
 const result = (itemId: string, extra: Partial<ItemResult> = {}): ItemResult => ({
   itemId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress, formatDuration } from '../../src/runner/progress.js';
-import type { ItemResult } from '../../src/runner/result.js';
+import type { ItemResult } from '../../src/contracts/item-result.js';
 
 const ok: ItemResult = { itemId: 'a', epoch: 0, checks: [{ name: 'x', type: 'x', pass: true, score: 1 }], judgments: [], latencyMs: 1 };
 const bad: ItemResult = { itemId: 'b', epoch: 0, checks: [{ name: 'x', type: 'x', pass: false, score: 0 }], judgments: [], latencyMs: 1 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itemOutcome } from '../../src/vitest/item-outcome.js';
 import { groupBySlice } from '../../src/vitest/slices.js';
 import type { ReportItem } from '../../src/report-schema.js';
-import type { ResultSummary } from '../../src/runner/result.js';
+import type { ResultSummary } from '../../src/contracts/item-result.js';
 
 const where = { suite: 'support', candidate: 'rag-v2' };
 

@@ -5,7 +5,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import type { RunFacts } from '../../reports/run-info.js';
 import { reportFingerprint } from '../../runner/fingerprint.js';
 import { inResultOrder, resultKey } from '../../runner/journal.js';
-import type { ItemResult } from '../../runner/result.js';
+import type { ItemResult } from '../../contracts/item-result.js';
 import { reportFromResults } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
 import { readShardFile, type ShardFile } from '../../runner/shard.js';

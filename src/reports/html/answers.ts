@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CandidateOutput } from '../../candidates/output.js';
-import type { ItemResult } from '../../runner/result.js';
+import type { ItemResult } from '../../contracts/item-result.js';
 import type { HtmlAnswer, HtmlCheck, HtmlJudgment } from './model.js';
 
 const OutputLineSchema = z.looseObject({

@@ -1,7 +1,7 @@
 import type { GateVerdict } from '../../gate/decision.js';
 import type { Comparison } from '../../gate/types.js';
 import type { GoldenItem } from '../../goldensets/item.js';
-import type { ItemResult } from '../../runner/result.js';
+import type { ItemResult } from '../../contracts/item-result.js';
 import { judgeManipulation } from '../../scoring/judges/manipulation-guard.js';
 import type { Report, ReportItem } from '../../report-schema.js';
 import { resultDetail } from './answers.js';

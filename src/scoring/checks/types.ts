@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CandidateOutput } from '../../candidates/output.js';
+import type { CheckOutcome } from '../../contracts/item-result.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 
 export interface CheckInput {
@@ -7,23 +8,8 @@ export interface CheckInput {
   item: GoldenItem;
 }
 
-/**
- * A check's verdict on one answer. `score` is in [0, 1] (1 = best); `details` are sub-metrics
- * reported as `<check name>.<key>` (e.g. citations.precision), each in [0, 1].
- */
-export interface CheckOutcome {
-  pass: boolean;
-  score: number;
-  reason?: string;
-  details?: Record<string, number>;
-  /**
-   * How many underlying units a detail stands for, by detail key, so a report can micro-average
-   * it (e.g. ifeval.instructions: the share of an item's instructions followed, weighted by how
-   * many instructions the item has, averages to IFEval's instruction-level accuracy). Optional:
-   * runChecks passes it through untouched, and code that does not use it ignores it.
-   */
-  weights?: Record<string, number>;
-}
+/** A check's verdict on one answer: the shape CheckResult records (src/contracts/item-result.ts). */
+export type { CheckOutcome };
 
 /**
  * A deterministic check: a pure function of (answer, item) and its params.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UsageSchema, type CandidateOutput, type Usage } from '../../candidates/output.js';
+import type { JudgeOutcome } from '../../contracts/item-result.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 
 /**
@@ -56,22 +57,8 @@ export class JudgeError extends Error {
   }
 }
 
-/** What a judge kind concludes about one answer. */
-export interface JudgeOutcome {
-  /** In [0, 1], 1 best (a 1-5 rubric score s maps to (s - 1) / 4). */
-  score: number;
-  pass: boolean;
-  reason: string;
-  /** Sub-metrics, reported as `<metric>.<key>`, each in [0, 1]. */
-  details?: Record<string, number>;
-  /** Listed in the report, e.g. the claims a faithfulness judge found unsupported. */
-  notes?: string[];
-  usage: Usage;
-  costUsd: number;
-  /** Calls made / served from cache, for cost and "an unchanged rerun makes zero calls". */
-  calls: number;
-  cachedCalls: number;
-}
+/** What a judge kind concludes about one answer: the shape a JudgmentResult records (src/contracts/item-result.ts). */
+export type { JudgeOutcome };
 
 export interface JudgeInput {
   item: GoldenItem;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CandidateOutputSchema, UsageSchema } from '../candidates/output.js';
 
-/** One check's verdict on one answer, as recorded in the journal. */
-export const CheckResultSchema = z.object({
-  name: z.string(),
-  type: z.string(),
+/**
+ * A check's verdict on one answer (src/scoring/checks/types.ts). `score` is in [0, 1] (1 = best);
+ * `details` are sub-metrics reported as `<check name>.<key>` (e.g. citations.precision), each in [0, 1].
+ */
+export const CheckOutcomeSchema = z.object({
   pass: z.boolean(),
   score: z.number(),
   reason: z.string().optional(),
@@ -13,23 +14,48 @@ export const CheckResultSchema = z.object({
   weights: z.record(z.string(), z.number().positive()).optional(),
 });
 
-/** One judged metric's verdict on one answer (rubric, reference, faithfulness, panel). */
+/** One check's verdict on one answer, as recorded in the journal. */
+export const CheckResultSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  ...CheckOutcomeSchema.shape,
+});
+
+/** What a judge kind concludes about one answer (src/scoring/judges/types.ts). */
+export const JudgeOutcomeSchema = z.object({
+  /** In [0, 1], 1 best (a 1-5 rubric score s maps to (s - 1) / 4). */
+  score: z.number(),
+  pass: z.boolean(),
+  reason: z.string(),
+  /** Sub-metrics, reported as `<metric>.<key>`, each in [0, 1]. */
+  details: z.record(z.string(), z.number()).optional(),
+  /** Listed in the report, e.g. the claims a faithfulness judge found unsupported. */
+  notes: z.array(z.string()).optional(),
+  usage: UsageSchema,
+  costUsd: z.number().nonnegative(),
+  /** Calls made / served from cache, for cost and "an unchanged rerun makes zero calls". */
+  calls: z.number().int().nonnegative(),
+  cachedCalls: z.number().int().nonnegative(),
+});
+
+const outcome = JudgeOutcomeSchema.shape;
+
+/** One judged metric's verdict on one answer (rubric, reference, faithfulness, panel): a judge outcome, or its error. */
 export const JudgmentResultSchema = z.object({
   metric: z.string(),
   kind: z.string(),
   judges: z.array(z.string()),
-  pass: z.boolean(),
-  score: z.number(),
-  reason: z.string().optional(),
-  details: z.record(z.string(), z.number()).optional(),
-  /** E.g. the claims a faithfulness judge found unsupported. */
-  notes: z.array(z.string()).optional(),
+  pass: outcome.pass,
+  score: outcome.score,
+  reason: outcome.reason.optional(),
+  details: outcome.details,
+  notes: outcome.notes,
   /** A judge_error: the verdict was malformed twice or the call failed; never a pass. */
   error: z.string().optional(),
-  calls: z.number().int().nonnegative(),
-  cachedCalls: z.number().int().nonnegative(),
-  usage: UsageSchema.optional(),
-  costUsd: z.number().nonnegative().optional(),
+  calls: outcome.calls,
+  cachedCalls: outcome.cachedCalls,
+  usage: outcome.usage.optional(),
+  costUsd: outcome.costUsd.optional(),
 });
 
 /** Why an item has no scores. `kind` groups reasons in reports (timeout, crash, bad_output, ...). */
@@ -50,7 +76,9 @@ export const ItemResultSchema = z.object({
   latencyMs: z.number().nonnegative().optional(),
 });
 
+export type CheckOutcome = z.infer<typeof CheckOutcomeSchema>;
 export type CheckResult = z.infer<typeof CheckResultSchema>;
+export type JudgeOutcome = z.infer<typeof JudgeOutcomeSchema>;
 export type JudgmentResult = z.infer<typeof JudgmentResultSchema>;
 export type ItemError = z.infer<typeof ItemErrorSchema>;
 export type ItemResult = z.output<typeof ItemResultSchema>;
