@@ -16,6 +16,7 @@ const InputsSchema = z.object({
   EVALS_ALLOW_UNSCORED: flag.default(false),
   EVALS_ALLOW_BASELINE_CHANGE: flag.default(false),
   EVALS_ACCEPT_LABEL: z.string().trim().default('evals:accept-baseline'),
+  EVALS_DRIFT_REF: z.string().trim().default(''),
 });
 
 export interface ActionInputs {
@@ -28,6 +29,8 @@ export interface ActionInputs {
   allowUnscored: boolean;
   allowBaselineChange: boolean;
   acceptLabel: string;
+  /** The drift budget's anchor (--drift-ref); empty: evals' default, the newest tag. */
+  driftRef: string;
 }
 
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
@@ -47,5 +50,6 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     allowUnscored: v.EVALS_ALLOW_UNSCORED,
     allowBaselineChange: v.EVALS_ALLOW_BASELINE_CHANGE,
     acceptLabel: v.EVALS_ACCEPT_LABEL,
+    driftRef: v.EVALS_DRIFT_REF,
   };
 }

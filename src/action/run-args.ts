@@ -27,6 +27,7 @@ export function runArgs(inputs: ActionInputs, pr: PullRequest | undefined, files
     }
   }
   if (inputs.allowUnscored) argv.push('--allow-unscored');
+  if (inputs.driftRef) argv.push('--drift-ref', inputs.driftRef);
   argv.push(...inputs.args);
   return { argv, baseline };
 }

@@ -164,6 +164,17 @@ describe('the Action, run step by step in a simulated GitHub job', () => {
     expect(step(result, /^Fail on a failed gate/)?.stdout).toContain('evals: gate passed');
   }, 240_000);
 
+  it('drift-ref passes the drift anchor through, fetched into the shallow checkout as a tag', async () => {
+    git(origin.dir, 'tag', '-f', 'v1', origin.base);
+    const workspace = checkout(origin, 'lowered');
+    const result = await run(workspace, pullRequestEvent(origin, 'lowered', { labels: ['evals:accept-baseline'] }), { 'drift-ref': 'v1' });
+    expect(result.log).toContain('evals: fetching the drift anchor v1');
+    // The accepted lower report is 50 points below v1 on 10 long-tail items: shown against v1, not yet significant at alpha 0.01.
+    expect(result.log).toMatch(/Drift since v1 \(\d steps?; budget 5 points at alpha 0\.01\): overall −31\.3, long-tail −50\.0, common 0\.0 points \(pass\)/);
+    expect(result.summary).toContain('Drift since v1');
+    expect(result.outputs).toMatchObject({ passed: 'true', 'exit-code': '0' });
+  }, 240_000);
+
   it('a missing judge key fails the job, naming the metric and the variable, unless allow-unscored', async () => {
     const judge: JudgeServer = await startJudgeServer('anthropic');
     try {

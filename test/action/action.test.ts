@@ -60,7 +60,7 @@ describe('the GitHub Action and example workflows', () => {
   it('the flags the Action passes to evals run are flags evals run has', () => {
     const script = read('src/action/run-args.ts');
     const flags = [...script.matchAll(/'(--[a-z-]+)'/g)].map((m) => m[1] as string);
-    expect(flags).toEqual(expect.arrayContaining(['--candidate', '--suite', '--config', '--summary', '--junit', '--baseline-ref', '--allow-baseline-change', '--allow-unscored']));
+    expect(flags).toEqual(expect.arrayContaining(['--candidate', '--suite', '--config', '--summary', '--junit', '--baseline-ref', '--allow-baseline-change', '--allow-unscored', '--drift-ref']));
     for (const flag of flags) expect(commandHelp('run'), flag).toContain(flag);
   });
 

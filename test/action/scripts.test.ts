@@ -53,6 +53,11 @@ describe("the Action's scripts", () => {
     expect(runArgs(inputs, pr, files).argv).not.toContain('--allow-unscored');
     // The label does nothing outside a pull request, where there is no base to compare with.
     expect(runArgs(optedIn, undefined, files).argv).not.toContain('--allow-baseline-change');
+    // The drift anchor goes through on every event; without the input, evals picks its default.
+    expect(runArgs(inputs, pr, files).argv).not.toContain('--drift-ref');
+    const anchored = readInputs({ EVALS_CANDIDATES: 'bot', EVALS_DRIFT_REF: ' v1.4 ' });
+    expect(runArgs(anchored, undefined, files).argv.slice(-2)).toEqual(['--drift-ref', 'v1.4']);
+    expect(runArgs(anchored, pr, files).argv).toEqual(expect.arrayContaining(['--baseline-ref', '--drift-ref', 'v1.4']));
   });
 
   it('bad inputs are usage errors naming the input', () => {
