@@ -16,6 +16,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[], io
   compare: () => import('./commands/compare.js'),
   coverage: () => import('./commands/coverage.js'),
   init: () => import('./commands/init.js'),
+  history: () => import('./commands/history.js'),
   view: () => import('./commands/view.js'),
 };
 

@@ -118,6 +118,14 @@ export const COMMANDS = {
       '[reports-dir] defaults to reports/. The server listens on 127.0.0.1 only and serves files inside that folder and nothing else; a report whose .html is missing (a fresh clone: the pages are not committed) is drawn from its .json and .outputs.jsonl. Ctrl-C stops it.',
     ],
   },
+  history: {
+    summary: "a candidate's committed report over its last commits: each gated slice x metric with a sparkline",
+    usage: 'evals history --candidate <id> [--last <n>] [options]',
+    examples: ['evals history --candidate rag-v2', 'evals history --candidate rag-v2 --suite support --last 5 --json'],
+    notes: [
+      'git is the results store: the report reports/<suite>/<candidate>.json is read as each of the last n commits that changed it left it (oldest first), and every slice x metric the suite\'s gate judges is printed with the commit, its date, a sparkline (scaled from the lowest to the highest value shown) and every value. A commit whose golden set or scoring changed is marked. Exit 2 outside a git repository or when the report was never committed.',
+    ],
+  },
   validate: {
     summary: 'check config, golden sets and rubrics; run nothing',
     usage: 'evals validate [options]',
@@ -158,8 +166,9 @@ export const OPTIONS = {
     multiple: true,
     description: 'candidate(s) from the config; repeat or comma-separate',
     default: 'the one candidate the run can mean: the only one in the config, or the only one that runs the --suite',
-    commands: ['run', 'forgetting', 'compare', 'coverage'],
+    commands: ['run', 'forgetting', 'compare', 'coverage', 'history'],
     describedFor: {
+      history: 'whose committed report to follow (required)',
       forgetting: 'a candidate that names its base in the config (required)',
       compare: 'the student (with --teacher)',
       coverage: 'whose baseline reports to read; repeat or comma-separate (default: every candidate that has one)',
@@ -211,15 +220,18 @@ export const OPTIONS = {
     multiple: true,
     description: 'suite(s) to run; repeat or comma-separate',
     default: "the candidate's suites, else all",
-    commands: ['run', 'forgetting', 'compare', 'coverage'],
-    describedFor: { coverage: "suite(s) whose reports to read; repeat or comma-separate (default: the candidate's suites, else all)" },
+    commands: ['run', 'forgetting', 'compare', 'coverage', 'history'],
+    describedFor: {
+      coverage: "suite(s) whose reports to read; repeat or comma-separate (default: the candidate's suites, else all)",
+      history: "suite(s) whose committed report to follow; repeat or comma-separate (default: the candidate's suites, else all)",
+    },
   },
   config: {
     type: 'string',
     value: '<path>',
     description: 'config file',
     default: 'evals.config.ts, .mts, .js, .mjs, .yaml, .yml or .json in this folder',
-    commands: ['run', 'diff', 'merge', 'forgetting', 'compare', 'calibrate', 'coverage', 'validate'],
+    commands: ['run', 'diff', 'merge', 'forgetting', 'compare', 'calibrate', 'coverage', 'history', 'validate'],
     describedFor: { diff: 'config whose suite gate rules apply (default rules without one)', coverage: 'config whose candidates, reports folder and gate rules apply (default rules without one when reports are given)' },
   },
   filter: {
@@ -267,7 +279,7 @@ export const OPTIONS = {
     value: '<dir>',
     description: 'where reports go',
     default: 'config reportsDir, else reports/',
-    commands: ['run', 'merge', 'forgetting', 'compare', 'calibrate', 'coverage'],
+    commands: ['run', 'merge', 'forgetting', 'compare', 'calibrate', 'coverage', 'history'],
     describedFor: { calibrate: 'where the measured agreement is recorded (calibration/<judge>.json)' },
   },
   shard: {
@@ -320,7 +332,13 @@ export const OPTIONS = {
     description: "a second run's report of the same candidate and items: the discordance is measured between the two (default: from the report's epochs, else assumed as for independent runs)",
     commands: ['coverage'],
   },
-  json: { type: 'boolean', description: 'print JSON (schema evals.coverage/1) instead of the table', commands: ['coverage'] },
+  json: {
+    type: 'boolean',
+    description: 'print JSON (schema evals.coverage/1) instead of the table',
+    commands: ['coverage', 'history'],
+    describedFor: { history: 'print JSON (schema evals.history/1, src/history/history.ts) instead of the table' },
+  },
+  last: { type: 'string', value: '<n>', description: 'how many of the commits that changed the report to show', default: '10', commands: ['history'] },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

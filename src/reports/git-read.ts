@@ -61,7 +61,8 @@ export function newestTag(dir: string): { tag: string } | { none: string } {
   }
 }
 
-function git(cwd: string, args: string[], failure: string, source: string): string {
+/** git's output, no shell; a failure is the user's to fix (`failure`), and so is git missing (`source` needs it). */
+export function git(cwd: string, args: string[], failure: string, source: string): string {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {

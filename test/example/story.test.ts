@@ -30,7 +30,7 @@ describe('the bundled support example', () => {
       expect(reports.get(c)?.summary).toMatchObject({ n: 594, errors: 0 });
       expect(stdout).toContain(`support · ${c}`);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('prints the decision view, as the README quotes it', () => {
     const printed = decisionBlock(stdout.split('\n'));
