@@ -119,7 +119,7 @@ export const COMMANDS = {
     ],
   },
   history: {
-    summary: "a candidate's committed report over its last commits: each gated slice x metric with a sparkline",
+    summary: "a committed report's gated slices x metrics over its last commits, with sparklines",
     usage: 'evals history --candidate <id> [--last <n>] [options]',
     examples: ['evals history --candidate rag-v2', 'evals history --candidate rag-v2 --suite support --last 5 --json'],
     notes: [
