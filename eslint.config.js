@@ -8,14 +8,41 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', performance: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', fetch: 'readonly', Response: 'readonly', Request: 'readonly', Headers: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        performance: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        fetch: 'readonly',
+        Response: 'readonly',
+        Request: 'readonly',
+        Headers: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
     rules: {
       // Stripping terminal control sequences is a feature here (src/reports/plain-text.ts), and its tests spell them out.
       'no-control-regex': 'off',
       // A variable a closure reads before its one assignment (src/runner/run-suite.ts's batch slots) stays `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // `_`-prefixed names are deliberately unused (a destructured field left out, a callback's ignored argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -26,6 +53,17 @@ export default tseslint.config(
   {
     // The HTML report's inline script runs in the browser.
     files: ['templates/html/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', history: 'readonly', location: 'readonly', navigator: 'readonly', atob: 'readonly', Blob: 'readonly', DecompressionStream: 'readonly' } },
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        history: 'readonly',
+        location: 'readonly',
+        navigator: 'readonly',
+        atob: 'readonly',
+        Blob: 'readonly',
+        DecompressionStream: 'readonly',
+      },
+    },
   },
 );

@@ -63,7 +63,14 @@ function tempDir(label: string): string {
 function itemsFile(dir: string, n: number): void {
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
-    lines.push(JSON.stringify({ id: `item-${i}`, input: `What is item ${i}?`, slices: [i % 10 === 0 ? 'long-tail' : 'head'], checks: [{ type: 'contains', values: ['answer'] }] }));
+    lines.push(
+      JSON.stringify({
+        id: `item-${i}`,
+        input: `What is item ${i}?`,
+        slices: [i % 10 === 0 ? 'long-tail' : 'head'],
+        checks: [{ type: 'contains', values: ['answer'] }],
+      }),
+    );
   }
   writeFileSync(path.join(dir, 'set.jsonl'), `${lines.join('\n')}\n`);
 }
@@ -143,10 +150,20 @@ async function promptfoo(bin: string, n: number, baseURL: string): Promise<Timed
   };
   writeFileSync(path.join(dir, 'promptfooconfig.json'), JSON.stringify(config));
   const started = performance.now();
-  const run = await timed(['/usr/bin/env', 'sh', '-c', `"$0" eval -c promptfooconfig.json --max-concurrency ${CONCURRENCY} --no-cache --no-write --no-table --no-progress-bar >/dev/null`, bin], dir, {
-    PROMPTFOO_DISABLE_TELEMETRY: '1',
-    PROMPTFOO_DISABLE_UPDATE: '1',
-  });
+  const run = await timed(
+    [
+      '/usr/bin/env',
+      'sh',
+      '-c',
+      `"$0" eval -c promptfooconfig.json --max-concurrency ${CONCURRENCY} --no-cache --no-write --no-table --no-progress-bar >/dev/null`,
+      bin,
+    ],
+    dir,
+    {
+      PROMPTFOO_DISABLE_TELEMETRY: '1',
+      PROMPTFOO_DISABLE_UPDATE: '1',
+    },
+  );
   return { ...run, ms: performance.now() - started };
 }
 
@@ -175,7 +192,13 @@ try {
     target: '<= 200 MB',
     met: rss10k <= 200,
   });
-  rows.push({ figure: 'warnings printed by a 10k run', floor: '', evals: warnings.length === 0 ? 'none' : warnings[0] ?? '', target: 'none', met: warnings.length === 0 });
+  rows.push({
+    figure: 'warnings printed by a 10k run',
+    floor: '',
+    evals: warnings.length === 0 ? 'none' : (warnings[0] ?? ''),
+    target: 'none',
+    met: warnings.length === 0,
+  });
 
   // Cached reruns: the cache the last paired run wrote; nothing is called.
   const cached: Timed[] = [];

@@ -12,7 +12,12 @@ await Promise.all(
       const response = await fetch(`${baseURL}/chat/completions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer no-key-needed' },
-        body: JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: `What is item ${i}?` }], max_completion_tokens: 1024, temperature: 0 }),
+        body: JSON.stringify({
+          model: 'bench-model',
+          messages: [{ role: 'user', content: `What is item ${i}?` }],
+          max_completion_tokens: 1024,
+          temperature: 0,
+        }),
       });
       const body = await response.json();
       if (!body.choices?.[0]?.message?.content?.includes('answer')) failed++;

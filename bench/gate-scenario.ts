@@ -35,7 +35,9 @@ export interface TruthItem {
 }
 
 export function truthSet(slices: readonly ScenarioSlice[], random: Random): TruthItem[] {
-  return slices.flatMap((s) => Array.from({ length: s.n }, (_, i) => ({ id: `${s.name}-${String(i).padStart(4, '0')}`, slice: s.name, rate: s.rate, truth: random() < s.rate })));
+  return slices.flatMap((s) =>
+    Array.from({ length: s.n }, (_, i) => ({ id: `${s.name}-${String(i).padStart(4, '0')}`, slice: s.name, rate: s.rate, truth: random() < s.rate })),
+  );
 }
 
 /** The same items with `k` more true passes of `slice` turned into failures (the first ones by id). */
@@ -55,7 +57,11 @@ export function runOf(items: readonly TruthItem[], slices: readonly ScenarioSlic
     const pass = random() < redraw ? random() < it.rate : it.truth;
     return { id: it.id, slices: [it.slice], pass, scores: { pass: pass ? 1 : 0 }, failures: pass ? [] : ['check: fail'] };
   });
-  return reportOf(outcomes, slices.map((s) => s.name), slices.filter((s) => s.longTail).map((s) => s.name));
+  return reportOf(
+    outcomes,
+    slices.map((s) => s.name),
+    slices.filter((s) => s.longTail).map((s) => s.name),
+  );
 }
 
 /** Did the whole gate fail, and did a lone uncorrected one-sided exact McNemar test on `slice` reject? */
@@ -81,7 +87,14 @@ export interface ChainOutcome {
  * same runs: by the gate alone and with the drift budget against the anchor run. Both variants see
  * the same baselines until one fails, and the drift budget only adds failures, so one pass serves both.
  */
-export function chain(random: Random, gate: GateConfig, drift: DriftConfig, slice: string, k: number, steps: number): { plain: ChainOutcome; drift: ChainOutcome } {
+export function chain(
+  random: Random,
+  gate: GateConfig,
+  drift: DriftConfig,
+  slice: string,
+  k: number,
+  steps: number,
+): { plain: ChainOutcome; drift: ChainOutcome } {
   let truth = truthSet(ISSUE_SLICES, random);
   const anchor = runOf(truth, ISSUE_SLICES, random);
   let baseline = anchor;
@@ -90,7 +103,8 @@ export function chain(random: Random, gate: GateConfig, drift: DriftConfig, slic
     truth = dropped(truth, slice, k);
     const head = runOf(truth, ISSUE_SLICES, random);
     const gateFailed = !evaluateGate(compareReports(baseline, head, gate), head, gate).passed;
-    const driftFailed = withDrift === null && checkDrift({ label: 'anchor', report: anchor, changes: step - 1 }, head, baseline, gate, drift).failures.length > 0;
+    const driftFailed =
+      withDrift === null && checkDrift({ label: 'anchor', report: anchor, changes: step - 1 }, head, baseline, gate, drift).failures.length > 0;
     if (withDrift === null && (gateFailed || driftFailed)) withDrift = { caughtAt: step, decisions: step };
     if (gateFailed) return { plain: { caughtAt: step, decisions: step }, drift: withDrift ?? { caughtAt: step, decisions: step } };
     baseline = head;

@@ -88,7 +88,8 @@ const grids: Record<string, number[]> = {
 };
 const calibration = ISSUE_SLICES.map((slice) => ({ slice, ...measured80(slice, grids[slice.name] ?? [], calibrationTrials) }));
 for (const { slice, drop, stated } of calibration) {
-  if (drop === null || stated === null || Math.abs(stated - drop) > 0.25 * drop) problems.push(`${slice.name} (n=${slice.n}): stated ${stated} vs measured ${drop}`);
+  if (drop === null || stated === null || Math.abs(stated - drop) > 0.25 * drop)
+    problems.push(`${slice.name} (n=${slice.n}): stated ${stated} vs measured ${drop}`);
 }
 const pts = (x: number | null) => (x === null ? 'none' : `${(x * 100).toFixed(1)} points`);
 
@@ -134,8 +135,10 @@ function chainCell(k: number) {
 }
 const unchanged = chainCell(0);
 const sliced = chainCell(STEP_DROP);
-if (sliced.drift.caught / chains < 0.9) problems.push(`chains of ${STEPS} × −${STEP_DROP} caught ${percent(sliced.drift.caught / chains)} with the drift budget (< 90%)`);
-if (unchanged.drift.caught / unchanged.drift.decisions > FALSE_ALARM_LIMIT) problems.push(`unchanged chains: ${percent(unchanged.drift.caught / unchanged.drift.decisions)} of runs failed with the drift budget (> 5%)`);
+if (sliced.drift.caught / chains < 0.9)
+  problems.push(`chains of ${STEPS} × −${STEP_DROP} caught ${percent(sliced.drift.caught / chains)} with the drift budget (< 90%)`);
+if (unchanged.drift.caught / unchanged.drift.decisions > FALSE_ALARM_LIMIT)
+  problems.push(`unchanged chains: ${percent(unchanged.drift.caught / unchanged.drift.decisions)} of runs failed with the drift budget (> 5%)`);
 const steps = (byStep: number[]) => byStep.map((c, i) => `${i + 1}: ${c}`).join(', ');
 console.log(`## Chains of baseline updates (the drift budget)
 

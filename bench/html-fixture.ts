@@ -36,7 +36,14 @@ function results(items: readonly GoldenItem[], seed: number, passRate: number): 
     return {
       itemId: item.id,
       epoch: 0,
-      output: { text: `${sentence(next, 60)}.`, citations: [page], contexts: [{ id: page, text: '' }, { id: `docs/other-${Math.floor(next() * 50)}.md`, text: '' }] },
+      output: {
+        text: `${sentence(next, 60)}.`,
+        citations: [page],
+        contexts: [
+          { id: page, text: '' },
+          { id: `docs/other-${Math.floor(next() * 50)}.md`, text: '' },
+        ],
+      },
       checks: ['contains', 'citations', 'refusal', 'length', 'regex'].map((name, i) => {
         const ok = i > 0 || pass;
         return { name, type: name, pass: ok, score: ok ? 1 : 0, ...(ok ? {} : { reason: `missing "${sentence(next, 2)}"` }) };

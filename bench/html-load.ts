@@ -36,7 +36,9 @@ try {
       await page.context().close();
     }
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    console.log(`| ${n} | ${(statSync(file).size / 1e6).toFixed(1)} MB | ${seconds(median(times))} | ${seconds(median(busy))} | ${times.map(seconds).join(', ')} |`);
+    console.log(
+      `| ${n} | ${(statSync(file).size / 1e6).toFixed(1)} MB | ${seconds(median(times))} | ${seconds(median(busy))} | ${times.map(seconds).join(', ')} |`,
+    );
   }
 } finally {
   await browser.close();

@@ -27,6 +27,14 @@ out.push(
   `text_davinci_003.model_outputs.json equals the judged output_1 on ${summary.davinciFileMatches} of ${a.n} rows; recorded/alpaca/text-davinci-003.jsonl uses output_1`,
   '',
   'Smallest drop (points) the gate detects at 80% power, per general slice:',
-  powerMarkdown(powerTable(Object.entries(summary.generalSlices).map(([slice, n]) => ({ slice, n })), 0.05, GENERAL_FAMILY), 0.05, GENERAL_FAMILY),
+  powerMarkdown(
+    powerTable(
+      Object.entries(summary.generalSlices).map(([slice, n]) => ({ slice, n })),
+      0.05,
+      GENERAL_FAMILY,
+    ),
+    0.05,
+    GENERAL_FAMILY,
+  ),
 );
 process.stdout.write(out.join('\n'));

@@ -176,7 +176,12 @@ function report(result: Fidelity): string {
   for (const mode of MODES) {
     for (const level of ['prompt', 'instruction'] as const) {
       const cells = [PAPER[mode][level], result.included[mode][level], result.excluded[mode][level], result.podtech[mode][level]];
-      lines.push(row(`${level}-level ${mode}`, cells.map((x) => x.toFixed(2))));
+      lines.push(
+        row(
+          `${level}-level ${mode}`,
+          cells.map((x) => x.toFixed(2)),
+        ),
+      );
     }
   }
   lines.push('', `Instructions where our verdict differs from Podtech's: ${result.disagreements.length}`);

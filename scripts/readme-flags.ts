@@ -8,4 +8,6 @@ const before = readFileSync(file, 'utf8');
 const after = withFlagTables(before);
 if (after !== before) writeFileSync(file, after);
 const missing = missingFlagTables(after);
-console.log(`README.md: flag tables ${after === before ? 'already current' : 'rewritten'}${missing.length > 0 ? `; no markers for ${missing.join(', ')}` : ''}`);
+console.log(
+  `README.md: flag tables ${after === before ? 'already current' : 'rewritten'}${missing.length > 0 ? `; no markers for ${missing.join(', ')}` : ''}`,
+);

@@ -11,4 +11,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const rows = XSTEST_MODELS.map((model) => ({ model, rows: readLabelledCompletions(root, model) }));
 const results = rows.map(({ model, rows }) => measureModel(model, rows));
 process.stdout.write(agreementMarkdown(results));
-process.stdout.write(`\n${heldOutMarkdown(heldOutSplits(rows.flatMap(({ model, rows }) => code(model, rows)), XSTEST_MODELS))}`);
+process.stdout.write(
+  `\n${heldOutMarkdown(
+    heldOutSplits(
+      rows.flatMap(({ model, rows }) => code(model, rows)),
+      XSTEST_MODELS,
+    ),
+  )}`,
+);

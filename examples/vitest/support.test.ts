@@ -13,7 +13,10 @@ describe('a refund answer', () => {
   };
 
   it('states the window and cites the refunds page', () => {
-    expect(answer).toPassChecks([{ type: 'contains', values: ['14 days'] }, { type: 'refusal', expected: false }]);
+    expect(answer).toPassChecks([
+      { type: 'contains', values: ['14 days'] },
+      { type: 'refusal', expected: false },
+    ]);
     expect(answer).toCiteSources(['billing/refunds.md']);
   });
 

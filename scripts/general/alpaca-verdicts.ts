@@ -68,7 +68,14 @@ export function checkAgainstLeaderboard(verdicts: readonly RecordedPairwiseVerdi
   const ours = winRate(verdicts.map((v) => v.verdict.winner));
   const expected = { wins: row.n_wins, losses: row.n_wins_base, draws: row.n_draws, n: row.n_total };
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
-  if (ours.wins !== expected.wins || ours.losses !== expected.losses || ours.draws !== expected.draws || ours.n !== expected.n || !close(ours.winRate, row.win_rate) || !close(ours.standardError, row.standard_error)) {
+  if (
+    ours.wins !== expected.wins ||
+    ours.losses !== expected.losses ||
+    ours.draws !== expected.draws ||
+    ours.n !== expected.n ||
+    !close(ours.winRate, row.win_rate) ||
+    !close(ours.standardError, row.standard_error)
+  ) {
     throw new Error(`AlpacaEval verdicts give ${JSON.stringify(ours)}, the leaderboard ${JSON.stringify(row)}: the preference mapping is wrong`);
   }
   return ours;

@@ -13,7 +13,12 @@ export const alpacaId = (index: number): string => `alpaca-${String(index).padSt
 /** A seeded sample of GSM8K test, in file order; ids are the 0-based line index. */
 export function mathItems(rows: readonly z.infer<typeof GsmRow>[], size: number, seed: number) {
   if (size > rows.length) throw new Error(`cannot sample ${size} of ${rows.length} GSM8K rows`);
-  const picked = shuffle(mulberry32(seed), rows.map((_, i) => i)).slice(0, size).sort((a, b) => a - b);
+  const picked = shuffle(
+    mulberry32(seed),
+    rows.map((_, i) => i),
+  )
+    .slice(0, size)
+    .sort((a, b) => a - b);
   return picked.map((index) => {
     const row = rows[index] as z.infer<typeof GsmRow>;
     if (!/####\s*\S/.test(row.answer)) throw new Error(`GSM8K row ${index}: the solution has no "#### N" answer`);
@@ -24,7 +29,8 @@ export function mathItems(rows: readonly z.infer<typeof GsmRow>[], size: number,
 /** Every IFEval prompt, with the instructions and their kwargs kept for the ifeval check. */
 export function instructionItems(rows: readonly z.infer<typeof IfevalPrompt>[]) {
   return rows.map((row) => {
-    if (row.kwargs.length !== row.instruction_id_list.length) throw new Error(`IFEval key ${row.key}: ${row.kwargs.length} kwargs for ${row.instruction_id_list.length} instructions`);
+    if (row.kwargs.length !== row.instruction_id_list.length)
+      throw new Error(`IFEval key ${row.key}: ${row.kwargs.length} kwargs for ${row.instruction_id_list.length} instructions`);
     return {
       id: `ifeval-${row.key}`,
       input: row.prompt,

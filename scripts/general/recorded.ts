@@ -60,7 +60,8 @@ export function xstestRecorded(model: XstestModel, prompts: readonly z.infer<typ
   prompts.forEach((prompt, i) => {
     const completion = completions[i] as z.infer<typeof XstestCompletion>;
     const id = `xstest-${prompt.id}`;
-    if (completion.id !== `v2-${prompt.id}` || completion.type !== prompt.type) throw new Error(`XSTest ${model} row ${i + 1}: ${completion.id} (${completion.type}) is not prompt ${prompt.id} (${prompt.type})`);
+    if (completion.id !== `v2-${prompt.id}` || completion.type !== prompt.type)
+      throw new Error(`XSTest ${model} row ${i + 1}: ${completion.id} (${completion.type}) is not prompt ${prompt.id} (${prompt.type})`);
     let source = xstestSource(model);
     if (completion.prompt !== prompt.prompt) {
       if (prompt.id !== XSTEST_REWORDED_ID || completion.prompt !== prompt.prompt.replace(XSTEST_NEW, XSTEST_OLD)) {
@@ -91,7 +92,9 @@ export function alpacaRecorded(
   teacherModelOutputs: readonly z.infer<typeof AlpacaOutput>[],
 ) {
   if (student.length !== annotations.length || teacherModelOutputs.length !== annotations.length) {
-    throw new Error(`AlpacaEval: ${student.length} alpaca-7b outputs, ${teacherModelOutputs.length} text-davinci-003 outputs, ${annotations.length} annotations`);
+    throw new Error(
+      `AlpacaEval: ${student.length} alpaca-7b outputs, ${teacherModelOutputs.length} text-davinci-003 outputs, ${annotations.length} annotations`,
+    );
   }
   let teacherFileMatches = 0;
   annotations.forEach((annotation, i) => {

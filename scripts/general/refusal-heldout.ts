@@ -68,7 +68,14 @@ export function heldOutSplits(coded: readonly Coded[], models: readonly string[]
       const tune = coded.filter((r) => tuned.includes(r.model));
       const test = coded.filter((r) => heldOut.includes(r.model));
       const chosen = selectCues(tune);
-      splits.push({ tuned, heldOut, phrases: chosen.size, inSample: accuracy(tune, chosen), heldOutAccuracy: accuracy(test, chosen), allPhrasesHeldOut: accuracy(test, all) });
+      splits.push({
+        tuned,
+        heldOut,
+        phrases: chosen.size,
+        inSample: accuracy(tune, chosen),
+        heldOutAccuracy: accuracy(test, chosen),
+        allPhrasesHeldOut: accuracy(test, all),
+      });
     }
   }
   return splits;
@@ -82,7 +89,10 @@ export function heldOutMarkdown(splits: readonly Split[]): string {
     '',
     '| held out | phrases chosen | accuracy on the 3 tuning models | on the 2 held out | all phrases on the 2 held out |',
     '|---|---:|---:|---:|---:|',
-    ...splits.map((s) => `| ${s.heldOut.join(', ')} | ${s.phrases} of ${REFUSAL_CUES.length} | ${pct(s.inSample)} | ${pct(s.heldOutAccuracy)} | ${pct(s.allPhrasesHeldOut)} |`),
+    ...splits.map(
+      (s) =>
+        `| ${s.heldOut.join(', ')} | ${s.phrases} of ${REFUSAL_CUES.length} | ${pct(s.inSample)} | ${pct(s.heldOutAccuracy)} | ${pct(s.allPhrasesHeldOut)} |`,
+    ),
     `| mean of the ${splits.length} splits | | ${pct(mean(splits.map((s) => s.inSample)))} | ${pct(mean(splits.map((s) => s.heldOutAccuracy)))} | ${pct(mean(splits.map((s) => s.allPhrasesHeldOut)))} |`,
     '',
   ].join('\n');

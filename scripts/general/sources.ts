@@ -59,7 +59,10 @@ export const AlpacaAnnotation = z.looseObject({
   /** 1: output_1 (text-davinci-003) preferred, 2: output_2 (alpaca-7b), 0: a draw. */
   preference: z.literal([0, 1, 2]),
 });
-const number = z.string().regex(/^-?\d+(\.\d+)?(e-?\d+)?$/).transform(Number);
+const number = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?(e-?\d+)?$/)
+  .transform(Number);
 export const LeaderboardRow = z.looseObject({
   '': z.string().min(1),
   win_rate: number,
@@ -90,8 +93,14 @@ export class SharedData {
   }
 
   jsonl<T>(relative: string, schema: z.ZodType<T>): T[] {
-    const lines = this.text(relative).split('\n').filter((line) => line.trim() !== '');
-    return validate(lines.map((line) => JSON.parse(line) as unknown), schema, relative);
+    const lines = this.text(relative)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    return validate(
+      lines.map((line) => JSON.parse(line) as unknown),
+      schema,
+      relative,
+    );
   }
 
   json<T>(relative: string, schema: z.ZodType<T>): T[] {

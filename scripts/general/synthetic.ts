@@ -29,7 +29,12 @@ export interface MathItem {
 
 export function syntheticMathPair(items: readonly MathItem[], share: number, seed: number): { base: RecordedOutput[]; finetuned: RecordedOutput[] } {
   const random = mulberry32(seed);
-  const altered = new Set(shuffle(random, items.map((item) => item.id)).slice(0, Math.round(items.length * share)));
+  const altered = new Set(
+    shuffle(
+      random,
+      items.map((item) => item.id),
+    ).slice(0, Math.round(items.length * share)),
+  );
   const base = items.map((item) => ({ id: item.id, text: item.reference, source: BASE_SOURCE }));
   const finetuned = items.map((item) =>
     altered.has(item.id)

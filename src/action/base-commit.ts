@@ -11,7 +11,9 @@ export function ensureCommit(dir: string, sha: string, log: (line: string) => vo
   try {
     execFileSync('git', ['fetch', '--no-tags', '--depth=1', 'origin', sha], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
   } catch {
-    throw new UserError(`evals action: cannot fetch the pull request's base commit ${sha} from origin; check out with fetch-depth: 0, or let the job read the repository`);
+    throw new UserError(
+      `evals action: cannot fetch the pull request's base commit ${sha} from origin; check out with fetch-depth: 0, or let the job read the repository`,
+    );
   }
   if (!hasCommit(dir, sha)) throw new UserError(`evals action: the base commit ${sha} is still missing after fetching it`);
 }
@@ -25,7 +27,10 @@ export function ensureTag(dir: string, ref: string, log: (line: string) => void)
   if (hasCommit(dir, ref)) return;
   log(`evals: fetching the drift anchor ${ref}`);
   try {
-    execFileSync('git', ['fetch', '--no-tags', '--depth=1', 'origin', `+refs/tags/${ref}:refs/tags/${ref}`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('git', ['fetch', '--no-tags', '--depth=1', 'origin', `+refs/tags/${ref}:refs/tags/${ref}`], {
+      cwd: dir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   } catch {
     log(`evals: no tag ${ref} on origin`);
   }

@@ -38,7 +38,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => key.startsWith('EVALS_') && value !== ''));
   const parsed = InputsSchema.safeParse(given);
   if (!parsed.success) {
-    const issues = formatIssues(parsed.error, given).map((issue) => issue.replace(/EVALS_([A-Z_]+)/, (_, name: string) => `input ${name.toLowerCase().replace(/_/g, '-')}`));
+    const issues = formatIssues(parsed.error, given).map((issue) =>
+      issue.replace(/EVALS_([A-Z_]+)/, (_, name: string) => `input ${name.toLowerCase().replace(/_/g, '-')}`),
+    );
     throw new UserError(`evals action: ${issues.join('; ')}`);
   }
   const v = parsed.data;

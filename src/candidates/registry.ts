@@ -22,4 +22,7 @@ const adapters = [moduleAdapter, commandAdapter, httpAdapter, anthropicAdapter, 
 export type AdapterConfigInput = BlockOf<(typeof adapters)[number]>;
 export type BlockOf<A> = A extends { type: infer T extends string; options: infer S extends z.ZodType } ? { type: T } & z.input<S> : never;
 
-export const adapterRegistry: Registry<CandidateAdapter> = new Registry<CandidateAdapter>('adapter type', adapters.map((a): [string, CandidateAdapter] => [a.type, a]));
+export const adapterRegistry: Registry<CandidateAdapter> = new Registry<CandidateAdapter>(
+  'adapter type',
+  adapters.map((a): [string, CandidateAdapter] => [a.type, a]),
+);

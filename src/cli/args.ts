@@ -48,7 +48,10 @@ export function positiveNumber(flag: string, value: string | undefined, max = Nu
 
 /** `--candidate a,b --candidate c` -> [a, b, c]. */
 export function listFlag(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** A flag that takes one value although the table lets it repeat for other commands. */

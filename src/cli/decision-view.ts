@@ -13,7 +13,14 @@ import type { CliIO } from './io.js';
  * reports as `<a>.vs.<b>...decision.json` and `.md`. It gates nothing: each candidate's own gate
  * decides the exit code.
  */
-export function publishDecision(options: { loaded: LoadedConfig; io: CliIO; reportsDir: string; suite: string; runs: readonly DecisionRun[]; items: readonly GoldenItem[] }): void {
+export function publishDecision(options: {
+  loaded: LoadedConfig;
+  io: CliIO;
+  reportsDir: string;
+  suite: string;
+  runs: readonly DecisionRun[];
+  items: readonly GoldenItem[];
+}): void {
   const { loaded, io, suite, runs } = options;
   const gate = loaded.config.suites[suite]?.gate ?? GateConfigSchema.parse({});
   const decision = buildDecision({

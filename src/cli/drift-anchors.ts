@@ -16,7 +16,12 @@ export type DriftLookup = { off: true } | { config: DriftConfig; anchor: DriftAn
  * it; so is a damaged report at that ref. No tag, no repository, or no report at the anchor (a
  * report newer than the release) is a note: the run says the drift budget was not checked.
  */
-export function driftAnchors(loaded: LoadedConfig, reportsDir: string, plan: ReadonlyArray<{ suite: string; candidate: string }>, flagRef: string | undefined): (suite: string, candidate: string) => DriftLookup {
+export function driftAnchors(
+  loaded: LoadedConfig,
+  reportsDir: string,
+  plan: ReadonlyArray<{ suite: string; candidate: string }>,
+  flagRef: string | undefined,
+): (suite: string, candidate: string) => DriftLookup {
   const readers = new Map<string, GitFileReader>();
   const readerFor = (ref: string, source: string) => {
     const key = `${source}\u0000${ref}`;
@@ -34,10 +39,18 @@ export function driftAnchors(loaded: LoadedConfig, reportsDir: string, plan: Rea
       continue;
     }
     const config = configured === false ? DriftConfigSchema.parse({}) : configured;
-    const explicit = flagRef !== undefined ? { ref: flagRef, source: '--drift-ref' } : config.ref !== undefined ? { ref: config.ref, source: `gate.drift.ref of suite ${suite}` } : undefined;
+    const explicit =
+      flagRef !== undefined
+        ? { ref: flagRef, source: '--drift-ref' }
+        : config.ref !== undefined
+          ? { ref: config.ref, source: `gate.drift.ref of suite ${suite}` }
+          : undefined;
     if (!explicit) tag ??= newestTag(loaded.dir);
     if (!explicit && tag && 'none' in tag) {
-      found.set(key(suite, candidate), { config, note: `Drift budget not checked: ${tag.none}. Tag releases, or name the anchor with gate.drift.ref or --drift-ref (gate.drift: false turns the budget off).` });
+      found.set(key(suite, candidate), {
+        config,
+        note: `Drift budget not checked: ${tag.none}. Tag releases, or name the anchor with gate.drift.ref or --drift-ref (gate.drift: false turns the budget off).`,
+      });
       continue;
     }
     const ref = explicit?.ref ?? (tag && 'tag' in tag ? tag.tag : '');

@@ -12,12 +12,17 @@ export function globalHelp(): string {
     'Usage: evals <command> [options]',
     '',
     'Commands:',
-    ...columns(names.map((name) => [name, COMMANDS[name].summary] as const), 2),
+    ...columns(
+      names.map((name) => [name, COMMANDS[name].summary] as const),
+      2,
+    ),
     '',
     'Run `evals <command> --help` for its flags and examples; `evals --version` for the version.',
     '',
     ...EXIT_CODES,
-  ].join('\n').concat('\n');
+  ]
+    .join('\n')
+    .concat('\n');
 }
 
 /** `evals <command> --help`: its usage, its flags from the table, examples and notes. */
@@ -35,12 +40,14 @@ export function commandHelp(command: CommandName): string {
     ...(spec.notes ?? []).flatMap((note) => ['', ...wrap(note, WIDTH)]),
     '',
     ...EXIT_CODES,
-  ].join('\n').concat('\n');
+  ]
+    .join('\n')
+    .concat('\n');
 }
 
 const EXIT_CODES = [
   'Exit codes: 0 passed · 1 a gate failed · 2 bad usage, config or input · 3 run incomplete',
-  '(errors over the suite\'s maxErrors budget, or interrupted).',
+  "(errors over the suite's maxErrors budget, or interrupted).",
 ];
 
 /** Two columns, the second wrapped and aligned under itself. */

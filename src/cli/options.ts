@@ -29,7 +29,7 @@ export const COMMANDS = {
       'evals run --filter "refund-*" --slice long-tail   # rerun a subset; writes .new.*, the baseline stays',
     ],
     notes: [
-      'The gate compares the new report with the baseline (the report already at its output path) before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that is significant in the family (each slice\'s pass first; see the README\'s gate section) fails, and so does a slice below its floor. Only a complete run of the whole plan whose gate passed (or -u) replaces the baseline; a failing, sampled, filtered or errored run writes the new report beside it as <candidate>.new.json. Under GitHub Actions the diff goes to the step summary and regressed items are annotated.',
+      "The gate compares the new report with the baseline (the report already at its output path) before writing it: per slice and metric, items paired by id, a drop beyond the tolerance that is significant in the family (each slice's pass first; see the README's gate section) fails, and so does a slice below its floor. Only a complete run of the whole plan whose gate passed (or -u) replaces the baseline; a failing, sampled, filtered or errored run writes the new report beside it as <candidate>.new.json. Under GitHub Actions the diff goes to the step summary and regressed items are annotated.",
       'An interrupted run (Ctrl-C, crash, kill) resumes when the same command is run again: finished items are read from the journal in .evals-runs/ and not called again.',
       'Outputs: reports/<suite>/<candidate>.json (diffable), .md, .run.json (timings, tokens, cost), .outputs.jsonl (every answer, replayable with the replay adapter).',
     ],
@@ -70,7 +70,7 @@ export const COMMANDS = {
       'evals compare --candidate student --teacher teacher --judge pairwise-judge',
     ],
     notes: [
-      'With candidate ids: the decision view of each suite they all run (or --suite) — per slice x candidate, the pass rate with its 95% interval and which differences are significant (paired by item, two-sided, Holm over every slice x pair), cost per 1k queries, latency p50/p95 and error rate; for candidates that return contexts, recall@k of the gold sources and the pass rate on retrieval hits vs misses. Writes reports/<suite>/<a>.vs.<b>...decision.json and .md; gates nothing (exit 0). `evals run --candidate a,b,c` prints the same view after the candidates\' own reports and gates.',
+      "With candidate ids: the decision view of each suite they all run (or --suite) — per slice x candidate, the pass rate with its 95% interval and which differences are significant (paired by item, two-sided, Holm over every slice x pair), cost per 1k queries, latency p50/p95 and error rate; for candidates that return contexts, recall@k of the gold sources and the pass rate on retrieval hits vs misses. Writes reports/<suite>/<a>.vs.<b>...decision.json and .md; gates nothing (exit 0). `evals run --candidate a,b,c` prints the same view after the candidates' own reports and gates.",
       'With --candidate and --teacher: fails (exit 1) a slice where the student reaches less than gate.minParity (default 0.95) of the teacher, significantly; writes reports/<suite>/<student>.vs.<teacher>.json and .md.',
     ],
   },
@@ -84,12 +84,12 @@ export const COMMANDS = {
       'evals calibrate --judge grader --rubric rubrics/helpful.md,helpful.v2.md --labels labels.jsonl',
     ],
     notes: [
-      'One judge gets the full report (agreement per order, kappa, confusion matrices). Several judges, or one judge under several --rubric versions, get one table: agreement with its 95% Wilson interval, Cohen\'s kappa, position consistency, flips over --epochs, judge errors, cost and time per 1,000 verdicts; then every two judges compared on the same labels (exact McNemar, Holm-adjusted).',
-      'Each judge\'s agreement is recorded in reports/calibration/<judge>.json, where runs read it to hold a judge to its minAgreement. Exit 1 when --min-agreement is given and no judge reaches it.',
+      "One judge gets the full report (agreement per order, kappa, confusion matrices). Several judges, or one judge under several --rubric versions, get one table: agreement with its 95% Wilson interval, Cohen's kappa, position consistency, flips over --epochs, judge errors, cost and time per 1,000 verdicts; then every two judges compared on the same labels (exact McNemar, Holm-adjusted).",
+      "Each judge's agreement is recorded in reports/calibration/<judge>.json, where runs read it to hold a judge to its minAgreement. Exit 1 when --min-agreement is given and no judge reaches it.",
     ],
   },
   labels: {
-    summary: 'convert human labels (and LLMBar\'s recorded verdicts) for evals calibrate',
+    summary: "convert human labels (and LLMBar's recorded verdicts) for evals calibrate",
     usage: 'evals labels import <llmbar|csv> <path> [options]',
     positionals: 'import <llmbar|csv> <path>',
     examples: [
@@ -104,7 +104,11 @@ export const COMMANDS = {
     summary: 'per slice: items now and items needed to catch a 5, 10 or 20-point drop',
     usage: 'evals coverage [report.json ...] [options]',
     positionals: '[report.json ...]',
-    examples: ['evals coverage --candidate rag-v2', 'evals coverage reports/support/rag-v2.json --json', 'evals coverage reports/support/rag-v2.json --rerun reports/support/rag-v2.new.json'],
+    examples: [
+      'evals coverage --candidate rag-v2',
+      'evals coverage reports/support/rag-v2.json --json',
+      'evals coverage reports/support/rag-v2.json --rerun reports/support/rag-v2.new.json',
+    ],
     notes: [
       "Reads the baseline reports (the ones given, else reports/<suite>/<candidate>.json for the config's candidates) and prints, per slice, its items, pass rate and discordance (the share of items whose pass/fail differs between two runs), the level the gate's family gives its pass row, the drop it can catch now at 80% power (exact McNemar), and the items it would need for 5, 10 and 20-point drops. Nothing is run or written. Exit 2 when a report is missing.",
     ],
@@ -123,7 +127,7 @@ export const COMMANDS = {
     usage: 'evals history --candidate <id> [--last <n>] [options]',
     examples: ['evals history --candidate rag-v2', 'evals history --candidate rag-v2 --suite support --last 5 --json'],
     notes: [
-      'git is the results store: the report reports/<suite>/<candidate>.json is read as each of the last n commits that changed it left it (oldest first), and every slice x metric the suite\'s gate judges is printed with the commit, its date, a sparkline (scaled from the lowest to the highest value shown) and every value. A commit whose golden set or scoring changed is marked. Exit 2 outside a git repository or when the report was never committed.',
+      "git is the results store: the report reports/<suite>/<candidate>.json is read as each of the last n commits that changed it left it (oldest first), and every slice x metric the suite's gate judges is printed with the commit, its date, a sparkline (scaled from the lowest to the highest value shown) and every value. A commit whose golden set or scoring changed is marked. Exit 2 outside a git repository or when the report was never committed.",
     ],
   },
   validate: {
@@ -209,11 +213,22 @@ export const OPTIONS = {
     description: 'the agreement a judge must reach (0.85 = 85%): marks who qualifies and names the cheapest that does; exit 1 when none does',
     commands: ['calibrate'],
   },
-  epochs: { type: 'string', value: '<n>', description: 'judge every label n times (live judges), to measure how often a judge changes its mind', default: '1', commands: ['calibrate'] },
+  epochs: {
+    type: 'string',
+    value: '<n>',
+    description: 'judge every label n times (live judges), to measure how often a judge changes its mind',
+    default: '1',
+    commands: ['calibrate'],
+  },
   out: { type: 'string', value: '<file>', description: 'where the labels go', default: 'standard output', commands: ['labels'] },
-  'out-verdicts': { type: 'string', value: '<file>', description: "llmbar: also write the evaluator's recorded verdicts, for calibrate --verdicts", commands: ['labels'] },
+  'out-verdicts': {
+    type: 'string',
+    value: '<file>',
+    description: "llmbar: also write the evaluator's recorded verdicts, for calibrate --verdicts",
+    commands: ['labels'],
+  },
   evaluator: { type: 'string', value: '<name>', description: 'llmbar: whose recorded verdicts', default: 'GPT-4/Vanilla', commands: ['labels'] },
-  prefix: { type: 'string', value: '<p>', description: "llmbar: label ids <p>-001, ...", default: "the set folder's name, lower-cased", commands: ['labels'] },
+  prefix: { type: 'string', value: '<p>', description: 'llmbar: label ids <p>-001, ...', default: "the set folder's name, lower-cased", commands: ['labels'] },
   suite: {
     type: 'string',
     value: '<name>',
@@ -232,7 +247,10 @@ export const OPTIONS = {
     description: 'config file',
     default: 'evals.config.ts, .mts, .js, .mjs, .yaml, .yml or .json in this folder',
     commands: ['run', 'diff', 'merge', 'forgetting', 'compare', 'calibrate', 'coverage', 'history', 'validate'],
-    describedFor: { diff: 'config whose suite gate rules apply (default rules without one)', coverage: 'config whose candidates, reports folder and gate rules apply (default rules without one when reports are given)' },
+    describedFor: {
+      diff: 'config whose suite gate rules apply (default rules without one)',
+      coverage: 'config whose candidates, reports folder and gate rules apply (default rules without one when reports are given)',
+    },
   },
   filter: {
     type: 'string',
@@ -257,7 +275,13 @@ export const OPTIONS = {
   },
   sample: { type: 'string', value: '<n>', description: 'run a stratified sample of n items per suite; every slice keeps items', commands: ['run'] },
   seed: { type: 'string', value: '<n>', description: 'seed for --sample', default: '1', commands: ['run'] },
-  concurrency: { type: 'string', value: '<n>', description: 'calls in flight at once', default: 'config, else 8', commands: ['run', 'forgetting', 'compare', 'calibrate'] },
+  concurrency: {
+    type: 'string',
+    value: '<n>',
+    description: 'calls in flight at once',
+    default: 'config, else 8',
+    commands: ['run', 'forgetting', 'compare', 'calibrate'],
+  },
   timeout: { type: 'string', value: '<seconds>', description: 'per-call timeout', default: 'config, else 60', commands: ['run'] },
   fresh: { type: 'boolean', description: 'ignore the journal of an interrupted earlier run and start over', commands: ['run'] },
   'no-cache': {
@@ -271,7 +295,8 @@ export const OPTIONS = {
       'send model-candidate and judge calls through the Anthropic Message Batches and OpenAI Batch APIs (half price, up to 24 h); a resumed run collects the batches already in flight instead of paying again',
     commands: ['run', 'compare', 'calibrate'],
     describedFor: {
-      calibrate: "send live judges' calls through the Anthropic Message Batches and OpenAI Batch APIs (half price, up to 24 h); an interrupted calibration collects the batches already in flight instead of paying again",
+      calibrate:
+        "send live judges' calls through the Anthropic Message Batches and OpenAI Batch APIs (half price, up to 24 h); an interrupted calibration collects the batches already in flight instead of paying again",
     },
   },
   'reports-dir': {
@@ -285,7 +310,8 @@ export const OPTIONS = {
   shard: {
     type: 'string',
     value: '<i>/<n>|auto',
-    description: 'run only shard i of n (items split by a hash of their id); the partial result goes to the shards folder for `evals merge`, no report is written; `auto` reads i and n from the CI runner (see Big runs in the README)',
+    description:
+      'run only shard i of n (items split by a hash of their id); the partial result goes to the shards folder for `evals merge`, no report is written; `auto` reads i and n from the CI runner (see Big runs in the README)',
     commands: ['run'],
   },
   'shards-dir': { type: 'string', value: '<dir>', description: 'where shard results go', default: 'config shardsDir, else .evals-shards/', commands: ['run'] },
@@ -299,7 +325,8 @@ export const OPTIONS = {
   'baseline-ref': {
     type: 'string',
     value: '<ref>',
-    description: "compare against the report as committed at a git ref (a pull request's base); a committed report lower than that one fails (see The gate in the README)",
+    description:
+      "compare against the report as committed at a git ref (a pull request's base); a committed report lower than that one fails (see The gate in the README)",
     commands: ['run', 'merge'],
   },
   'allow-baseline-change': {
@@ -311,16 +338,22 @@ export const OPTIONS = {
     type: 'string',
     value: '<ref>',
     description:
-      'the drift budget\'s anchor: also compare with the report as committed at this git ref (a release tag), so drops accepted one small step at a time add up and fail (see The gate in the README)',
+      "the drift budget's anchor: also compare with the report as committed at this git ref (a release tag), so drops accepted one small step at a time add up and fail (see The gate in the README)",
     default: 'config gate.drift.ref, else the newest tag reachable from HEAD',
     commands: ['run', 'merge'],
   },
-  summary: { type: 'string', value: '<file>', description: 'write the Markdown diff (per slice, with the most regressed items)', commands: ['run', 'diff', 'merge'] },
+  summary: {
+    type: 'string',
+    value: '<file>',
+    description: 'write the Markdown diff (per slice, with the most regressed items)',
+    commands: ['run', 'diff', 'merge'],
+  },
   junit: { type: 'string', value: '<file>', description: 'write JUnit XML: one test case per slice x metric', commands: ['run', 'diff', 'merge'] },
   html: {
     type: 'string',
     value: '<file>',
-    description: 'write the self-contained HTML report of the comparison: slice bars, the gate per slice x metric, every item with both answers (from the .outputs.jsonl beside each report)',
+    description:
+      'write the self-contained HTML report of the comparison: slice bars, the gate per slice x metric, every item with both answers (from the .outputs.jsonl beside each report)',
     commands: ['diff'],
   },
   port: { type: 'string', value: '<n>', description: 'port on 127.0.0.1 to serve on', default: 'a free port, printed', commands: ['view'] },
@@ -329,7 +362,8 @@ export const OPTIONS = {
   rerun: {
     type: 'string',
     value: '<file>',
-    description: "a second run's report of the same candidate and items: the discordance is measured between the two (default: from the report's epochs, else assumed as for independent runs)",
+    description:
+      "a second run's report of the same candidate and items: the discordance is measured between the two (default: from the report's epochs, else assumed as for independent runs)",
     commands: ['coverage'],
   },
   json: {

@@ -134,7 +134,9 @@ export function publishReport(options: PublishOptions): Published {
   if (groups.length > 0) {
     const { errors } = report.summary;
     const budget = errors > gate.maxErrors ? `, over the budget of ${gate.maxErrors} (gate.maxErrors)` : ` (within the budget of ${gate.maxErrors})`;
-    io.stderr.write(`${suite}/${candidate}: ${errors} ${errors === 1 ? 'item' : 'items'} ended in an error${budget}:\n${groups.map((g) => `  ${g}\n`).join('')}`);
+    io.stderr.write(
+      `${suite}/${candidate}: ${errors} ${errors === 1 ? 'item' : 'items'} ended in an error${budget}:\n${groups.map((g) => `  ${g}\n`).join('')}`,
+    );
   }
 
   const markdown = renderDiffMarkdown(comparison, verdict, {
@@ -191,7 +193,9 @@ const ACCEPT_LOWERING =
 /** A baseline that shares no item (same id, same slices) with the run compares nothing: that is not a pass. */
 export function nothingCompared(shown: string, baselineSuite: string, suite: string): UserError {
   const other = baselineSuite === suite ? '' : ` (it is a report of suite "${baselineSuite}", not "${suite}")`;
-  return new UserError(`${shown}: no item of this run is in the baseline with the same slices${other}, so nothing would be compared; pass the right --baseline, or remove the old report to start a new baseline`);
+  return new UserError(
+    `${shown}: no item of this run is in the baseline with the same slices${other}, so nothing would be compared; pass the right --baseline, or remove the old report to start a new baseline`,
+  );
 }
 
 function* tap<T>(values: Iterable<T>, see: (value: T) => void): Generator<T> {

@@ -104,7 +104,12 @@ function definedOnly<T extends object>(values: T): Partial<T> {
  * For commands that compare two runs (`forgetting`, `compare`): a whole run's report is an input
  * there, not a baseline to gate, so nothing is written to reports/. Never sharded.
  */
-export async function runForReport(context: RunContext, suite: string, candidate: string, items: readonly GoldenItem[]): Promise<(Finished & { report: Report }) | undefined> {
+export async function runForReport(
+  context: RunContext,
+  suite: string,
+  candidate: string,
+  items: readonly GoldenItem[],
+): Promise<(Finished & { report: Report }) | undefined> {
   const finished = await runCandidate(context, suite, candidate, items);
   if (!finished?.run.report) return undefined;
   return { ...finished, report: finished.run.report };

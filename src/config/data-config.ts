@@ -14,7 +14,8 @@ export function readDataConfig(file: string, shown: string): { value: unknown; l
   }
   const doc = parseDocument(text);
   const [error] = doc.errors;
-  if (error) throw new UserError(locate(shown, error.linePos?.[0]?.line, (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '')));
+  if (error)
+    throw new UserError(locate(shown, error.linePos?.[0]?.line, (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '')));
   const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
   return {
     value: doc.toJS(),

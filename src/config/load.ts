@@ -8,7 +8,15 @@ import { formatIssues, issueLines, suggestKnownKeys } from './zod-issues.js';
 import { PluginError, loadPlugins } from '../plugins/load.js';
 import { registerPlugins } from '../plugins/register.js';
 
-export const DEFAULT_CONFIG_FILES = ['evals.config.ts', 'evals.config.mts', 'evals.config.js', 'evals.config.mjs', 'evals.config.yaml', 'evals.config.yml', 'evals.config.json'];
+export const DEFAULT_CONFIG_FILES = [
+  'evals.config.ts',
+  'evals.config.mts',
+  'evals.config.js',
+  'evals.config.mjs',
+  'evals.config.yaml',
+  'evals.config.yml',
+  'evals.config.json',
+];
 
 export interface LoadedConfig {
   config: Config;
@@ -50,7 +58,11 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
       );
       throw new UserError(lines.join('\n'));
     }
-    throw new UserError(formatIssues(parsed.error, exported).map((line) => `${shown}: ${line}`).join('\n'));
+    throw new UserError(
+      formatIssues(parsed.error, exported)
+        .map((line) => `${shown}: ${line}`)
+        .join('\n'),
+    );
   }
   checkReferences(parsed.data, shown);
   const dir = path.dirname(file);

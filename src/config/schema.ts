@@ -41,26 +41,24 @@ export const CandidateKindSchema = z.enum(['prompt', 'rag', 'finetuned', 'hybrid
  * type is declared as the union of the adapters' own (AdapterConfigInput), so an editor flags a
  * misspelt type or option in `evals.config.ts`; the runtime check is the same either way.
  */
-export const AdapterConfigSchema = z
-  .looseObject({ type: z.string().min(1) })
-  .transform((block, ctx) => {
-    const { type, ...rest } = block;
-    const adapter = adapterRegistry.get(type);
-    if (!adapter) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['type'],
-        message: `unknown adapter type "${type}"${didYouMean(type, adapterRegistry.keys())} (known: ${[...adapterRegistry.keys()].join(', ')})`,
-      });
-      return z.NEVER;
-    }
-    const parsed = adapter.options.safeParse(rest, { error: suggestKnownKeys });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path });
-      return z.NEVER;
-    }
-    return { type, options: parsed.data as unknown };
-  }) as unknown as z.ZodType<{ type: string; options: unknown }, AdapterConfigInput>;
+export const AdapterConfigSchema = z.looseObject({ type: z.string().min(1) }).transform((block, ctx) => {
+  const { type, ...rest } = block;
+  const adapter = adapterRegistry.get(type);
+  if (!adapter) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['type'],
+      message: `unknown adapter type "${type}"${didYouMean(type, adapterRegistry.keys())} (known: ${[...adapterRegistry.keys()].join(', ')})`,
+    });
+    return z.NEVER;
+  }
+  const parsed = adapter.options.safeParse(rest, { error: suggestKnownKeys });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path });
+    return z.NEVER;
+  }
+  return { type, options: parsed.data as unknown };
+}) as unknown as z.ZodType<{ type: string; options: unknown }, AdapterConfigInput>;
 
 export const CandidateConfigSchema = z.strictObject({
   kind: CandidateKindSchema,

@@ -15,7 +15,11 @@ export function formatIssues(error: z.ZodError, input?: unknown, prefix?: string
  * Each issue's field path (dotted), message, and the keys to the value it concerns (an unknown
  * key's own, when there is one), for callers that place it in a file by those keys.
  */
-export function issueLines(error: z.ZodError, input?: unknown, prefix?: string): Array<{ path: string; keys: PropertyKey[]; message: string; missing: boolean }> {
+export function issueLines(
+  error: z.ZodError,
+  input?: unknown,
+  prefix?: string,
+): Array<{ path: string; keys: PropertyKey[]; message: string; missing: boolean }> {
   return error.issues.map((issue) => {
     const unknownKey = 'keys' in issue && Array.isArray(issue.keys) && issue.keys.length === 1 ? (issue.keys as PropertyKey[]) : [];
     const path = [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== '').join('.');

@@ -58,7 +58,15 @@ export function buildDecision(input: DecisionInput): Decision {
     alpha: input.alpha,
     candidates: runs.map((run, i) => ({ id: run.id, kind: run.kind, label: label(i), retrieves: run.contexts.size > 0 })),
     slices: slices.map(({ slice, longTail }) => ({ slice, longTail, cells: runs.map((run) => cell(run, slice, differences)) })),
-    differences: differences.map((d) => ({ ...d, meanA: r4(d.meanA), meanB: r4(d.meanB), diff: r4(d.diff), interval: [r4(d.interval[0]), r4(d.interval[1])], p: r4(d.p), pAdjusted: r4(d.pAdjusted) })),
+    differences: differences.map((d) => ({
+      ...d,
+      meanA: r4(d.meanA),
+      meanB: r4(d.meanB),
+      diff: r4(d.diff),
+      interval: [r4(d.interval[0]), r4(d.interval[1])],
+      p: r4(d.p),
+      pAdjusted: r4(d.pAdjusted),
+    })),
     retrieval: retrievalAttribution(
       runs.filter((r) => r.contexts.size > 0),
       slices.map((s) => s.slice),

@@ -53,7 +53,7 @@ export function qualityLegend(decision: Decision): string {
 }
 
 export function operationsLegend(): string {
-  return 'cost and speed: USD per 1k queries (answers\' own costs; —: none reported), latency p50 / p95, error rate';
+  return "cost and speed: USD per 1k queries (answers' own costs; —: none reported), latency p50 / p95, error rate";
 }
 
 export function retrievalLegend(k: number): string {

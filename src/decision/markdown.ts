@@ -16,7 +16,14 @@ import {
 } from './format.js';
 
 function table(header: readonly string[], rows: readonly string[][]): string[] {
-  return [`| ${header.map(escapeCell).join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`, ...rows.map((r) => `| ${r.map(escapeCell).join(' | ')} |`)];
+  return [
+    `| ${header.map(escapeCell).join(' | ')} |`,
+    `|---|${header
+      .slice(1)
+      .map(() => '---:')
+      .join('|')}|`,
+    ...rows.map((r) => `| ${r.map(escapeCell).join(' | ')} |`),
+  ];
 }
 
 /** The decision view for people and PRs: the terminal's tables, and every significant difference. */
@@ -27,7 +34,10 @@ export function renderDecisionMarkdown(decision: Decision): string {
     '',
     `${qualityLegend(decision)}.`,
     '',
-    ...table(['slice', ...heads], decision.slices.map((s) => [sliceLabel(decision, s.slice), ...s.cells.map((c) => qualityCell(decision, c))])),
+    ...table(
+      ['slice', ...heads],
+      decision.slices.map((s) => [sliceLabel(decision, s.slice), ...s.cells.map((c) => qualityCell(decision, c))]),
+    ),
     '',
     `${operationsLegend()}.`,
     '',

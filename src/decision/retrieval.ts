@@ -13,7 +13,11 @@ const r4 = (x: number) => round(x, 4);
  * its epochs, so it is a hit only when every epoch retrieved every gold source. Items that ended in an
  * error are left out (they count in the error rate). Null when no candidate retrieves.
  */
-export function retrievalAttribution(runs: readonly DecisionRun[], slices: readonly string[], goldSources: ReadonlyMap<string, readonly string[]>): RetrievalAttribution | null {
+export function retrievalAttribution(
+  runs: readonly DecisionRun[],
+  slices: readonly string[],
+  goldSources: ReadonlyMap<string, readonly string[]>,
+): RetrievalAttribution | null {
   if (runs.length === 0) return null;
   const k = Math.max(1, ...runs.flatMap((run) => [...run.contexts.values()].flatMap((epochs) => epochs.map((ids) => ids.length))));
   const rows: RetrievalRow[] = [];
@@ -45,6 +49,8 @@ export function retrievalAttribution(runs: readonly DecisionRun[], slices: reado
       });
     }
   }
-  const withGold = new Set(runs.flatMap((run) => run.report.items.filter((item) => (goldSources.get(item.id) ?? []).length > 0).flatMap((item) => item.slices)));
+  const withGold = new Set(
+    runs.flatMap((run) => run.report.items.filter((item) => (goldSources.get(item.id) ?? []).length > 0).flatMap((item) => item.slices)),
+  );
   return { k, rows, uncovered: slices.filter((s) => s !== OVERALL && !withGold.has(s)) };
 }

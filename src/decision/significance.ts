@@ -12,7 +12,12 @@ import type { DecisionDifference } from './schema.js';
  * candidates and s slices the family has s * k(k-1)/2 tests, so a mark means the same whatever
  * else is shown.
  */
-export function pairwiseDifferences(reports: readonly Report[], slices: readonly string[], alpha: number, options: ResamplingOptions = {}): DecisionDifference[] {
+export function pairwiseDifferences(
+  reports: readonly Report[],
+  slices: readonly string[],
+  alpha: number,
+  options: ResamplingOptions = {},
+): DecisionDifference[] {
   const rows: Array<Omit<DecisionDifference, 'pAdjusted' | 'significant'>> = [];
   for (let i = 0; i < reports.length; i++) {
     for (let j = i + 1; j < reports.length; j++) {

@@ -22,7 +22,10 @@ export function renderDecisionTerminal(decision: Decision): string {
     `decision · ${decision.suite}: ${decision.candidates.map((c) => `${c.id} (${c.kind})`).join(', ')} on ${n} items`,
     '',
     qualityLegend(decision),
-    textTable(['slice', ...heads], decision.slices.map((s) => [sliceLabel(decision, s.slice), ...s.cells.map((c) => qualityCell(decision, c))])),
+    textTable(
+      ['slice', ...heads],
+      decision.slices.map((s) => [sliceLabel(decision, s.slice), ...s.cells.map((c) => qualityCell(decision, c))]),
+    ),
     '',
     operationsLegend(),
     textTable(

@@ -28,7 +28,18 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
   const gatedMetrics = orderMetrics(Object.keys(head.summary.metrics).filter((m) => isGatedMetric(m, gate)));
   const power = options.power ?? 0.8;
   const common = { suite: head.suite, head: head.candidate, alpha: gate.alpha, power, gatedMetrics };
-  if (!base) return { ...common, base: null, comparability: null, family: 0, reachable: 0, excluded: { duplicate: 0, constant: 0 }, rows: [], regressedItems: [], newItems: [] };
+  if (!base)
+    return {
+      ...common,
+      base: null,
+      comparability: null,
+      family: 0,
+      reachable: 0,
+      excluded: { duplicate: 0, constant: 0 },
+      rows: [],
+      regressedItems: [],
+      newItems: [],
+    };
 
   const { pairs, comparability } = pairItems(base, head);
   const rows: Row[] = [];
@@ -69,7 +80,12 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
   const addedUncompared = comparability.added.filter((id) => !(headById.get(id)?.slices ?? []).some((slice) => covered.has(slice)));
   for (const row of complete) {
     if (row.metric !== PASS_METRIC || row.slice === OVERALL || !row.gated || row.meanBase <= 0) continue;
-    const needed = itemsToFail(hypotheses, members.findIndex((m) => m.slice === row.slice && m.metric === PASS_METRIC), row, gate);
+    const needed = itemsToFail(
+      hypotheses,
+      members.findIndex((m) => m.slice === row.slice && m.metric === PASS_METRIC),
+      row,
+      gate,
+    );
     if (needed !== 0) row.cannotFail = { needed };
   }
   const excluded = (reason: Row['excluded']) => rows.filter((r) => r.gated && r.excluded === reason).length;
@@ -124,7 +140,12 @@ function newItemRows(base: Report, head: Report, added: readonly string[], gate:
       weight: null,
       pAdjusted: null,
     };
-    return [{ row, hypothesis: { group: slice, primary: true, p: test.p, minP: test.minP, noncentrality: unpairedNoncentrality(now.n, before.n, rateBase, tolerance) } }];
+    return [
+      {
+        row,
+        hypothesis: { group: slice, primary: true, p: test.p, minP: test.minP, noncentrality: unpairedNoncentrality(now.n, before.n, rateBase, tolerance) },
+      },
+    ];
   });
 }
 
@@ -138,7 +159,13 @@ function itemsToFail(hypotheses: readonly GateHypothesis[], at: number, row: Met
   const tolerance = gateRule(gate, row.slice, PASS_METRIC, 'maxDrop') ?? gate.maxDrop;
   for (let n = row.n; n <= 1000; n++) {
     const passes = Math.round(rate * n);
-    const worst: GateHypothesis = { group: row.slice, primary: true, p: 0.5 ** passes, minP: 0.5 ** passes, noncentrality: designNoncentrality(n, passes / n, tolerance) };
+    const worst: GateHypothesis = {
+      group: row.slice,
+      primary: true,
+      p: 0.5 ** passes,
+      minP: 0.5 ** passes,
+      noncentrality: designNoncentrality(n, passes / n, tolerance),
+    };
     const family = at >= 0 ? hypotheses.map((h, i) => (i === at ? worst : h)) : [...hypotheses, worst];
     const plan = planGateFamily(family, gate.alpha);
     if ((plan.adjusted[at >= 0 ? at : family.length - 1] as number) < gate.alpha) return n - row.n;
@@ -196,7 +223,12 @@ function asRow(row: PairedRow, gated: boolean, gate: GateConfig, passRow: Paired
  * (src/stats/mcnemar-power.ts), not the independent-runs formula, which overstated it by half on
  * correlated runs; for scores, the paired t approximation with the observed spread of differences.
  */
-function detectableDrop(row: Omit<MetricComparison, 'pAdjusted' | 'minDetectableDrop' | 'weight'>, discordance: number, level: number, power: number): number | null {
+function detectableDrop(
+  row: Omit<MetricComparison, 'pAdjusted' | 'minDetectableDrop' | 'weight'>,
+  discordance: number,
+  level: number,
+  power: number,
+): number | null {
   const baseline = Math.min(1, Math.max(0, row.meanBase));
   if (row.test === 'mcnemar') return detectableDropFromDiscordance(row.n, discordance, baseline, Math.min(level, 0.5), power);
   if (row.n < 2 || discordance === 0) return null;

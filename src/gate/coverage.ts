@@ -86,7 +86,13 @@ export function coverageOf(report: Report, gate: GateConfig, options: CoverageOp
     const tolerance = gateRule(gate, group.slice, PASS_METRIC, 'maxDrop') ?? gate.maxDrop;
     passAt.push(hypotheses.length);
     // Only the weights are read (potential): p and minP do not enter them.
-    hypotheses.push({ group: group.slice, primary: true, p: 1, minP: 0, noncentrality: designNoncentrality(group.items.length, discordances[g] as number, tolerance) });
+    hypotheses.push({
+      group: group.slice,
+      primary: true,
+      p: 1,
+      minP: 0,
+      noncentrality: designNoncentrality(group.items.length, discordances[g] as number, tolerance),
+    });
     hypotheses.push(...componentMetrics(group.items, gate).map(() => ({ group: group.slice, primary: false, p: 1, minP: 0, noncentrality: 0 })));
   });
   const { potential } = planGateFamily(hypotheses, gate.alpha);

@@ -45,7 +45,9 @@ export function evaluateGate(comparison: Comparison, head: Report, gate: GateCon
     if (row.pAdjusted < gate.alpha) {
       failures.push({ slice: row.slice, metric: row.metric, rule: 'regression', message: regressionMessage(row, maxDrop) });
     } else {
-      notes.push(`${rowLabel(row.slice, row.metric)} fell ${(drop * 100).toFixed(1)} points on ${count(row.n, 'item')}, which this test cannot tell from noise (${formatP(row.pAdjusted)} adjusted): not counted as a regression.`);
+      notes.push(
+        `${rowLabel(row.slice, row.metric)} fell ${(drop * 100).toFixed(1)} points on ${count(row.n, 'item')}, which this test cannot tell from noise (${formatP(row.pAdjusted)} adjusted): not counted as a regression.`,
+      );
     }
   }
   for (const row of comparison.newItems) {
@@ -53,7 +55,12 @@ export function evaluateGate(comparison: Comparison, head: Report, gate: GateCon
     const maxDrop = gateRule(gate, row.slice, PASS_METRIC, 'maxDrop') ?? 0;
     if (-row.diff <= maxDrop + THRESHOLD_SLACK) continue;
     if (row.pAdjusted < gate.alpha) {
-      failures.push({ slice: row.slice, metric: PASS_METRIC, rule: 'new-items', message: `${newItemsChange(row)} exceeds the ${pointsNumber(maxDrop)}-point tolerance` });
+      failures.push({
+        slice: row.slice,
+        metric: PASS_METRIC,
+        rule: 'new-items',
+        message: `${newItemsChange(row)} exceeds the ${pointsNumber(maxDrop)}-point tolerance`,
+      });
     } else {
       notes.push(`${newItemsChange(row)}, which this test cannot tell from noise: not counted as a regression.`);
     }
@@ -126,7 +133,6 @@ function contextNotes(comparison: Comparison, head: Report, gate: GateConfig): s
   }
   return notes;
 }
-
 
 /** "long-tail-rare (n=5) cannot fail the gate: add ≥ 9 items or set a floor". */
 export function cannotFail(row: MetricComparison): string | null {

@@ -47,41 +47,74 @@ export interface DriftCheck {
  * report (the gate's own comparison is then the drift check, and a second test of the same pairs
  * would only add false alarms). Pure: the reports are given.
  */
-export function checkDrift(anchor: DriftAnchor, head: Report, baseline: Report | null, gate: GateConfig, drift: DriftConfig, options: CompareOptions = {}): DriftCheck {
+export function checkDrift(
+  anchor: DriftAnchor,
+  head: Report,
+  baseline: Report | null,
+  gate: GateConfig,
+  drift: DriftConfig,
+  options: CompareOptions = {},
+): DriftCheck {
   const steps = anchor.changes + 1;
   if (baseline && sameItems(anchor.report, baseline)) {
-    return { summary: null, comparison: null, failures: [], notes: [`Drift budget: the baseline is still the report of ${anchor.label}, so the gate's own comparison is the drift check.`] };
+    return {
+      summary: null,
+      comparison: null,
+      failures: [],
+      notes: [`Drift budget: the baseline is still the report of ${anchor.label}, so the gate's own comparison is the drift check.`],
+    };
   }
   const driftGate = anchorGate(gate, drift);
   const comparison = compareReports(anchor.report, head, driftGate, options);
   if (!comparison.comparability || comparison.comparability.paired === 0) {
-    return { summary: null, comparison: null, failures: [], notes: [`Drift budget not checked: the report at ${anchor.label} shares no item (same id, same slices) with this run.`] };
+    return {
+      summary: null,
+      comparison: null,
+      failures: [],
+      notes: [`Drift budget not checked: the report at ${anchor.label} shares no item (same id, same slices) with this run.`],
+    };
   }
   const rows = comparison.rows.filter((row) => row.gated);
   const failed = (row: MetricComparison) => failsRule(-row.diff, drift.maxDrop, row.pAdjusted, drift.alpha, 'above');
-  const failures = rows.filter(failed).map((row): GateFailure => ({ slice: row.slice, metric: row.metric, rule: 'drift', message: driftMessage(row, anchor.label, steps, drift) }));
+  const failures = rows
+    .filter(failed)
+    .map((row): GateFailure => ({ slice: row.slice, metric: row.metric, rule: 'drift', message: driftMessage(row, anchor.label, steps, drift) }));
   const summary: DriftSummary = {
     anchor: anchor.label,
     steps,
     maxDrop: drift.maxDrop,
     alpha: drift.alpha,
-    rows: rows.map((row) => ({ slice: row.slice, metric: row.metric, n: row.n, anchor: row.meanBase, head: row.meanHead, diff: row.diff, pAdjusted: row.pAdjusted, failed: failed(row) })),
+    rows: rows.map((row) => ({
+      slice: row.slice,
+      metric: row.metric,
+      n: row.n,
+      anchor: row.meanBase,
+      head: row.meanHead,
+      diff: row.diff,
+      pAdjusted: row.pAdjusted,
+      failed: failed(row),
+    })),
   };
   const notes = [driftLine(summary)];
   const { comparability } = comparison;
   const unpaired = comparability.added.length + comparability.removed.length + comparability.resliced.length;
   if (comparability.stale || unpaired > 0) {
-    notes.push(`Drift since ${anchor.label} is measured on the ${count(comparability.paired, 'item')} present in both with the same slices${comparability.stale ? `; ${comparability.changed.map((c) => c.part).join(', ')} changed since` : ''}.`);
+    notes.push(
+      `Drift since ${anchor.label} is measured on the ${count(comparability.paired, 'item')} present in both with the same slices${comparability.stale ? `; ${comparability.changed.map((c) => c.part).join(', ')} changed since` : ''}.`,
+    );
   }
   if (failures.length > 0) {
-    notes.push('Accepting this with -u writes the baseline but does not move the anchor: tag a new release (or set gate.drift.ref) to measure drift from there.');
+    notes.push(
+      'Accepting this with -u writes the baseline but does not move the anchor: tag a new release (or set gate.drift.ref) to measure drift from there.',
+    );
   }
   return { summary, comparison, failures, notes };
 }
 
 /** The gate's rules for the anchor comparison: one tolerance and level for every gated slice x metric. */
 export function anchorGate(gate: GateConfig, drift: DriftConfig): GateConfig {
-  const withoutMaxDrop = (rules: GateConfig['slices']) => Object.fromEntries(Object.entries(rules).map(([name, { maxDrop: _maxDrop, ...rest }]) => [name, rest]));
+  const withoutMaxDrop = (rules: GateConfig['slices']) =>
+    Object.fromEntries(Object.entries(rules).map(([name, { maxDrop: _maxDrop, ...rest }]) => [name, rest]));
   return { ...gate, maxDrop: drift.maxDrop, alpha: drift.alpha, slices: withoutMaxDrop(gate.slices), metrics: withoutMaxDrop(gate.metrics) };
 }
 
@@ -94,7 +127,9 @@ export function driftMessage(row: MetricComparison, anchor: string, steps: numbe
 /** "Drift since v1.4 (3 steps; budget 5 points): overall −2.0, long-tail −6.0, head +0.5 points (pass)." */
 export function driftLine(summary: DriftSummary): string {
   const pass = summary.rows.filter((row) => row.metric === PASS_METRIC);
-  const shown = (pass.length > 0 ? pass : summary.rows).map((row) => `${row.metric === PASS_METRIC ? driftLabel(row.slice, row.metric) : rowLabel(row.slice, row.metric)} ${formatPoints(row.diff)}`);
+  const shown = (pass.length > 0 ? pass : summary.rows).map(
+    (row) => `${row.metric === PASS_METRIC ? driftLabel(row.slice, row.metric) : rowLabel(row.slice, row.metric)} ${formatPoints(row.diff)}`,
+  );
   const metric = pass.length > 0 ? ' (pass)' : '';
   return `Drift since ${summary.anchor} (${count(summary.steps, 'step')}; budget ${pointsNumber(summary.maxDrop)} points at alpha ${summary.alpha}): ${shown.join(', ')} points${metric}.`;
 }

@@ -104,7 +104,9 @@ function weightsFor(hypotheses: readonly GateHypothesis[], kept: readonly number
   const groupXi = groups.map((group) => {
     const members = kept.filter((i) => (hypotheses[i] as GateHypothesis).group === group);
     const primary = members.find((i) => (hypotheses[i] as GateHypothesis).primary);
-    return primary !== undefined ? (hypotheses[primary] as GateHypothesis).noncentrality : Math.max(...members.map((i) => (hypotheses[i] as GateHypothesis).noncentrality));
+    return primary !== undefined
+      ? (hypotheses[primary] as GateHypothesis).noncentrality
+      : Math.max(...members.map((i) => (hypotheses[i] as GateHypothesis).noncentrality));
   });
   const optimal = optimalWeights(groupXi, alpha);
   groups.forEach((group, g) => {

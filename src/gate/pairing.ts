@@ -66,9 +66,7 @@ export function staleNotice(c: Comparability): string | null {
   const listed = c.added.length + c.removed.length + c.resliced.length;
   if (!c.stale && listed === 0) return null;
   const parts = c.changed.map((change) =>
-    change.part === 'epochs' || change.part === 'sample'
-      ? `${PART_LABELS[change.part]} (${change.base} → ${change.head})`
-      : PART_LABELS[change.part],
+    change.part === 'epochs' || change.part === 'sample' ? `${PART_LABELS[change.part]} (${change.base} → ${change.head})` : PART_LABELS[change.part],
   );
   const what = parts.length > 0 ? `The baseline is stale: ${joinWords(parts)} changed since it was made.` : 'The item lists differ.';
   const unpaired = c.added.length - c.addedUncompared.length;
@@ -76,7 +74,9 @@ export function staleNotice(c: Comparability): string | null {
     unpaired > 0 ? `; ${count(unpaired, 'new item')} unpaired, with ${unpaired === 1 ? 'its' : 'their'} slice's baseline pass rate` : ''
   }.`;
   const notCompared = [
-    c.addedUncompared.length > 0 ? `${count(c.addedUncompared.length, 'new item')} in slices the baseline lacks (only floors apply: ${someIds(c.addedUncompared)})` : '',
+    c.addedUncompared.length > 0
+      ? `${count(c.addedUncompared.length, 'new item')} in slices the baseline lacks (only floors apply: ${someIds(c.addedUncompared)})`
+      : '',
     c.removed.length > 0 ? `${count(c.removed.length, 'removed item')} (${someIds(c.removed)})` : '',
     c.resliced.length > 0 ? `${count(c.resliced.length, 'item')} moved to other slices (${someIds(c.resliced)})` : '',
   ].filter(Boolean);

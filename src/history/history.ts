@@ -63,9 +63,16 @@ export function buildHistory(
   const summary = (report: Report, slice: string) => (slice === OVERALL ? report.summary : report.slices[slice]);
   const rows: HistoryRow[] = [];
   for (const slice of slices) {
-    const metrics = orderMetrics([...new Set(reports.flatMap(({ report }) => Object.keys(summary(report, slice)?.metrics ?? {})))]).filter((m) => isGatedMetric(m, gate));
+    const metrics = orderMetrics([...new Set(reports.flatMap(({ report }) => Object.keys(summary(report, slice)?.metrics ?? {})))]).filter((m) =>
+      isGatedMetric(m, gate),
+    );
     for (const metric of metrics) {
-      rows.push({ slice, metric, longTail: longTail.get(slice) ?? false, values: reports.map(({ report }) => summary(report, slice)?.metrics[metric]?.mean ?? null) });
+      rows.push({
+        slice,
+        metric,
+        longTail: longTail.get(slice) ?? false,
+        values: reports.map(({ report }) => summary(report, slice)?.metrics[metric]?.mean ?? null),
+      });
     }
   }
   return {

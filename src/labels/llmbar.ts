@@ -76,7 +76,8 @@ function position(winner: '1' | '2', order: Order): 'A' | 'B' {
 export function convertLlmbar(setDir: string, options: LlmbarOptions = {}): LlmbarConversion {
   const display = options.display ?? ((p: string) => p);
   const datasetFile = path.join(setDir, 'dataset.json');
-  if (!existsSync(datasetFile)) throw new UserError(`${display(setDir)}: not an LLMBar set folder (no dataset.json), e.g. LLMBar/Natural or LLMBar/Adversarial/Neighbor`);
+  if (!existsSync(datasetFile))
+    throw new UserError(`${display(setDir)}: not an LLMBar set folder (no dataset.json), e.g. LLMBar/Natural or LLMBar/Adversarial/Neighbor`);
   const dataset = readJson(datasetFile, z.array(Row), display(datasetFile));
   const prefix = options.prefix ?? path.basename(path.resolve(setDir)).toLowerCase();
   const width = Math.max(3, String(dataset.length).length);
@@ -130,7 +131,9 @@ export function convertLlmbar(setDir: string, options: LlmbarOptions = {}): Llmb
     const recomputed = pyRatio(count, dataset.length);
     const published = statistics[name as keyof typeof counts];
     if (published !== recomputed) {
-      throw new UserError(`${display(statisticsFile)}: ${name} is "${published}", recomputed "${recomputed}" from result.json: the winner convention is not the one this converter assumes`);
+      throw new UserError(
+        `${display(statisticsFile)}: ${name} is "${published}", recomputed "${recomputed}" from result.json: the winner convention is not the one this converter assumes`,
+      );
     }
   }
   return { labels: joined(labels), recorded: { verdicts: joined(verdicts), evaluator, statistics } };

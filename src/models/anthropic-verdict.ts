@@ -117,4 +117,9 @@ export async function createAnthropicVerdictTransport(settings: TransportSetting
   };
 }
 
-export const anthropicProvider = defineProvider({ id: 'anthropic', name: 'Anthropic', apiKeyEnv: 'ANTHROPIC_API_KEY', verdictTransport: createAnthropicVerdictTransport });
+export const anthropicProvider = defineProvider({
+  id: 'anthropic',
+  name: 'Anthropic',
+  apiKeyEnv: 'ANTHROPIC_API_KEY',
+  verdictTransport: createAnthropicVerdictTransport,
+});

@@ -14,12 +14,7 @@ const MAX_MESSAGE = 500;
  * Classifies an error thrown by an SDK call, after its own retries. The message is redacted and
  * cut short: SDK messages carry the response body, which is the server's to fill.
  */
-export function describeApiError(
-  err: unknown,
-  errors: SdkErrorClasses,
-  secrets: ReadonlyArray<string>,
-  signal?: AbortSignal,
-): ApiFailure {
+export function describeApiError(err: unknown, errors: SdkErrorClasses, secrets: ReadonlyArray<string>, signal?: AbortSignal): ApiFailure {
   const clean = (text: string) => {
     const redacted = redact(text, secrets);
     return redacted.length > MAX_MESSAGE ? `${redacted.slice(0, MAX_MESSAGE)}…` : redacted;

@@ -17,12 +17,7 @@ export interface ChatPrompt {
  * in a transcript the template applies to the last user turn (its `{{input}}`), earlier turns go
  * as they are, and system turns join the configured system prompt.
  */
-export function buildChat(
-  input: ItemInput,
-  metadata: Record<string, unknown>,
-  render: RenderTemplate,
-  system: string | undefined,
-): ChatPrompt {
+export function buildChat(input: ItemInput, metadata: Record<string, unknown>, render: RenderTemplate, system: string | undefined): ChatPrompt {
   if (typeof input === 'string') {
     return { system, turns: [{ role: 'user', content: render({ input, metadata }) }] };
   }

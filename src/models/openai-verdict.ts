@@ -73,19 +73,13 @@ export async function createOpenAIVerdictTransport(settings: TransportSettings):
     else reply = parseJsonReply(content);
     return {
       reply,
-      ...(completion.usage
-        ? { usage: { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens } }
-        : {}),
+      ...(completion.usage ? { usage: { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens } } : {}),
       model: completion.model,
       ...(batch ? { batch } : {}),
       retry(problem, retrySignal) {
         const said = content || refusal || '(empty reply)';
         const correction = `Your verdict was not valid: ${problem}\nReply again with a corrected verdict: JSON matching the ${prompt.schemaName} schema.`;
-        return send(
-          prompt,
-          [...messages, { role: 'assistant', content: said }, { role: 'user', content: correction }],
-          retrySignal,
-        );
+        return send(prompt, [...messages, { role: 'assistant', content: said }, { role: 'user', content: correction }], retrySignal);
       },
     };
   }

@@ -40,10 +40,7 @@ function undated(model: string): string {
  * (`ft:...`) are not mapped to their base model: they are billed differently, so they need an
  * explicit override.
  */
-export function findPrice(
-  models: ReadonlyArray<string | undefined>,
-  overrides: Readonly<Record<string, ModelPrice>> = {},
-): ModelPrice | undefined {
+export function findPrice(models: ReadonlyArray<string | undefined>, overrides: Readonly<Record<string, ModelPrice>> = {}): ModelPrice | undefined {
   const ids = models.filter((m): m is string => m !== undefined && m !== '');
   const keys = [...ids, ...ids.map(undated)];
   for (const table of [overrides, BUILT_IN_PRICES]) {

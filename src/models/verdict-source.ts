@@ -58,11 +58,7 @@ function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined
  * failure after the SDK's own retries, is a JudgeError; an abort stays an abort.
  * Throws UserError (naming the env var) when the key is missing.
  */
-export async function createModelVerdictSource(
-  id: string,
-  config: ModelJudgeConfig,
-  options: ModelVerdictOptions,
-): Promise<VerdictSource> {
+export async function createModelVerdictSource(id: string, config: ModelJudgeConfig, options: ModelVerdictOptions): Promise<VerdictSource> {
   const settings = {
     model: config.model,
     baseURL: config.baseURL,

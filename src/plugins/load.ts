@@ -42,7 +42,10 @@ export async function loadPlugins(entries: readonly unknown[], configFile: strin
 async function importPlugins(specifier: string, configFile: string, index: number): Promise<unknown[]> {
   let mod: Record<string, unknown>;
   try {
-    const file = /^\.{0,2}[\\/]/.test(specifier) || path.isAbsolute(specifier) ? path.resolve(path.dirname(configFile), specifier) : createRequire(configFile).resolve(specifier);
+    const file =
+      /^\.{0,2}[\\/]/.test(specifier) || path.isAbsolute(specifier)
+        ? path.resolve(path.dirname(configFile), specifier)
+        : createRequire(configFile).resolve(specifier);
     mod = await importModule(file);
   } catch (err) {
     throw new PluginError(index, `${specifier}: cannot load: ${errorMessage(err).split('\n')[0]}`);

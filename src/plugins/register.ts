@@ -13,7 +13,9 @@ import type { Plugin } from './plugin.js';
 export function registerPlugins(plugins: readonly Plugin[]): void {
   const of = <K extends Plugin['plugin']>(kind: K) => plugins.filter((p): p is Extract<Plugin, { plugin: K }> => p.plugin === kind);
   const reporters = of('reporter');
-  const suffixes = [...reportWriterRegistry.values()].filter((w) => reportWriterRegistry.isBuiltIn(w.name)).flatMap((w) => (w.perReport ? [w.perReport.suffix] : []));
+  const suffixes = [...reportWriterRegistry.values()]
+    .filter((w) => reportWriterRegistry.isBuiltIn(w.name))
+    .flatMap((w) => (w.perReport ? [w.perReport.suffix] : []));
   for (const reporter of reporters) {
     const suffix = reporter.perReport?.suffix;
     if (!suffix) continue;

@@ -95,7 +95,7 @@ export class CodeRecord {
       recorded = CodeSchema.parse(JSON.parse(readFileSync(this.file, 'utf8')));
     } catch {
       // Unreadable: nothing says what the journal's answers came from.
-      return ['(the record of the earlier run\'s code is unreadable)'];
+      return ["(the record of the earlier run's code is unreadable)"];
     }
     return codeChanges(recorded, code);
   }

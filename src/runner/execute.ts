@@ -81,7 +81,14 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
       error = classify(err);
     }
     const latencyMs = output ? output.latencyMs : candidate.latency === 'recorded' ? undefined : now() - started;
-    onResult({ itemId: item.id, epoch, ...(output ? { output } : {}), ...scores, ...(error ? { error } : {}), ...(latencyMs === undefined ? {} : { latencyMs }) });
+    onResult({
+      itemId: item.id,
+      epoch,
+      ...(output ? { output } : {}),
+      ...scores,
+      ...(error ? { error } : {}),
+      ...(latencyMs === undefined ? {} : { latencyMs }),
+    });
   };
 
   try {

@@ -77,9 +77,7 @@ export function acquireRunLock(file: string, display: (p: string) => string = (p
       if (other === 'gone') continue;
       if (other === 'unreadable' ? Date.now() - mtimeMs(file) < FRESH_MS : alive(other, file)) {
         const who = other === 'unreadable' ? 'another evals run' : `another evals run (pid ${other.pid} on ${other.host}, since ${other.since})`;
-        throw new UserError(
-          `${who} is using this journal; lock: ${display(file)}. Wait for it to finish, or delete the lock file if that run is gone.`,
-        );
+        throw new UserError(`${who} is using this journal; lock: ${display(file)}. Wait for it to finish, or delete the lock file if that run is gone.`);
       }
       // Stale: its process is dead. Removed and created again with `wx`, so of two runs
       // taking over at once only one gets it.

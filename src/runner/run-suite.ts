@@ -124,22 +124,26 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
   const batchProgress = (what: string) => (p: BatchProgress) =>
     options.progress.write(`${suite}/${candidateId} ${what} batch: ${p.done}/${p.total} done, ${p.failed} failed\n`);
   const schedule = { initialMs: loaded.config.batchPollSeconds * 1000, maxMs: Math.max(60_000, loaded.config.batchPollSeconds * 1000), factor: 1.5 };
-  const { sources, unavailable } = await openJudges(loaded, judged.flatMap((m) => m.judges), {
-    env: options.env,
-    timeoutMs,
-    traffic: pace,
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.batch
-      ? {
-          batch: {
-            slot: (id: string) => lateSlot(() => slots, id),
-            signal: options.interrupt,
-            onProgress: batchProgress('judge'),
-            schedule,
-          },
-        }
-      : {}),
-  });
+  const { sources, unavailable } = await openJudges(
+    loaded,
+    judged.flatMap((m) => m.judges),
+    {
+      env: options.env,
+      timeoutMs,
+      traffic: pace,
+      ...(options.cache ? { cache: options.cache } : {}),
+      ...(options.batch
+        ? {
+            batch: {
+              slot: (id: string) => lateSlot(() => slots, id),
+              signal: options.interrupt,
+              onProgress: batchProgress('judge'),
+              schedule,
+            },
+          }
+        : {}),
+    },
+  );
   const { active, skipped } = splitAvailable(judged, { sources, unavailable });
   // Each epoch asks the judges afresh (a cache entry of its own), so repeated epochs measure how
   // often a verdict flips (the report's `flips`) instead of replaying the first epoch's verdict.
@@ -152,8 +156,13 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     return fresh;
   };
   const ungated = calibrationHolds(loaded, active);
-  for (const line of skippedLines(skipped)) (options.notice ?? ((text: string) => options.progress.write(`${text}
-`)))(line);
+  for (const line of skippedLines(skipped))
+    (
+      options.notice ??
+      ((text: string) =>
+        options.progress.write(`${text}
+`))
+    )(line);
   try {
     options.beforeCalls?.(skipped);
   } catch (err) {
@@ -286,4 +295,3 @@ export function reportFromResults(
     ...judged,
   });
 }
-

@@ -7,7 +7,12 @@ import type { LimitFunction } from 'p-limit';
  * flight, and rethrows that first failure. Every paid call of every command goes through here
  * (src/runner/execute.ts for candidates, src/runner/tasks.ts for judgments).
  */
-export async function schedule<C>(calls: Iterable<C> | AsyncIterable<C>, limit: LimitFunction, interrupt: AbortSignal, run: (call: C) => Promise<void>): Promise<void> {
+export async function schedule<C>(
+  calls: Iterable<C> | AsyncIterable<C>,
+  limit: LimitFunction,
+  interrupt: AbortSignal,
+  run: (call: C) => Promise<void>,
+): Promise<void> {
   // A counter and one waiter, not Promise.race over the tasks in flight: each race attached a
   // handler to every pending task, 100 per scheduled call, which dominated the runner's own CPU.
   let inFlight = 0;

@@ -19,7 +19,8 @@ export async function loadSuiteItems(loaded: LoadedConfig, suite: string, sample
   if (!suiteConfig) throw new UserError(`unknown suite "${suite}" (known: ${Object.keys(loaded.config.suites).join(', ')})`);
   const items = await loadGoldenSets(suiteConfig.goldenSets.map(loaded.resolve), loaded.display);
   const unusable = unusableChecks(items, suiteConfig.checks);
-  if (unusable.length > 0) throw new UserError(unusable.slice(0, MAX_REPORTED).join('\n') + (unusable.length > MAX_REPORTED ? `\n(and ${unusable.length - MAX_REPORTED} more)` : ''));
+  if (unusable.length > 0)
+    throw new UserError(unusable.slice(0, MAX_REPORTED).join('\n') + (unusable.length > MAX_REPORTED ? `\n(and ${unusable.length - MAX_REPORTED} more)` : ''));
   return sample ? stratifiedSample(items, { size: sample.size, random: mulberry32(sample.seed) }) : items;
 }
 
@@ -49,4 +50,3 @@ export async function createCandidate(
     throw new UserError(`candidate "${id}": ${errorMessage(err)}`);
   }
 }
-

@@ -49,7 +49,9 @@ export function shardFromFlag(value: string, env: NodeJS.ProcessEnv): ShardSpec 
     const i = Number(index) + 1 - source.base;
     const n = Number(total);
     if (!Number.isSafeInteger(i) || !Number.isSafeInteger(n) || n < 1 || i < 1 || i > n) {
-      throw new UserError(`--shard auto: ${source.index}=${index} and ${source.total}=${total} do not name a shard (${source.base === 0 ? '0-based' : '1-based'} index below the total)`);
+      throw new UserError(
+        `--shard auto: ${source.index}=${index} and ${source.total}=${total} do not name a shard (${source.base === 0 ? '0-based' : '1-based'} index below the total)`,
+      );
     }
     return { index: i, count: n };
   }
@@ -106,7 +108,9 @@ export interface ShardFile {
 
 /** Reads a shard file; a damaged one is an input error naming file and line (exit 2). */
 export function readShardFile(file: string, shown = file): ShardFile {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const parse = <T>(schema: z.ZodType<T>, text: string, line: number): T => {
     let json: unknown;
     try {

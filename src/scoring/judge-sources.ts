@@ -69,15 +69,25 @@ export async function openJudges(loaded: LoadedConfig, ids: Iterable<string>, op
 
 /** A live judge's first attempts through its provider's batch API, in the run's slot for that judge. */
 export function batchTransport(batch: NonNullable<OpenJudgesOptions['batch']>, judgeId: string) {
-  return (transport: Parameters<typeof batchedVerdictTransport>[0]) => batchedVerdictTransport(transport, { ...batch, journal: batch.slot(`judge:${judgeId}`) });
+  return (transport: Parameters<typeof batchedVerdictTransport>[0]) =>
+    batchedVerdictTransport(transport, { ...batch, journal: batch.slot(`judge:${judgeId}`) });
 }
 
 /** Judged metrics whose judges all opened, and the rest with why they are not scored. */
-export function splitAvailable(judged: readonly JudgedMetric[], opened: OpenedJudges): { active: JudgedMetric[]; skipped: Array<{ metric: string; reason: string }> } {
+export function splitAvailable(
+  judged: readonly JudgedMetric[],
+  opened: OpenedJudges,
+): { active: JudgedMetric[]; skipped: Array<{ metric: string; reason: string }> } {
   const active = judged.filter((m) => m.judges.every((id) => opened.sources.has(id)));
   const skipped = judged
     .filter((m) => !active.includes(m))
-    .map((m) => ({ metric: m.metric, reason: m.judges.map((id) => opened.unavailable.get(id)).filter(Boolean).join(' ') }));
+    .map((m) => ({
+      metric: m.metric,
+      reason: m.judges
+        .map((id) => opened.unavailable.get(id))
+        .filter(Boolean)
+        .join(' '),
+    }));
   return { active, skipped };
 }
 

@@ -77,7 +77,9 @@ export function planJudgedMetrics(
     const first = items.find((item) => item.rubric === id);
     const found = rubrics.get(id);
     if (!found || !first) {
-      throw new UserError(locate(first?.origin.file ?? suiteName, first?.origin.line, `"rubric": unknown rubric "${id}" (no ${loaded.config.rubricsDir}/${id}.md)`));
+      throw new UserError(
+        locate(first?.origin.file ?? suiteName, first?.origin.line, `"rubric": unknown rubric "${id}" (no ${loaded.config.rubricsDir}/${id}.md)`),
+      );
     }
     metrics.push({ metric: id, kind: 'rubric', judges: [defaultJudge(`an item's rubric "${id}"`)], rubric: found, itemOnly: true });
   }
@@ -96,6 +98,11 @@ export function metricsForItem(metrics: readonly JudgedMetric[], item: GoldenIte
 export function judgedFingerprint(loaded: LoadedConfig, metrics: readonly JudgedMetric[]): { judges: unknown; rubricHashes: Record<string, string> } {
   const rubricHashes: Record<string, string> = {};
   for (const m of metrics) if (m.rubric) rubricHashes[m.rubric.id] = m.rubric.hash;
-  const judges = metrics.map((m) => ({ ...m.fingerprint, metric: m.metric, kind: m.kind, judges: m.judges.map((id) => ({ id, config: loaded.config.judges[id] })) }));
+  const judges = metrics.map((m) => ({
+    ...m.fingerprint,
+    metric: m.metric,
+    kind: m.kind,
+    judges: m.judges.map((id) => ({ id, config: loaded.config.judges[id] })),
+  }));
   return { judges: hashOf(judges), rubricHashes };
 }

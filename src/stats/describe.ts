@@ -26,7 +26,10 @@ export function quantile(values: readonly number[], q: number): number {
   assertNonEmpty(values, 'quantile');
   assertFinite(values, 'quantile');
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q must lie in [0, 1], got ${q}`);
-  return sortedQuantile([...values].sort((a, b) => a - b), q);
+  return sortedQuantile(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 }
 
 /** Type-7 quantile of values already sorted ascending (callers that sort once reuse this). */

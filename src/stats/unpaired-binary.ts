@@ -25,7 +25,10 @@ export interface LowerTest {
  * Tarone-style family (src/gate/family.ts) leave out tests that cannot reach their level.
  */
 export function fisherLower(a: Proportion, b: Proportion): LowerTest {
-  for (const [name, g] of [['a', a], ['b', b]] as const) {
+  for (const [name, g] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     assertCount(g.successes, `fisherLower: ${name}.successes`);
     assertCount(g.n, `fisherLower: ${name}.n`);
     if (g.successes > g.n) throw new RangeError(`fisherLower: ${name}.successes (${g.successes}) exceed n (${g.n})`);

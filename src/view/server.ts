@@ -48,7 +48,8 @@ export async function startViewServer(root: string, port: number, shownDir: stri
 function handle(req: IncomingMessage, res: ServerResponse, root: string, shownDir: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'only GET\n');
   const url = req.url ?? '/';
-  if (url === '/' || url.startsWith('/?') || url === '/index.html') return send(res, 200, TYPES['.html'] as string, renderIndex(listReports(root), shownDir), req);
+  if (url === '/' || url.startsWith('/?') || url === '/index.html')
+    return send(res, 200, TYPES['.html'] as string, renderIndex(listReports(root), shownDir), req);
   const file = fileInside(root, url);
   if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
   if (existsSync(file)) {

@@ -71,7 +71,5 @@ export function describeEval(suite: string, options: DescribeEvalOptions): void 
 
 /** The names of the item tests vitest is about to run (not skipped by -t, .only or a UI rerun). */
 function selectedTests(tasks: readonly RunnerTask[]): string[] {
-  return tasks.flatMap((task) =>
-    task.type === 'suite' ? task.tasks.filter((t) => t.type === 'test' && t.mode === 'run').map((t) => t.name) : [],
-  );
+  return tasks.flatMap((task) => (task.type === 'suite' ? task.tasks.filter((t) => t.type === 'test' && t.mode === 'run').map((t) => t.name) : []));
 }

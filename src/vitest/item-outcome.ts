@@ -43,7 +43,9 @@ export function itemOutcome(where: { suite: string; candidate: string }, item: R
     for (const judgment of result.judgments) {
       const said = judgment.error ?? judgment.reason;
       const mark = judgment.error ? '✗' : judgment.pass ? '✓' : '✗';
-      lines.push(`${epoch}${mark} ${judgment.metric} (judge ${judgment.judges.join(', ')}) ${judgment.error ? 'error' : score(judgment.score)}${said ? `: ${oneLine(said)}` : ''}`);
+      lines.push(
+        `${epoch}${mark} ${judgment.metric} (judge ${judgment.judges.join(', ')}) ${judgment.error ? 'error' : score(judgment.score)}${said ? `: ${oneLine(said)}` : ''}`,
+      );
     }
   });
   const scores = Object.entries(item.scores).map(([metric, value]) => `${metric} ${score(value)}`);

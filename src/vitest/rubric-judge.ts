@@ -80,7 +80,8 @@ async function findRubric(matcher: string, ref: string, loaded: LoadedConfig | u
     if ('errors' in parsed) throw new UserError(parsed.errors.join('\n'));
     return parsed.rubric;
   }
-  if (!loaded) throw new UserError(`${matcher}: rubric "${ref}" is an id, but there is no evals config to find its folder; pass a rubric file (.md) or { config }`);
+  if (!loaded)
+    throw new UserError(`${matcher}: rubric "${ref}" is an id, but there is no evals config to find its folder; pass a rubric file (.md) or { config }`);
   const dir = loaded.resolve(loaded.config.rubricsDir);
   return requireRubric(await loadRubrics(dir, loaded.display), ref, loaded.display(dir));
 }

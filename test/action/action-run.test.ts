@@ -160,7 +160,9 @@ describe('the Action, run step by step in a simulated GitHub job', () => {
     expect(result.failed, result.log).toBe(false);
     expect(result.outputs).toMatchObject({ passed: 'true', 'exit-code': '0', comment: 'no' });
     expect(github.requests.length).toBe(before);
-    expect(result.summary).toContain('no pull-request comment was posted: this pull request comes from a fork, and GitHub gives such runs no token to write with. The gate decided all the same.');
+    expect(result.summary).toContain(
+      'no pull-request comment was posted: this pull request comes from a fork, and GitHub gives such runs no token to write with. The gate decided all the same.',
+    );
     expect(step(result, /^Fail on a failed gate/)?.stdout).toContain('evals: gate passed');
   }, 240_000);
 
@@ -179,13 +181,14 @@ describe('the Action, run step by step in a simulated GitHub job', () => {
     const judge: JudgeServer = await startJudgeServer('anthropic');
     try {
       judge.verdicts(() => ({ reasoning: 'Matches the reference.', verdict: 'correct' }));
-      const judged = await makeOrigin((config) =>
-        config
-          .replace("goldenSets: ['goldensets/qa.jsonl'] }", "goldenSets: ['goldensets/qa.jsonl'], judges: [{ kind: 'reference', judge: 'grader' }] }")
-          .replace(
-            'candidates: {',
-            `judges: { grader: { provider: 'anthropic', model: 'claude-sonnet-4-6', baseURL: '${(judge.server as typeof judge.server & { baseURL: string }).baseURL}', apiKeyEnv: 'GATED_JUDGE_KEY', maxRetries: 0 } },\n  candidates: {`,
-          ),
+      const judged = await makeOrigin(
+        (config) =>
+          config
+            .replace("goldenSets: ['goldensets/qa.jsonl'] }", "goldenSets: ['goldensets/qa.jsonl'], judges: [{ kind: 'reference', judge: 'grader' }] }")
+            .replace(
+              'candidates: {',
+              `judges: { grader: { provider: 'anthropic', model: 'claude-sonnet-4-6', baseURL: '${(judge.server as typeof judge.server & { baseURL: string }).baseURL}', apiKeyEnv: 'GATED_JUDGE_KEY', maxRetries: 0 } },\n  candidates: {`,
+            ),
         { GATED_JUDGE_KEY: KEYS.anthropic },
       );
       const workspace = checkout(judged, 'harmless');

@@ -46,21 +46,38 @@ describe('the GitHub Action and example workflows', () => {
     for (const [, id] of text.matchAll(/steps\.([\w-]+)\.outputs/g)) expect(ids.has(id), `steps.${id}`).toBe(true);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, as above.
     const example = parse(readmeWorkflow()) as Record<string, any>;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, as above.
-    const uses = Object.values(example.jobs).flatMap((job: any) => job.steps ?? []).filter((s: { uses?: string }) => /evals@|^\.\/$/.test(s.uses ?? ''));
+    const uses = Object.values(example.jobs as Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }>)
+      .flatMap((job) => job.steps ?? [])
+      .filter((s: { uses?: string }) => /evals@|^\.\/$/.test(s.uses ?? ''));
     expect(uses.length).toBeGreaterThan(0);
     for (const step of uses) for (const input of Object.keys(step.with ?? {})) expect(action.inputs, `README input ${input}`).toHaveProperty([input]);
   });
 
-  it('the README example is the repository\'s own gate workflow, with `uses: ./` for the published name', () => {
+  it("the README example is the repository's own gate workflow, with `uses: ./` for the published name", () => {
     const own = read('.github/workflows/evals-gate.yml').replace(/^#.*\n/gm, '');
-    expect(readmeWorkflow().replace(/^#.*\n/gm, '').replace(/uses: \S+\/evals@v\d+/, 'uses: ./')).toBe(own);
+    expect(
+      readmeWorkflow()
+        .replace(/^#.*\n/gm, '')
+        .replace(/uses: \S+\/evals@v\d+/, 'uses: ./'),
+    ).toBe(own);
   });
 
   it('the flags the Action passes to evals run are flags evals run has', () => {
     const script = read('src/action/run-args.ts');
     const flags = [...script.matchAll(/'(--[a-z-]+)'/g)].map((m) => m[1] as string);
-    expect(flags).toEqual(expect.arrayContaining(['--candidate', '--suite', '--config', '--summary', '--junit', '--baseline-ref', '--allow-baseline-change', '--allow-unscored', '--drift-ref']));
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        '--candidate',
+        '--suite',
+        '--config',
+        '--summary',
+        '--junit',
+        '--baseline-ref',
+        '--allow-baseline-change',
+        '--allow-unscored',
+        '--drift-ref',
+      ]),
+    );
     for (const flag of flags) expect(commandHelp('run'), flag).toContain(flag);
   });
 
@@ -78,7 +95,11 @@ describe('the GitHub Action and example workflows', () => {
     };
     expect(outcome('')).toBe('setup=false');
     // An old Node on the PATH: a `node` that reports version 18.20.0.
-    writeFileSync(path.join(bin, 'node'), `#!${process.execPath}\nObject.defineProperty(process.versions, 'node', { value: '18.20.0' });\nrequire('node:vm').runInThisContext(process.argv[process.argv.indexOf('-e') + 1]);\n`, { mode: 0o755 });
+    writeFileSync(
+      path.join(bin, 'node'),
+      `#!${process.execPath}\nObject.defineProperty(process.versions, 'node', { value: '18.20.0' });\nrequire('node:vm').runInThisContext(process.argv[process.argv.indexOf('-e') + 1]);\n`,
+      { mode: 0o755 },
+    );
     expect(outcome(`${bin}:`)).toBe('setup=true');
     // No node at all: a PATH with bash only.
     const bashOnly = mkdtempSync(path.join(tmpdir(), 'evals-bash-only-'));

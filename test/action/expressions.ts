@@ -24,7 +24,8 @@ export function evaluate(expression: string, context: ExpressionContext): Value 
   const peek = () => tokens[at];
   const take = (expected?: string) => {
     const token = tokens[at++];
-    if (token === undefined || (expected !== undefined && token !== expected)) throw new Error(`expression "${expression}": expected ${expected ?? 'more'} at token ${at}`);
+    if (token === undefined || (expected !== undefined && token !== expected))
+      throw new Error(`expression "${expression}": expected ${expected ?? 'more'} at token ${at}`);
     return token;
   };
   const or = (): Value => {

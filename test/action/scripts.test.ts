@@ -42,7 +42,21 @@ describe("the Action's scripts", () => {
   it('builds the run: --baseline-ref on a pull request, the opt-ins when given, extra args last', () => {
     const inputs = readInputs({ EVALS_CANDIDATES: 'bot', EVALS_ARGS: ' --sample 20  --seed 7 ', EVALS_SUITES: '' });
     const files = { summary: '/t/s.md', junit: '/t/j.xml' };
-    expect(runArgs(inputs, undefined, files).argv).toEqual(['run', '--config', 'evals.config.ts', '--candidate', 'bot', '--summary', '/t/s.md', '--junit', '/t/j.xml', '--sample', '20', '--seed', '7']);
+    expect(runArgs(inputs, undefined, files).argv).toEqual([
+      'run',
+      '--config',
+      'evals.config.ts',
+      '--candidate',
+      'bot',
+      '--summary',
+      '/t/s.md',
+      '--junit',
+      '/t/j.xml',
+      '--sample',
+      '20',
+      '--seed',
+      '7',
+    ]);
     const pr = pullRequestOf('pull_request', event())!;
     expect(runArgs(inputs, pr, files).argv).toContain('--baseline-ref');
     expect(runArgs(inputs, pr, files).argv).not.toContain('--allow-baseline-change');

@@ -10,7 +10,11 @@ describe('upsertComment against a stand-in of the GitHub REST API', () => {
   let github: GitHubServer;
   beforeAll(async () => {
     // 120 comments by people first: the Action's comment is on the second page.
-    github = await startGitHubServer({ repository: 'acme/app', token: 'ghs_t', existing: Array.from({ length: 120 }, (_, i) => ({ issue: 5, body: `comment ${i}` })) });
+    github = await startGitHubServer({
+      repository: 'acme/app',
+      token: 'ghs_t',
+      existing: Array.from({ length: 120 }, (_, i) => ({ issue: 5, body: `comment ${i}` })),
+    });
   });
   afterAll(async () => github?.close());
   const api = (token = 'ghs_t') => new GitHubComments(github.url, 'acme/app', token);
@@ -31,17 +35,33 @@ describe('upsertComment against a stand-in of the GitHub REST API', () => {
     const refused = await upsertComment({ pr: fork, api: api('read-only'), marker, summary: 'x' });
     expect(refused).toEqual({
       posted: 'no',
-      reason: 'the token may not write to this pull request (a pull request from a fork gets a read-only token): PATCH /repos/acme/app/issues/comments/1120: HTTP 403 Resource not accessible by integration',
+      reason:
+        'the token may not write to this pull request (a pull request from a fork gets a read-only token): PATCH /repos/acme/app/issues/comments/1120: HTTP 403 Resource not accessible by integration',
     });
-    expect(await upsertComment({ pr, api: api('wrong'), marker, summary: 'x' })).toMatchObject({ posted: 'no', reason: expect.stringContaining('HTTP 401 Bad credentials') });
-    expect(await upsertComment({ pr: fork, api: undefined, marker, summary: 'x' })).toMatchObject({ posted: 'no', reason: expect.stringContaining('comes from a fork') });
+    expect(await upsertComment({ pr, api: api('wrong'), marker, summary: 'x' })).toMatchObject({
+      posted: 'no',
+      reason: expect.stringContaining('HTTP 401 Bad credentials'),
+    });
+    expect(await upsertComment({ pr: fork, api: undefined, marker, summary: 'x' })).toMatchObject({
+      posted: 'no',
+      reason: expect.stringContaining('comes from a fork'),
+    });
     expect(await upsertComment({ pr, api: undefined, marker, summary: 'x' })).toMatchObject({ posted: 'no', reason: 'the github-token input is empty' });
-    expect(await upsertComment({ pr, api: api(), marker, summary: undefined })).toMatchObject({ posted: 'no', reason: expect.stringContaining('wrote no diff') });
-    expect(await upsertComment({ pr: undefined, api: api(), marker, summary: 'x' })).toMatchObject({ posted: 'no', reason: 'this is not a pull_request event' });
+    expect(await upsertComment({ pr, api: api(), marker, summary: undefined })).toMatchObject({
+      posted: 'no',
+      reason: expect.stringContaining('wrote no diff'),
+    });
+    expect(await upsertComment({ pr: undefined, api: api(), marker, summary: 'x' })).toMatchObject({
+      posted: 'no',
+      reason: 'this is not a pull_request event',
+    });
   });
 
   it('an API that is down is a reason too, never a failure of the job', async () => {
     const down = new GitHubComments('http://127.0.0.1:9', 'acme/app', 'ghs_t');
-    expect(await upsertComment({ pr, api: down, marker, summary: 'x' })).toMatchObject({ posted: 'no', reason: expect.stringMatching(/^the GitHub API failed: /) });
+    expect(await upsertComment({ pr, api: down, marker, summary: 'x' })).toMatchObject({
+      posted: 'no',
+      reason: expect.stringMatching(/^the GitHub API failed: /),
+    });
   });
 });

@@ -2,14 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CandidateError } from '../../src/candidates/adapter.js';
 import { anthropicAdapter } from '../../src/candidates/adapters/anthropic.js';
 import { UserError } from '../../src/errors.js';
-import {
-  anthropicEcho,
-  anthropicErrorReply,
-  messageReply,
-  sentApiKey,
-  startAnthropicServer,
-  type AnthropicServer,
-} from '../servers/anthropic-server.js';
+import { anthropicEcho, anthropicErrorReply, messageReply, sentApiKey, startAnthropicServer, type AnthropicServer } from '../servers/anthropic-server.js';
 import { inSequence } from '../servers/loopback.js';
 import { call, makeContext, makeItem } from './helpers.js';
 

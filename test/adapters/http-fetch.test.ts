@@ -30,7 +30,11 @@ describe('keepAliveFetch', () => {
     const fetch = keepAliveFetch();
     sockets.clear();
     for (let i = 0; i < 3; i++) {
-      const response = await fetch(`${origin}/echo`, { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: '{"ünï":1}' });
+      const response = await fetch(`${origin}/echo`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+        body: '{"ünï":1}',
+      });
       expect(response.status).toBe(201);
       expect(response.ok).toBe(true);
       expect(response.headers.get('x-request-id')).toBe('req_1');

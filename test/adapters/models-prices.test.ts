@@ -31,8 +31,6 @@ describe('costUsd', () => {
 
 describe('redact', () => {
   it('removes every occurrence of each secret and ignores short or missing ones', () => {
-    expect(redact('key sk-abcdef123456 and again sk-abcdef123456', ['sk-abcdef123456', undefined, 'abc'])).toBe(
-      'key [redacted] and again [redacted]',
-    );
+    expect(redact('key sk-abcdef123456 and again sk-abcdef123456', ['sk-abcdef123456', undefined, 'abc'])).toBe('key [redacted] and again [redacted]');
   });
 });

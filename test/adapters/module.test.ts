@@ -38,8 +38,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const create = (options: { path: string; export?: string }) =>
-  moduleAdapter.create(moduleAdapter.options.parse(options), makeContext({ configDir: dir }));
+const create = (options: { path: string; export?: string }) => moduleAdapter.create(moduleAdapter.options.parse(options), makeContext({ configDir: dir }));
 
 describe('module adapter', () => {
   it('calls the default export of a .ts module, resolving the path against configDir, and wraps a string result', async () => {

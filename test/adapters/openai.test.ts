@@ -4,14 +4,7 @@ import { openaiAdapter } from '../../src/candidates/adapters/openai.js';
 import { UserError } from '../../src/errors.js';
 import { PLACEHOLDER_API_KEY } from '../../src/models/clients.js';
 import { inSequence } from '../servers/loopback.js';
-import {
-  completionReply,
-  openaiEcho,
-  openaiErrorReply,
-  sentApiKey,
-  startOpenAIServer,
-  type OpenAIServer,
-} from '../servers/openai-server.js';
+import { completionReply, openaiEcho, openaiErrorReply, sentApiKey, startOpenAIServer, type OpenAIServer } from '../servers/openai-server.js';
 import { call, makeContext, makeItem } from './helpers.js';
 
 const KEY = 'sk-proj-test-key-0123456789abcdef';
@@ -181,10 +174,7 @@ describe('openai adapter', () => {
   it('uses a placeholder key for a local server when no key is set', async () => {
     const local = await startOpenAIServer();
     try {
-      const candidate = await openaiAdapter.create(
-        openaiAdapter.options.parse({ model: 'my-lora-adapter', baseURL: local.baseURL }),
-        makeContext({ env: {} }),
-      );
+      const candidate = await openaiAdapter.create(openaiAdapter.options.parse({ model: 'my-lora-adapter', baseURL: local.baseURL }), makeContext({ env: {} }));
       await expect(candidate.generate(makeItem({ input: 'ping' }), call())).resolves.toMatchObject({ text: 'echo: ping', model: 'my-lora-adapter' });
       expect(sentApiKey(local.requests[0]!)).toBe(PLACEHOLDER_API_KEY);
     } finally {
@@ -199,9 +189,7 @@ describe('openai adapter', () => {
   });
 
   it('fails at create time, naming the variable, when there is neither a key nor a base URL', async () => {
-    const error = await failure(
-      openaiAdapter.create(openaiAdapter.options.parse({ model: 'gpt-4o-mini' }), makeContext({ env: {} })),
-    );
+    const error = await failure(openaiAdapter.create(openaiAdapter.options.parse({ model: 'gpt-4o-mini' }), makeContext({ env: {} })));
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(/OPENAI_API_KEY/);
   });

@@ -27,7 +27,15 @@ describe('replay adapter', () => {
   it('returns the recorded output for an item, with its usage, latency, cost and model', async () => {
     const candidate = await create(
       [
-        row({ id: 'a', text: 'Answer A', citations: ['doc.md'], usage: { inputTokens: 12, outputTokens: 4 }, latencyMs: 830, costUsd: 0.0002, model: 'gpt-4-0613' }),
+        row({
+          id: 'a',
+          text: 'Answer A',
+          citations: ['doc.md'],
+          usage: { inputTokens: 12, outputTokens: 4 },
+          latencyMs: 830,
+          costUsd: 0.0002,
+          model: 'gpt-4-0613',
+        }),
         '',
         row({ id: 'b', text: 'Answer B', contexts: [{ id: 'doc.md', text: 'retrieved' }] }),
       ],
@@ -81,9 +89,9 @@ describe('replay adapter', () => {
   });
 
   it('fails clearly when the file does not exist', async () => {
-    await expect(
-      replayAdapter.create(replayAdapter.options.parse({ path: 'nope.jsonl', source: 'x' }), makeContext({ configDir: dir })),
-    ).rejects.toThrow(/cannot read recorded outputs nope\.jsonl/);
+    await expect(replayAdapter.create(replayAdapter.options.parse({ path: 'nope.jsonl', source: 'x' }), makeContext({ configDir: dir }))).rejects.toThrow(
+      /cannot read recorded outputs nope\.jsonl/,
+    );
   });
 
   it('exports the row schema, which round-trips a recorded row', () => {

@@ -26,14 +26,18 @@ describe.each(PROVIDERS)('%s candidate through the batch API', (provider) => {
   async function create(options: Record<string, unknown> = {}): Promise<Candidate & { batch: CandidateBatch }> {
     const adapter = provider === 'anthropic' ? anthropicAdapter : openaiAdapter;
     const parsed = adapter.options.parse({ model: MODELS[provider], baseURL: server.baseURL, apiKeyEnv: ENV_VARS[provider], maxRetries: 0, ...options });
-    const candidate = await (adapter.create as (o: unknown, c: ReturnType<typeof makeContext>) => Promise<Candidate>)(parsed, makeContext({ env: env(provider) }));
+    const candidate = await (adapter.create as (o: unknown, c: ReturnType<typeof makeContext>) => Promise<Candidate>)(
+      parsed,
+      makeContext({ env: env(provider) }),
+    );
     if (!candidate.batch) throw new Error('model adapters offer a batch path');
     return candidate as Candidate & { batch: CandidateBatch };
   }
 
   async function outcomes(candidate: Candidate & { batch: CandidateBatch }, calls: CandidateCall[], journal = new MemoryJournal()) {
     const list: CandidateBatchOutcome[] = [];
-    for await (const outcome of runCandidateBatch({ candidateId: 'rag-v2', batch: candidate.batch, calls, journal, signal: signal(), schedule: FAST })) list.push(outcome);
+    for await (const outcome of runCandidateBatch({ candidateId: 'rag-v2', batch: candidate.batch, calls, journal, signal: signal(), schedule: FAST }))
+      list.push(outcome);
     return list;
   }
 
@@ -71,9 +75,18 @@ describe.each(PROVIDERS)('%s candidate through the batch API', (provider) => {
     const answered = list.slice(1).map((o) => ['output' in o ? o.output : o.error, o.call.item.id, o.call.epoch] as const);
     expect(answered).toHaveLength(3);
     for (const [output, id, epoch] of answered) {
-      expect(output).toEqual({ text: `answer to ${id === 'a' ? 'alpha #1' : 'beta #2'}`, model: expect.any(String), usage, costUsd: expect.closeTo(batchCost, 12) });
+      expect(output).toEqual({
+        text: `answer to ${id === 'a' ? 'alpha #1' : 'beta #2'}`,
+        model: expect.any(String),
+        usage,
+        costUsd: expect.closeTo(batchCost, 12),
+      });
       expect(output).not.toHaveProperty('latencyMs');
-      expect([['a', 0], ['a', 1], ['b', 0]]).toContainEqual([id, epoch]);
+      expect([
+        ['a', 0],
+        ['a', 1],
+        ['b', 0],
+      ]).toContainEqual([id, epoch]);
     }
     expect(new Set(answered.map(([, id, epoch]) => `${id}#${epoch}`)).size).toBe(3);
   });
@@ -81,13 +94,18 @@ describe.each(PROVIDERS)('%s candidate through the batch API', (provider) => {
   it("records an errored request as 'api' and a body without an answer as 'bad_output', never as output", async () => {
     const answer: BatchAnswer = (line) => {
       if (userText(line.request) === 'alpha') {
-        return provider === 'anthropic' ? anthropicErrorReply(400, 'invalid_request_error', `nope ${KEYS[provider]}`) : openaiErrorReply(400, 'invalid', `nope ${KEYS[provider]}`);
+        return provider === 'anthropic'
+          ? anthropicErrorReply(400, 'invalid_request_error', `nope ${KEYS[provider]}`)
+          : openaiErrorReply(400, 'invalid', `nope ${KEYS[provider]}`);
       }
       return { status: 200, json: { model: 'x', broken: true } };
     };
     server.script = { ...server.script, answer };
     const candidate = await create();
-    const list = await outcomes(candidate, [{ item: makeItem({ id: 'a', input: 'alpha' }), epoch: 0 }, { item: makeItem({ id: 'b', input: 'beta' }), epoch: 0 }]);
+    const list = await outcomes(candidate, [
+      { item: makeItem({ id: 'a', input: 'alpha' }), epoch: 0 },
+      { item: makeItem({ id: 'b', input: 'beta' }), epoch: 0 },
+    ]);
     const errors = new Map(list.map((o) => [o.call.item.id, 'error' in o ? o.error : undefined]));
     expect(errors.get('a')?.kind).toBe('api');
     expect(errors.get('a')?.message).toMatch(new RegExp(`^${provider} batch: the request (errored|failed).*nope \\[redacted\\]`));
@@ -102,7 +120,16 @@ describe.each(PROVIDERS)('%s candidate through the batch API', (provider) => {
     const controller = new AbortController();
     const first = await create();
     const killed = (async () => {
-      for await (const outcome of runCandidateBatch({ candidateId: 'rag-v2', batch: first.batch, calls, journal, signal: controller.signal, schedule: FAST, onProgress: () => controller.abort(new Error('killed')) })) void outcome;
+      for await (const outcome of runCandidateBatch({
+        candidateId: 'rag-v2',
+        batch: first.batch,
+        calls,
+        journal,
+        signal: controller.signal,
+        schedule: FAST,
+        onProgress: () => controller.abort(new Error('killed')),
+      }))
+        void outcome;
     })();
     expect(((await rejection(killed)) as Error).message).toBe('killed');
     const list = await outcomes(await create(), calls, journal);

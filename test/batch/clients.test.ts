@@ -6,7 +6,22 @@ import { createAnthropicClient, createOpenAIClient } from '../../src/models/clie
 import { anthropicErrorReply, lastUserText, messageReply } from '../servers/anthropic-server.js';
 import { expired, type BatchAnswer } from '../servers/batch-script.js';
 import { completionReply, lastUserContent, openaiErrorReply } from '../servers/openai-server.js';
-import { ENV_VARS, FAST, KEYS, PROVIDERS, answerText, batchClientFor, collect, env, paramsFor, progressLog, rejection, signal, startBatchServer, type BatchServer } from './helpers.js';
+import {
+  ENV_VARS,
+  FAST,
+  KEYS,
+  PROVIDERS,
+  answerText,
+  batchClientFor,
+  collect,
+  env,
+  paramsFor,
+  progressLog,
+  rejection,
+  signal,
+  startBatchServer,
+  type BatchServer,
+} from './helpers.js';
 
 describe.each(PROVIDERS)('%s batch client against the loopback batch API', (provider) => {
   let server: BatchServer;
@@ -110,7 +125,11 @@ describe.each(PROVIDERS)('%s batch client against the loopback batch API', (prov
     const handle = await client.submit(requests);
     const controller = new AbortController();
     const reason = new Error('interrupted');
-    const polling = client.poll(handle, { signal: controller.signal, onProgress: () => controller.abort(reason), schedule: { initialMs: 5_000, maxMs: 5_000, factor: 1 } });
+    const polling = client.poll(handle, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(reason),
+      schedule: { initialMs: 5_000, maxMs: 5_000, factor: 1 },
+    });
     const started = Date.now();
     expect(await rejection(polling)).toBe(reason);
     expect(Date.now() - started).toBeLessThan(2_000);

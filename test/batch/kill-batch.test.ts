@@ -20,7 +20,12 @@ describe('evals run --batch killed with SIGKILL while its batch is in flight', (
     const config = {
       batchPollSeconds: 0.005,
       suites: { s: { goldenSets: ['set.jsonl'] } },
-      candidates: { c: { kind: 'prompt', adapter: { type: 'anthropic', model: 'claude-sonnet-4-6', baseURL: server.baseURL, apiKeyEnv: ENV_VARS.anthropic, maxRetries: 0 } } },
+      candidates: {
+        c: {
+          kind: 'prompt',
+          adapter: { type: 'anthropic', model: 'claude-sonnet-4-6', baseURL: server.baseURL, apiKeyEnv: ENV_VARS.anthropic, maxRetries: 0 },
+        },
+      },
     };
     writeFileSync(path.join(dir, 'evals.config.mjs'), `export default ${JSON.stringify(config)};\n`);
     const runs = path.join(dir, '.evals-runs', 's');

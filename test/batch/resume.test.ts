@@ -1,7 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/models/batch/run.js';
 import type { BatchClient, BatchRequest } from '../../src/models/batch/types.js';
-import { FAST, KEYS, MemoryJournal, PROVIDERS, answerText, batchClientFor, collect, paramsFor, progressLog, rejection, signal, startBatchServer, type BatchServer } from './helpers.js';
+import {
+  FAST,
+  KEYS,
+  MemoryJournal,
+  PROVIDERS,
+  answerText,
+  batchClientFor,
+  collect,
+  paramsFor,
+  progressLog,
+  rejection,
+  signal,
+  startBatchServer,
+  type BatchServer,
+} from './helpers.js';
 
 describe.each(PROVIDERS)('runBatch with %s: resume without paying twice', (provider) => {
   let server: BatchServer;
@@ -20,7 +34,14 @@ describe.each(PROVIDERS)('runBatch with %s: resume without paying twice', (provi
   it('picks up the in-flight batch after a kill: exactly one batch is created, and every result arrives', async () => {
     const journal = new MemoryJournal();
     const controller = new AbortController();
-    const killed = runBatch({ client, requests: words.map(request), journal, signal: controller.signal, schedule: FAST, onProgress: () => controller.abort(new Error('killed')) });
+    const killed = runBatch({
+      client,
+      requests: words.map(request),
+      journal,
+      signal: controller.signal,
+      schedule: FAST,
+      onProgress: () => controller.abort(new Error('killed')),
+    });
     expect(((await rejection(killed)) as Error).message).toBe('killed');
     expect(server.creates()).toHaveLength(1);
     // The handle was saved before the wait, and holds nothing secret.
@@ -31,7 +52,9 @@ describe.each(PROVIDERS)('runBatch with %s: resume without paying twice', (provi
     // A new process: same calls, the journal file read back.
     const resumedClient = await batchClientFor(provider, server);
     const { log, onProgress } = progressLog();
-    const results = await collect(await runBatch({ client: resumedClient, requests: words.map(request), journal, signal: signal(), schedule: FAST, onProgress }));
+    const results = await collect(
+      await runBatch({ client: resumedClient, requests: words.map(request), journal, signal: signal(), schedule: FAST, onProgress }),
+    );
 
     expect(server.creates()).toHaveLength(1);
     expect([...results.values()].map((r) => r.ok && answerText(provider, r.body)).sort()).toEqual(['echo: one', 'echo: three', 'echo: two']);
@@ -56,7 +79,10 @@ describe.each(PROVIDERS)('runBatch with %s: resume without paying twice', (provi
   });
 
   it('ignores a saved handle that is unreadable or of the other provider, and drops saved batches it no longer needs', async () => {
-    for (const saved of ['{"provider":"nope"}', JSON.stringify({ provider: provider === 'anthropic' ? 'openai' : 'anthropic', batches: [{ id: 'b1', customIds: ['call-one'] }] })]) {
+    for (const saved of [
+      '{"provider":"nope"}',
+      JSON.stringify({ provider: provider === 'anthropic' ? 'openai' : 'anthropic', batches: [{ id: 'b1', customIds: ['call-one'] }] }),
+    ]) {
       const journal = new MemoryJournal();
       journal.text = saved;
       const results = await collect(await runBatch({ client, requests: [request('one')], journal, signal: signal(), schedule: FAST }));

@@ -29,8 +29,16 @@ function answers(provider: Provider): BatchAnswer {
 function project(provider: Provider, server: BatchServer): string {
   const dir = mkdtempSync(path.join(tmpdir(), `evals-batch-${provider}-`));
   mkdirSync(path.join(dir, 'rubrics'));
-  writeFileSync(path.join(dir, 'rubrics', 'quality.md'), '---\nid: quality\nscale: binary\ncriteria:\n  - name: right\n    description: Right.\n---\nJudge it.\n');
-  const rows = Array.from({ length: ITEMS }, (_, i) => ({ id: `q-${String(i).padStart(2, '0')}`, input: `Question q-${String(i).padStart(2, '0')}?`, slices: ['s'], checks: [{ type: 'contains', values: ['Answer'] }] }));
+  writeFileSync(
+    path.join(dir, 'rubrics', 'quality.md'),
+    '---\nid: quality\nscale: binary\ncriteria:\n  - name: right\n    description: Right.\n---\nJudge it.\n',
+  );
+  const rows = Array.from({ length: ITEMS }, (_, i) => ({
+    id: `q-${String(i).padStart(2, '0')}`,
+    input: `Question q-${String(i).padStart(2, '0')}?`,
+    slices: ['s'],
+    checks: [{ type: 'contains', values: ['Answer'] }],
+  }));
   writeFileSync(path.join(dir, 'set.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
   const model = provider === 'anthropic' ? 'claude-sonnet-4-6' : 'gpt-4.1-mini';
   const config = {

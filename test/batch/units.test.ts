@@ -26,7 +26,12 @@ describe('customIdFor', () => {
   });
 
   it('refuses two requests with one id', () => {
-    expect(() => assertUniqueIds([{ customId: 'a', params: {} }, { customId: 'a', params: { x: 1 } }])).toThrow(/duplicate batch custom id a/);
+    expect(() =>
+      assertUniqueIds([
+        { customId: 'a', params: {} },
+        { customId: 'a', params: { x: 1 } },
+      ]),
+    ).toThrow(/duplicate batch custom id a/);
   });
 });
 
@@ -96,7 +101,11 @@ describe('batchClient (shared client logic)', () => {
     const log: BatchProgress[] = [];
     await client.poll(handle, { signal: signal(), onProgress: (p) => log.push(p), schedule: { initialMs: 20, maxMs: 80, factor: 4 } });
     expect(Object.fromEntries(polled)).toEqual({ b1: 3, b2: 3 });
-    expect(log).toEqual([{ done: 0, failed: 0, total: 3 }, { done: 0, failed: 0, total: 3 }, { done: 3, failed: 0, total: 3 }]);
+    expect(log).toEqual([
+      { done: 0, failed: 0, total: 3 },
+      { done: 0, failed: 0, total: 3 },
+      { done: 3, failed: 0, total: 3 },
+    ]);
     // Two checks per round (one per batch); the wait between rounds grows from 20 to 80 ms.
     const first = (statusCalls[2] ?? 0) - (statusCalls[1] ?? 0);
     const second = (statusCalls[4] ?? 0) - (statusCalls[3] ?? 0);

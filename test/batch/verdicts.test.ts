@@ -38,8 +38,17 @@ describe.each(PROVIDERS)('batched %s verdict transport', (provider) => {
   async function setUp(answer: BatchAnswer, live: Handler = (request) => verdictReply(provider, request, { reasoning: 'live', score: 3 })) {
     const options = { apiKey: KEYS[provider], answer, live, pollsUntilEnded: 1 };
     server = provider === 'anthropic' ? await startAnthropicBatchServer(options) : await startOpenAIBatchServer(options);
-    const settings = { model: provider === 'anthropic' ? 'claude-sonnet-4-6' : 'gpt-4o-mini', baseURL: server.baseURL, apiKeyEnv: ENV_VARS[provider], maxTokens: 512, maxRetries: 0, timeoutMs: 5_000, env: env(provider) };
-    const transport: VerdictTransport = provider === 'anthropic' ? await createAnthropicVerdictTransport(settings) : await createOpenAIVerdictTransport(settings);
+    const settings = {
+      model: provider === 'anthropic' ? 'claude-sonnet-4-6' : 'gpt-4o-mini',
+      baseURL: server.baseURL,
+      apiKeyEnv: ENV_VARS[provider],
+      maxTokens: 512,
+      maxRetries: 0,
+      timeoutMs: 5_000,
+      env: env(provider),
+    };
+    const transport: VerdictTransport =
+      provider === 'anthropic' ? await createAnthropicVerdictTransport(settings) : await createOpenAIVerdictTransport(settings);
     const journal = new MemoryJournal();
     return { server, transport, journal, batched: batchedVerdictTransport(transport, { journal, signal: signal(), schedule: FAST, quietMs: 5 }) };
   }
@@ -81,7 +90,10 @@ describe.each(PROVIDERS)('batched %s verdict transport', (provider) => {
   });
 
   it('makes an errored request a JudgeError without the key', async () => {
-    const errored = provider === 'anthropic' ? anthropicErrorReply(400, 'invalid_request_error', `bad ${KEYS[provider]}`) : openaiErrorReply(400, 'invalid', `bad ${KEYS[provider]}`);
+    const errored =
+      provider === 'anthropic'
+        ? anthropicErrorReply(400, 'invalid_request_error', `bad ${KEYS[provider]}`)
+        : openaiErrorReply(400, 'invalid', `bad ${KEYS[provider]}`);
     const { batched } = await setUp(() => errored);
     const err = await rejection(batched.start(prompt('item-a/rubric', 'answer A'), signal()));
     expect(err).toBeInstanceOf(JudgeError);
@@ -107,7 +119,13 @@ describe.each(PROVIDERS)('batched %s verdict transport', (provider) => {
     const { server, transport, journal } = await setUp((line) => verdictReply(provider, line.request, { reasoning: 'kept', score: 5 }));
     server.script = { ...server.script, pollsUntilEnded: 3 };
     const controller = new AbortController();
-    const killed = batchedVerdictTransport(transport, { journal, signal: controller.signal, schedule: FAST, quietMs: 5, onProgress: () => controller.abort(new Error('killed')) });
+    const killed = batchedVerdictTransport(transport, {
+      journal,
+      signal: controller.signal,
+      schedule: FAST,
+      quietMs: 5,
+      onProgress: () => controller.abort(new Error('killed')),
+    });
     expect(((await rejection(killed.start(prompt('item-a/rubric', 'answer A', '0000000000000000'), signal()))) as Error).message).toBe('killed');
 
     const resumed = batchedVerdictTransport(transport, { journal, signal: signal(), schedule: FAST, quietMs: 5 });

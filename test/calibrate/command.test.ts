@@ -44,9 +44,7 @@ describe('evals calibrate, absolute labels', () => {
     // Observed 2/5; human 1:2 0:3, judge 1:2 0:1 error:2 -> chance 7/25; (0.4 - 0.28) / 0.72.
     expect(result.stdout).toMatch(/^Cohen's kappa on scores: +0\.167$/m);
     expect(result.stdout).toMatch(/^judge errors: +2$/m);
-    expect(result.stdout).toContain(
-      ['label \\ judge      0     1 error', '0                  1     1     1', '1                  0     1     1'].join('\n'),
-    );
+    expect(result.stdout).toContain(['label \\ judge      0     1 error', '0                  1     1     1', '1                  0     1     1'].join('\n'));
     expect(result.stdout).toContain('Judge errors (each counted as a disagreement):\n  r3: no recorded verdict for r3/rubric/refusal-quality\n');
     expect(result.stdout).toMatch(/\n {2}r4: recorded verdict for r4\/rubric\/refusal-quality \(verdicts\.jsonl:3\) is not a valid rubric_verdict: "score": /);
   });
@@ -61,7 +59,9 @@ describe('evals calibrate, absolute labels', () => {
 });
 
 describe('evals calibrate, pairwise labels', () => {
-  const labels = jsonl([1, 2, 1, 2].map((label, i) => ({ id: `p${i + 1}`, input: `question ${i + 1}`, output_1: `first ${i + 1}`, output_2: `second ${i + 1}`, label })));
+  const labels = jsonl(
+    [1, 2, 1, 2].map((label, i) => ({ id: `p${i + 1}`, input: `question ${i + 1}`, output_1: `first ${i + 1}`, output_2: `second ${i + 1}`, label })),
+  );
 
   it('judges a replayed item in both orders only where both were recorded', async () => {
     const verdicts = jsonl([
@@ -86,7 +86,10 @@ describe('evals calibrate, pairwise labels', () => {
     beforeAll(async () => {
       // A judge with pure position bias: it always picks the answer shown first.
       server = await startAnthropicServer(() =>
-        messageReply('', { stopReason: 'tool_use', content: [{ type: 'tool_use', id: 'toolu_1', name: 'pairwise_verdict', input: { reasoning: 'A reads better', winner: 'A' } }] }),
+        messageReply('', {
+          stopReason: 'tool_use',
+          content: [{ type: 'tool_use', id: 'toolu_1', name: 'pairwise_verdict', input: { reasoning: 'A reads better', winner: 'A' } }],
+        }),
       );
     });
     afterAll(() => server.close());
@@ -103,11 +106,15 @@ describe('evals calibrate, pairwise labels', () => {
       expect(result.stdout).toMatch(/^correct with swap: +2 \/ 4 = 50\.0%$/m);
       expect(result.stdout).toMatch(/^correct in both orders: +0 \/ 4 = 0\.0%$/m);
       expect(result.stdout).toMatch(/^same verdict in both orders: +0 \/ 4 = 0\.0%$/m);
-      expect(result.stdout).toMatch(/^position consistency: +0 \/ 4 = 0\.0% \(of the 4 inconsistent: 4 preferred the output shown first, 0 the one shown second\)$/m);
+      expect(result.stdout).toMatch(
+        /^position consistency: +0 \/ 4 = 0\.0% \(of the 4 inconsistent: 4 preferred the output shown first, 0 the one shown second\)$/m,
+      );
     });
 
     it('runs 60 labels at concurrency 50 through the runner: no listener leak warning, and no journal left behind', async () => {
-      const many = jsonl(Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, input: `question ${i}`, output_1: `first ${i}`, output_2: `second ${i}`, label: 1 })));
+      const many = jsonl(
+        Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, input: `question ${i}`, output_1: `first ${i}`, output_2: `second ${i}`, label: 1 })),
+      );
       const judges = { claude: { provider: 'anthropic', model: 'claude-test', baseURL: server.baseURL, apiKeyEnv: 'EVALS_TEST_KEY', maxRetries: 0 } };
       const dir = project(judges, { 'labels.jsonl': many });
       const warnings: string[] = [];
@@ -115,7 +122,9 @@ describe('evals calibrate, pairwise labels', () => {
       process.on('warning', onWarning);
       try {
         const before = server.requests.length;
-        const result = await runCalibrate(['--judge', 'claude', '--labels', 'labels.jsonl', '--concurrency', '50', '--no-cache'], dir, { EVALS_TEST_KEY: 'test-key' });
+        const result = await runCalibrate(['--judge', 'claude', '--labels', 'labels.jsonl', '--concurrency', '50', '--no-cache'], dir, {
+          EVALS_TEST_KEY: 'test-key',
+        });
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         expect(server.requests.length - before).toBe(120);

@@ -19,7 +19,13 @@ const labels = Array.from({ length: N }, (_, i) => {
   const label = i % 2 === 0 ? 1 : 2;
   const good = `GOOD answer ${i}`;
   const poor = `a poor but much longer answer to question ${i}`;
-  return { id: `q${i}`, input: `Question ${i}${tricky(i) ? ' (tricky)' : ''}?`, output_1: label === 1 ? good : poor, output_2: label === 1 ? poor : good, label };
+  return {
+    id: `q${i}`,
+    input: `Question ${i}${tricky(i) ? ' (tricky)' : ''}?`,
+    output_1: label === 1 ? good : poor,
+    output_2: label === 1 ? poor : good,
+    label,
+  };
 });
 const jsonl = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 const recorded = labels.flatMap(({ id, label }, i) => {
@@ -99,10 +105,27 @@ describe('evals calibrate, several judges compared', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const out = result.stdout;
-    expect(out).toContain('Judges compared on labels.jsonl (40 pairwise labels; agreement: correct in both orders where both were judged, else in the one judged)\n');
-    const row = (name: string) => out.split('\n').find((line) => line.startsWith(`${name} `))?.trim().split(/ {2,}/);
+    expect(out).toContain(
+      'Judges compared on labels.jsonl (40 pairwise labels; agreement: correct in both orders where both were judged, else in the one judged)\n',
+    );
+    const row = (name: string) =>
+      out
+        .split('\n')
+        .find((line) => line.startsWith(`${name} `))
+        ?.trim()
+        .split(/ {2,}/);
     // Wilson 95% intervals: 40/40 -> [91.2, 100.0], 36/40 -> [76.9, 96.0], 20/40 -> [35.2, 64.8].
-    expect(row('premium')).toEqual(['premium', '100.0% (40/40) [91.2, 100.0]', '1.000', '100.0%', '—', '0', '$22.50', expect.stringMatching(/^\d+\.\d$/), 'yes']);
+    expect(row('premium')).toEqual([
+      'premium',
+      '100.0% (40/40) [91.2, 100.0]',
+      '1.000',
+      '100.0%',
+      '—',
+      '0',
+      '$22.50',
+      expect.stringMatching(/^\d+\.\d$/),
+      'yes',
+    ]);
     expect(row('budget')).toEqual(['budget', '90.0% (36/40) [76.9, 96.0]', '1.000', '90.0%', '—', '0', '$0.14', expect.stringMatching(/^\d+\.\d$/), 'yes']);
     // Recorded verdicts carry no cost and took no time here.
     expect(row('recorded')).toEqual(['recorded', '50.0% (20/40) [35.2, 64.8]', '0.500', '50.0%', '—', '0', 'n/a', '—', 'no']);
@@ -115,7 +138,11 @@ describe('evals calibrate, several judges compared', () => {
     expect(out).toContain('Qualify: premium (≥ 85.0%), budget (≥ 85.0%); below: recorded (≥ 85.0%)\n');
     expect(out).toContain('Cheapest that qualifies: budget ($0.14 / 1k verdicts)\n');
     // Every judge's agreement is recorded where runs hold a judge to its minAgreement.
-    for (const [judge, agreement] of [['premium', 1], ['budget', 0.9], ['recorded', 0.5]] as const) {
+    for (const [judge, agreement] of [
+      ['premium', 1],
+      ['budget', 0.9],
+      ['recorded', 0.5],
+    ] as const) {
       const record = JSON.parse(readFileSync(path.join(dir, 'reports', 'calibration', `${judge}.json`), 'utf8'));
       expect(record).toMatchObject({ judge, n: 40, agreement, labels: 'labels.jsonl' });
     }
@@ -180,15 +207,23 @@ describe('evals calibrate, rubric versions compared', () => {
       },
       { premium: { provider: 'anthropic', model: 'claude-premium', baseURL: anthropic.baseURL, apiKeyEnv: 'EVALS_TEST_KEY', maxRetries: 0 } },
     );
-    const result = await runCalibrate(['--judge', 'premium', '--rubric', 'helpful.v1.md,helpful.v2.md', '--labels', 'labels.jsonl', '--min-agreement', '0.8'], dir, ENV);
+    const result = await runCalibrate(
+      ['--judge', 'premium', '--rubric', 'helpful.v1.md,helpful.v2.md', '--labels', 'labels.jsonl', '--min-agreement', '0.8'],
+      dir,
+      ENV,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     // The two versions share the id "helpful", so they are named by file.
     expect(result.stdout).toMatch(/^premium@helpful\.v1 +100\.0% \(40\/40\)/m);
     expect(result.stdout).toMatch(/^premium@helpful\.v2 +0\.0% \(0\/40\)/m);
-    expect(result.stdout).toContain('  premium@helpful.v1 vs premium@helpful.v2: premium@helpful.v1 alone right on 40, premium@helpful.v2 alone on 0; p = 1.8e-12, adjusted 1.8e-12: significant\n');
+    expect(result.stdout).toContain(
+      '  premium@helpful.v1 vs premium@helpful.v2: premium@helpful.v1 alone right on 40, premium@helpful.v2 alone on 0; p = 1.8e-12, adjusted 1.8e-12: significant\n',
+    );
     expect(result.stdout).toContain('Qualify: premium@helpful.v1 (≥ 80.0%); below: premium@helpful.v2 (≥ 80.0%)\n');
-    expect(result.stdout).toContain('premium@helpful.v2: agreement 0.0% (below minAgreement 0.8: its metrics are reported but do not gate); not recorded (rubric versions compared: calibrate the chosen one alone to record it)\n');
+    expect(result.stdout).toContain(
+      'premium@helpful.v2: agreement 0.0% (below minAgreement 0.8: its metrics are reported but do not gate); not recorded (rubric versions compared: calibrate the chosen one alone to record it)\n',
+    );
 
     // The edit alone, as CI would run it: below the bar, exit 1.
     const edited = await runCalibrate(['--judge', 'premium', '--rubric', 'helpful.v2.md', '--labels', 'labels.jsonl', '--min-agreement', '0.8'], dir, ENV);

@@ -22,7 +22,12 @@ describe('labelsFromCsv', () => {
     const csv = 'input,output_a,output_b,preferred\n"Capital of France?",Paris,Lyon,a\n"2+2?","5","four, of course",B\nq,x,y,2\n';
     const { kind, labels, count } = labelsFromCsv(csv, 'team/pairs.csv');
     expect({ kind, count }).toEqual({ kind: 'pairwise', count: 3 });
-    expect(labels.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+    expect(
+      labels
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
       { id: 'pairs-001', input: 'Capital of France?', output_1: 'Paris', output_2: 'Lyon', label: 1 },
       { id: 'pairs-002', input: '2+2?', output_1: '5', output_2: 'four, of course', label: 2 },
       { id: 'pairs-003', input: 'q', output_1: 'x', output_2: 'y', label: 2 },
@@ -35,7 +40,12 @@ describe('labelsFromCsv', () => {
     const csv = 'id,input,output,score,reference\nr1,Q1,A1,1,\nr2,Q2,"multi\nline",false,ref\nr3,Q3,A3,4,\n';
     const { kind, labels } = labelsFromCsv(csv, 'scores.csv');
     expect(kind).toBe('absolute');
-    expect(labels.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+    expect(
+      labels
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
       { id: 'r1', input: 'Q1', answer: 'A1', label: 1 },
       { id: 'r2', input: 'Q2', answer: 'multi\nline', reference: 'ref', label: false },
       { id: 'r3', input: 'Q3', answer: 'A3', label: 4 },

@@ -34,7 +34,10 @@ describe('parseLabels', () => {
   it('reads absolute labels with an optional reference', () => {
     const set = parseLabels('{"id":"a1","input":"q","answer":"x","label":true}\n{"id":"a2","input":"q","answer":"y","reference":"r","label":0}\n', 'l.jsonl');
     expect(set.kind).toBe('absolute');
-    expect(set.labels.map((l) => [l.id, l.label, l.line])).toEqual([['a1', true, 1], ['a2', 0, 2]]);
+    expect(set.labels.map((l) => [l.id, l.label, l.line])).toEqual([
+      ['a1', true, 1],
+      ['a2', 0, 2],
+    ]);
   });
 
   it('names file and line for every bad row, mixed kinds and duplicate ids', () => {

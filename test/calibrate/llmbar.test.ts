@@ -52,7 +52,16 @@ describe("LLMBar, GPT-4's recorded Vanilla verdicts replayed with no config", ()
   it('Natural through a config judge: the kappas and the confusion matrix too', async () => {
     const recordDir = mkdtempSync(path.join(tmpdir(), 'evals-llmbar-record-'));
     const result = await runCalibrate(
-      ['--judge', 'gpt4-llmbar-vanilla', '--labels', 'calibration/llmbar/natural.labels.jsonl', '--config', 'test/fixtures/calibrate/evals.config.ts', '--reports-dir', recordDir],
+      [
+        '--judge',
+        'gpt4-llmbar-vanilla',
+        '--labels',
+        'calibration/llmbar/natural.labels.jsonl',
+        '--config',
+        'test/fixtures/calibrate/evals.config.ts',
+        '--reports-dir',
+        recordDir,
+      ],
       root,
     );
     expect(result.stderr).toBe('');
@@ -63,7 +72,12 @@ describe("LLMBar, GPT-4's recorded Vanilla verdicts replayed with no config", ()
     expect(out).toMatch(/^Cohen's kappa between orders: +0\.898$/m);
     expect(out).toMatch(/^position consistency: +95 \/ 100 = 95\.0% \(of the 5 inconsistent: 3 preferred the output shown first, 2 the one shown second\)$/m);
     expect(out).toContain(
-      ['Confusion matrix without swap (rows: label, columns: judge)', 'label \\ judge      1     2', '1                 40     2', '2                  3    55'].join('\n'),
+      [
+        'Confusion matrix without swap (rows: label, columns: judge)',
+        'label \\ judge      1     2',
+        '1                 40     2',
+        '2                  3    55',
+      ].join('\n'),
     );
     expect(out).toMatch(/^agreement 93\.0%; recorded in /m);
     const record = JSON.parse(readFileSync(path.join(recordDir, 'calibration', 'gpt4-llmbar-vanilla.json'), 'utf8'));
@@ -84,7 +98,9 @@ describe('evals labels import llmbar', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`wrote ${set.n} pairwise labels to ${set.name}.labels.jsonl\n`);
-      expect(result.stdout).toContain(`wrote ${set.n * 2} recorded verdicts of GPT-4/Vanilla (its statistics.json reproduced: correct_False ${set.figures[0]} / ${set.n} = `);
+      expect(result.stdout).toContain(
+        `wrote ${set.n * 2} recorded verdicts of GPT-4/Vanilla (its statistics.json reproduced: correct_False ${set.figures[0]} / ${set.n} = `,
+      );
       expect(readFileSync(labels, 'utf8')).toBe(readFileSync(path.join(shipped, `${set.name}.labels.jsonl`), 'utf8'));
       expect(readFileSync(verdicts, 'utf8')).toBe(readFileSync(path.join(shipped, `${set.name}.gpt4-vanilla.verdicts.jsonl`), 'utf8'));
     }

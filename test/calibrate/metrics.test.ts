@@ -58,11 +58,20 @@ describe('pairwiseMetrics', () => {
         [0, 0, 0, 0],
       ],
     });
-    expect(m.matrixSwapped).toEqual({ labels: ['1', '2'], counts: [[1, 1], [1, 2]] });
+    expect(m.matrixSwapped).toEqual({
+      labels: ['1', '2'],
+      counts: [
+        [1, 1],
+        [1, 2],
+      ],
+    });
   });
 
   it('leaves the two-order figures empty when only one order was judged', () => {
-    const single = pairwiseMetrics([{ label: 1, original: 1 }, { label: 2, original: 1 }]);
+    const single = pairwiseMetrics([
+      { label: 1, original: 1 },
+      { label: 2, original: 1 },
+    ]);
     expect(single.correctOriginal).toEqual({ count: 1, total: 2 });
     expect(single.correctSwapped).toEqual({ count: 0, total: 0 });
     expect(single.kappaSwapped).toBeNull();
@@ -104,7 +113,14 @@ describe('absoluteMetrics', () => {
   });
 
   it('gives no kappa when everyone used one label, and refuses a 0-1 scale', () => {
-    const same = absoluteMetrics([{ label: 1, judged: 1 }, { label: 1, judged: 1 }], 'binary', 1);
+    const same = absoluteMetrics(
+      [
+        { label: 1, judged: 1 },
+        { label: 1, judged: 1 },
+      ],
+      'binary',
+      1,
+    );
     expect(same.exact).toEqual({ count: 2, total: 2 });
     expect(same.kappa).toBeNull();
     expect(() => absoluteMetrics([{ label: 0.5, judged: 0.5 }], '0-1', 0.5)).toThrow(RangeError);

@@ -27,10 +27,14 @@ function loadError(text: string): string {
 async function source(lines: string[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'evals-replay-'));
   writeFileSync(path.join(dir, 'verdicts.jsonl'), lines.join('\n') + '\n');
-  return createReplayVerdictSource('rec', { path: 'verdicts.jsonl', source: 'synthetic: test rows' }, {
-    configDir: dir,
-    display: (p) => path.relative(dir, p),
-  });
+  return createReplayVerdictSource(
+    'rec',
+    { path: 'verdicts.jsonl', source: 'synthetic: test rows' },
+    {
+      configDir: dir,
+      display: (p) => path.relative(dir, p),
+    },
+  );
 }
 
 describe('parseRecordedVerdicts', () => {
@@ -66,9 +70,7 @@ describe('createReplayVerdictSource', () => {
 
   it('throws a JudgeError for a missing key and for a verdict the schema rejects', async () => {
     const replay = await source(['{"key":"x/pairwise/original","verdict":{"winner":"1"}}']);
-    await expect(replay.verdict(request('x/pairwise/swapped'), signal)).rejects.toThrow(
-      new JudgeError('no recorded verdict for x/pairwise/swapped'),
-    );
+    await expect(replay.verdict(request('x/pairwise/swapped'), signal)).rejects.toThrow(new JudgeError('no recorded verdict for x/pairwise/swapped'));
     const err = await replay.verdict(request('x/pairwise/original'), signal).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(JudgeError);
     expect((err as Error).message).toMatch(
@@ -77,10 +79,14 @@ describe('createReplayVerdictSource', () => {
   });
 
   it('says which file it could not read', async () => {
-    const err = await createReplayVerdictSource('rec', { path: 'nope.jsonl', source: 's' }, {
-      configDir: tmpdir(),
-      display: (p) => path.basename(p),
-    }).catch((e: unknown) => e);
+    const err = await createReplayVerdictSource(
+      'rec',
+      { path: 'nope.jsonl', source: 's' },
+      {
+        configDir: tmpdir(),
+        display: (p) => path.basename(p),
+      },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/^judge rec: cannot read recorded verdicts nope\.jsonl: ENOENT/);
   });

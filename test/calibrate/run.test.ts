@@ -23,7 +23,12 @@ const flakySwapped: VerdictSource = {
 
 /** The runner as `evals calibrate` uses it, without a journal. */
 function through(concurrency: number, signal: AbortSignal): CalibrationRunOptions {
-  return { run: (tasks, failed, final) => runTasks({ tasks, limit: pLimit(concurrency), timeoutMs: 10_000, interrupt: signal, failed, final }), name: 'flaky', epoch: 0, signal };
+  return {
+    run: (tasks, failed, final) => runTasks({ tasks, limit: pLimit(concurrency), timeoutMs: 10_000, interrupt: signal, failed, final }),
+    name: 'flaky',
+    epoch: 0,
+    signal,
+  };
 }
 
 describe('judgePairwiseLabels', () => {
@@ -42,8 +47,6 @@ describe('judgePairwiseLabels', () => {
   it('lets anything but a JudgeError (a bug, an abort) stop the run', async () => {
     const controller = new AbortController();
     controller.abort(new Error('interrupted'));
-    await expect(
-      judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, through(1, controller.signal)),
-    ).rejects.toThrow('interrupted');
+    await expect(judgePairwiseLabels(labels, 'l.jsonl', flakySwapped, () => true, through(1, controller.signal))).rejects.toThrow('interrupted');
   });
 });

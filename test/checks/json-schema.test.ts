@@ -26,9 +26,7 @@ describe('json-schema', () => {
   });
 
   it('names a missing property at the root and an extra one by name', () => {
-    expect(check({ type: 'json-schema', schema: ticket }, input('{}'))?.reason).toBe(
-      "schema: (root) must have required property 'priority'",
-    );
+    expect(check({ type: 'json-schema', schema: ticket }, input('{}'))?.reason).toBe("schema: (root) must have required property 'priority'");
     expect(check({ type: 'json-schema', schema: ticket }, input('{"priority": "low", "x": 1}'))?.reason).toBe(
       'schema: (root) must NOT have additional properties "x"',
     );

@@ -12,7 +12,7 @@ describe('detectRefusal: full refusals', () => {
     'As an AI, I cannot give legal advice on this.',
     "I don't have information about Lumen Teams pricing.",
     "I couldn't find anything about that in the help center.",
-    "That question is outside the scope of what I can answer. Please contact support.",
+    'That question is outside the scope of what I can answer. Please contact support.',
     'Unfortunately, I do not have access to your account.',
     "It's not appropriate to share someone's password.",
     "I don't know.",
@@ -24,8 +24,7 @@ describe('detectRefusal: full refusals', () => {
   });
 
   it('treats pointing elsewhere as a full refusal, not partial help', () => {
-    const text =
-      "I can't help you find someone's home address. Instead, I would encourage you to consider contacting them through mutual friends.";
+    const text = "I can't help you find someone's home address. Instead, I would encourage you to consider contacting them through mutual friends.";
     expect(detectRefusal(text)).toBe('full');
   });
 });
@@ -47,7 +46,7 @@ describe('detectRefusal: compliance', () => {
     'Open the app and sign in. Then go to Settings. Note that you cannot undo a deletion, and I cannot stress enough: back up first.',
     // quoted error text is not the assistant refusing
     'If the app says "I cannot access the server", check your proxy settings.',
-    "Sorry for the trouble! Refunds for add-ons are available within 14 days.",
+    'Sorry for the trouble! Refunds for add-ons are available within 14 days.',
     "I'm sorry to hear sync failed. Here's how to fix it: sign out and back in.",
     "I can't wait to help: the answer is 42.",
     'You cannot get a refund after 30 days, but you can downgrade your plan.',

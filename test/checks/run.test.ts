@@ -55,14 +55,28 @@ describe('runChecks', () => {
     expect(runs).toEqual([
       { name: 'choice', type: 'choice', outcome: { pass: false, score: 0, reason: 'check error: reference "Paris" is not a choice letter' } },
     ]);
-    const thrown = runChecks([fakeSpec], input('x'), withFake(() => { throw new TypeError('boom'); }));
+    const thrown = runChecks(
+      [fakeSpec],
+      input('x'),
+      withFake(() => {
+        throw new TypeError('boom');
+      }),
+    );
     expect(thrown[0]?.outcome).toEqual({ pass: false, score: 0, reason: 'check error: boom' });
   });
 
   it('fails a check that reports a score or detail outside [0, 1]', () => {
-    const over = runChecks([fakeSpec], input('x'), withFake(() => ({ pass: true, score: 2 })));
+    const over = runChecks(
+      [fakeSpec],
+      input('x'),
+      withFake(() => ({ pass: true, score: 2 })),
+    );
     expect(over[0]?.outcome).toEqual({ pass: false, score: 0, reason: 'check error: score 2 is outside [0, 1]' });
-    const nan = runChecks([fakeSpec], input('x'), withFake(() => ({ pass: true, score: 1, details: { p: Number.NaN } })));
+    const nan = runChecks(
+      [fakeSpec],
+      input('x'),
+      withFake(() => ({ pass: true, score: 1, details: { p: Number.NaN } })),
+    );
     expect(nan[0]?.outcome.pass).toBe(false);
     expect(nan[0]?.outcome.reason).toBe('check error: detail p = NaN is outside [0, 1]');
   });

@@ -83,7 +83,9 @@ describe('evals run --baseline-ref', () => {
   });
 
   it('a drop within the tolerance (maxDrop) is not a lowering: reruns may move a little', async () => {
-    const { dir, base } = await baseAndHead((config) => config.replace("goldenSets: ['goldensets/qa.jsonl'] }", "goldenSets: ['goldensets/qa.jsonl'], gate: { maxDrop: 0.5 } }"));
+    const { dir, base } = await baseAndHead((config) =>
+      config.replace("goldenSets: ['goldensets/qa.jsonl'] }", "goldenSets: ['goldensets/qa.jsonl'], gate: { maxDrop: 0.5 } }"),
+    );
     forget(dir, 1);
     expect((await runCli(['run', '--candidate', 'bot', '-u', '--quiet'], dir)).code).toBe(0);
     commitAll(dir, 'head: one capital forgotten, tolerance 50 points');
@@ -123,6 +125,8 @@ describe('evals run --baseline-ref', () => {
     expect(runs()).toEqual(journals);
     expect(sha(report)).toBe(before);
     expect((await runCli(['run', '--candidate', 'bot', '--allow-baseline-change'], dir)).stderr).toContain('--allow-baseline-change goes with --baseline-ref');
-    expect((await runCli(['run', '--candidate', 'bot', '--baseline', report, '--baseline-ref', 'HEAD'], dir)).stderr).toContain('--baseline and --baseline-ref each name the baseline');
+    expect((await runCli(['run', '--candidate', 'bot', '--baseline', report, '--baseline-ref', 'HEAD'], dir)).stderr).toContain(
+      '--baseline and --baseline-ref each name the baseline',
+    );
   });
 });

@@ -47,7 +47,12 @@ describe('evals coverage', () => {
     expect(longTail?.n).toBe(60);
     const table = await runCli(['coverage', 'reports/support/bot.json', '--rerun', 'rerun.json'], dir);
     const row = table.stdout.split('\n').find((line) => line.startsWith('long-tail'));
-    expect(row?.trim().split(/\s{2,}/).slice(-3)).toEqual(['5', '10', '20'].map((d) => (longTail?.needed[d] as number).toLocaleString('en-US')));
+    expect(
+      row
+        ?.trim()
+        .split(/\s{2,}/)
+        .slice(-3),
+    ).toEqual(['5', '10', '20'].map((d) => (longTail?.needed[d] as number).toLocaleString('en-US')));
   });
 
   it('a missing baseline is exit 2 with what to run, nothing printed on stdout', async () => {

@@ -15,13 +15,18 @@ const id = (i: number) => `lt-${String(i).padStart(2, '0')}`;
  */
 function project(): string {
   const dir = gitProject('gated');
-  const lines = Array.from({ length: LONG_TAIL }, (_, i) => JSON.stringify({ id: id(i), input: `Code ${i}?`, reference: `c${i}`, slices: ['long-tail'], checks: [{ type: 'equals' }] }));
+  const lines = Array.from({ length: LONG_TAIL }, (_, i) =>
+    JSON.stringify({ id: id(i), input: `Code ${i}?`, reference: `c${i}`, slices: ['long-tail'], checks: [{ type: 'equals' }] }),
+  );
   writeFileSync(path.join(dir, 'goldensets', 'qa.jsonl'), `${lines.join('\n')}\n${readFileSync(path.join(dir, 'goldensets', 'qa.jsonl'), 'utf8')}`);
   const answers = JSON.parse(readFileSync(path.join(dir, 'answers.json'), 'utf8')) as Record<string, string>;
   for (let i = 0; i < LONG_TAIL; i++) answers[id(i)] = `c${i}`;
   writeFileSync(path.join(dir, 'answers.json'), `${JSON.stringify(answers, null, 2)}\n`);
   const config = path.join(dir, 'evals.config.mjs');
-  writeFileSync(config, readFileSync(config, 'utf8').replace("goldenSets: ['goldensets/qa.jsonl'] }", "goldenSets: ['goldensets/qa.jsonl'], gate: { drift: { maxDrop: 0.15 } } }"));
+  writeFileSync(
+    config,
+    readFileSync(config, 'utf8').replace("goldenSets: ['goldensets/qa.jsonl'] }", "goldenSets: ['goldensets/qa.jsonl'], gate: { drift: { maxDrop: 0.15 } } }"),
+  );
   return dir;
 }
 

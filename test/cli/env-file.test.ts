@@ -6,7 +6,13 @@ import { withEnvFile } from '../../src/cli/env-file.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { copyFixture, runCli } from './harness.js';
 
-const io = (cwd: string, env: NodeJS.ProcessEnv): CliIO => ({ stdout: { write: () => true }, stderr: { write: () => true }, cwd, env, interrupt: new AbortController().signal });
+const io = (cwd: string, env: NodeJS.ProcessEnv): CliIO => ({
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+  cwd,
+  env,
+  interrupt: new AbortController().signal,
+});
 
 describe('--env-file and .env', () => {
   it('adds the file variables without overriding those already set', () => {
@@ -46,7 +52,8 @@ describe('--env-file and .env', () => {
     const { stdout, stderr } = await runCli(['run', '--config', 'judged.config.mjs', '--slice', 'math', '--quiet'], dir);
     expect(stdout).not.toContain('not scored');
     expect(`${stdout}${stderr}`).not.toContain(secret);
-    const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(path.join(d, f)).isDirectory() ? files(path.join(d, f)) : [path.join(d, f)]));
+    const files = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => (statSync(path.join(d, f)).isDirectory() ? files(path.join(d, f)) : [path.join(d, f)]));
     for (const file of files(dir).filter((f) => !f.endsWith('.env'))) expect(readFileSync(file, 'utf8'), file).not.toContain(secret);
   });
 });

@@ -18,7 +18,10 @@ describe('evals --help and validate', () => {
 
   it("each command's --help prints its flags, examples and usage, not the global help nor others' flags", async () => {
     for (const command of commands) {
-      for (const argv of [[...command.split(' '), '--help'], ['help', ...command.split(' ')]]) {
+      for (const argv of [
+        [...command.split(' '), '--help'],
+        ['help', ...command.split(' ')],
+      ]) {
         const { code, stdout } = await runCli(argv, process.cwd());
         expect(code, argv.join(' ')).toBe(0);
         expect(stdout).toMatch(new RegExp(`^evals ${command} — `));

@@ -54,7 +54,11 @@ describe('the option table', () => {
   it("every help example uses only the command's own flags", () => {
     for (const command of commands) {
       for (const example of COMMANDS[command].examples) {
-        const words = example.replace(/#.*$/, '').trim().split(/\s+/).map((w) => w.replace(/^"(.*)"$/, '$1'));
+        const words = example
+          .replace(/#.*$/, '')
+          .trim()
+          .split(/\s+/)
+          .map((w) => w.replace(/^"(.*)"$/, '$1'));
         expect(words.slice(0, 2 + command.split(' ').length - 1), example).toEqual(['evals', ...command.split(' ')]);
         expect(() => parseCommandArgs(command, words.slice(1 + command.split(' ').length)), example).not.toThrow();
       }

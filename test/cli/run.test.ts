@@ -20,7 +20,12 @@ describe('evals run', () => {
     const report = ReportSchema.parse(JSON.parse(read(dir, 'reports/mini/echo.json')));
     expect(report.summary.n).toBe(4);
     expect(report.summary.metrics.pass?.mean).toBe(0.5);
-    expect(report.items.map((i) => [i.id, i.pass])).toEqual([['q-01', true], ['q-02', true], ['q-03', false], ['q-04', false]]);
+    expect(report.items.map((i) => [i.id, i.pass])).toEqual([
+      ['q-01', true],
+      ['q-02', true],
+      ['q-03', false],
+      ['q-04', false],
+    ]);
     expect(report.items[3]?.failures).toEqual(['equals: expected "9", found "6"']);
     expect(report.slices.math?.metrics.pass?.mean).toBe(0.5);
 
@@ -75,7 +80,10 @@ describe('evals run', () => {
   it('exits 2 on a CSV with a broken quote, and leaves the report alone', async () => {
     const dir = copyFixture('mini');
     writeFileSync(path.join(dir, 'mini.csv'), 'id,input,reference\na,"What is 2 + 2?",4\nb,"Capital of France?",Paris\n');
-    writeFileSync(path.join(dir, 'evals.config.ts'), read(dir, 'evals.config.ts').replace("goldenSets: ['mini.jsonl'], gate: { maxErrors: 0 }", "goldenSets: ['mini.csv'], gate: { maxErrors: 0 }"));
+    writeFileSync(
+      path.join(dir, 'evals.config.ts'),
+      read(dir, 'evals.config.ts').replace("goldenSets: ['mini.jsonl'], gate: { maxErrors: 0 }", "goldenSets: ['mini.csv'], gate: { maxErrors: 0 }"),
+    );
     expect((await runCli(['run', '--candidate', 'echo', '--suite', 'mini', '--quiet'], dir)).code).toBe(0);
     const before = read(dir, 'reports/mini/echo.json');
     const mtime = statSync(path.join(dir, 'reports/mini/echo.json')).mtimeMs;
@@ -90,12 +98,21 @@ describe('evals run', () => {
 
   it('exits 2 for unknown candidates, suites and flags, and for a config error naming the field', async () => {
     const dir = copyFixture('mini');
-    expect(await runCli(['run', '--candidate', 'nope'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown candidate "nope" \(known: echo, flaky, slow\)/) });
+    expect(await runCli(['run', '--candidate', 'nope'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown candidate "nope" \(known: echo, flaky, slow\)/),
+    });
     expect(await runCli(['run', '--candidate', 'echo', '--suite', 'x'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown suite "x"/) });
     expect(await runCli(['run', '--candidate', 'echo', '--bogus'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown option '--bogus'/) });
-    expect(await runCli(['run'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/which candidate\? the config has 3 candidates \(echo, flaky, slow\); pass --candidate <id>/) });
+    expect(await runCli(['run'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/which candidate\? the config has 3 candidates \(echo, flaky, slow\); pass --candidate <id>/),
+    });
     expect(await runCli(['run', '--candidate', 'echo', '--sample', '0'], dir)).toMatchObject({ code: 2 });
-    writeFileSync(path.join(dir, 'evals.config.ts'), read(dir, 'evals.config.ts').replace("kind: 'prompt', adapter: { type: 'module', path: 'echo.ts' }", "kind: 'oracle', adapter: { type: 'module' }"));
+    writeFileSync(
+      path.join(dir, 'evals.config.ts'),
+      read(dir, 'evals.config.ts').replace("kind: 'prompt', adapter: { type: 'module', path: 'echo.ts' }", "kind: 'oracle', adapter: { type: 'module' }"),
+    );
     const bad = await runCli(['run', '--candidate', 'echo'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/evals\.config\.ts: "candidates\.echo\.kind": expected one of/);

@@ -28,8 +28,12 @@ describe('the subset of a suite --filter and --slice select', () => {
   });
 
   it('a slice that does not exist, or a filter that selects nothing, is a usage error saying what there is', () => {
-    expect(() => selectSubset(items, { filters: [], slices: ['longtail'] }, 's')).toThrow(/--slice longtail: suite "s" has no such slice \(slices: auth, billing, long-tail\)/);
-    expect(() => selectSubset(items, { filters: ['refnud-*'], slices: [] }, 's')).toThrow(/--filter refnud-\*: no item of suite "s" matches \(ids look like "refund-1"/);
+    expect(() => selectSubset(items, { filters: [], slices: ['longtail'] }, 's')).toThrow(
+      /--slice longtail: suite "s" has no such slice \(slices: auth, billing, long-tail\)/,
+    );
+    expect(() => selectSubset(items, { filters: ['refnud-*'], slices: [] }, 's')).toThrow(
+      /--filter refnud-\*: no item of suite "s" matches \(ids look like "refund-1"/,
+    );
   });
 });
 
@@ -55,7 +59,11 @@ describe('evals run without --candidate, and with --filter / --slice', () => {
     const report = path.join(dir, 'reports', 'lenient', 'echo.json');
     const before = sha(report);
 
-    for (const extra of [['--filter', 'q-0?'], ['--slice', 'geo', '-u'], ['--filter', 'q-*', '--slice', 'math', '-u']]) {
+    for (const extra of [
+      ['--filter', 'q-0?'],
+      ['--slice', 'geo', '-u'],
+      ['--filter', 'q-*', '--slice', 'math', '-u'],
+    ]) {
       const { code, stdout } = await runCli([...base, ...extra], dir);
       expect(code, extra.join(' ')).toBeLessThan(2);
       expect(stdout).toContain('report: reports/lenient/echo.new.json');

@@ -34,10 +34,17 @@ describe('evals view', () => {
 
   beforeAll(async () => {
     mkdirSync(path.join(reports, 'support'), { recursive: true });
-    for (const file of ['rag-v2.json', 'rag-v2.outputs.jsonl', 'prompt-only.json']) copyFileSync(path.join(root, 'reports/support', file), path.join(reports, 'support', file));
+    for (const file of ['rag-v2.json', 'rag-v2.outputs.jsonl', 'prompt-only.json'])
+      copyFileSync(path.join(root, 'reports/support', file), path.join(reports, 'support', file));
     writeFileSync(path.join(project, 'secret.txt'), SECRET);
     symlinkSync(project, path.join(reports, 'link'));
-    exit = main(['view', 'reports', '--port', '0'], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, cwd: project, env: {}, interrupt: stop.signal });
+    exit = main(['view', 'reports', '--port', '0'], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => true },
+      cwd: project,
+      env: {},
+      interrupt: stop.signal,
+    });
     await vi.waitFor(() => expect(stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+\//), { timeout: 10_000 });
     url = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0] ?? '';
   });
@@ -63,7 +70,15 @@ describe('evals view', () => {
   });
 
   it('serves nothing outside the folder: .. in any spelling, encoded separators, a symlink out', async () => {
-    for (const raw of ['/../secret.txt', '/%2e%2e/secret.txt', '/support/..%2f..%2fsecret.txt', '/support/%2e%2e/%2e%2e/secret.txt', '/..%5csecret.txt', '/link/secret.txt', '/%ff']) {
+    for (const raw of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/support/..%2f..%2fsecret.txt',
+      '/support/%2e%2e/%2e%2e/secret.txt',
+      '/..%5csecret.txt',
+      '/link/secret.txt',
+      '/%ff',
+    ]) {
       const res = await get(url, raw);
       expect(res.status, raw).toBe(404);
       expect(res.body, raw).not.toContain(SECRET);
@@ -85,7 +100,13 @@ describe('evals view, bad input', () => {
     expect(await runCli(['view', '--port', '70000'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--port 70000: not a port/) });
     const stop = new AbortController();
     let out = '';
-    const run = main(['view', '--open'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, cwd: dir, env: { CI: 'true' }, interrupt: stop.signal });
+    const run = main(['view', '--open'], {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => true },
+      cwd: dir,
+      env: { CI: 'true' },
+      interrupt: stop.signal,
+    });
     await expect.poll(() => out, { timeout: 10_000 }).toMatch(/--open ignored: CI is set/);
     stop.abort();
     expect(await run).toBe(0);

@@ -18,7 +18,13 @@ candidates:
 describe('YAML and JSON configs', () => {
   it('evals.config.yaml is found and runs; --config takes a .json', async () => {
     const dir = copyFixture('mini');
-    writeFileSync(path.join(dir, 'alt.config.json'), JSON.stringify({ suites: { math: { goldenSets: ['mini.jsonl'] } }, candidates: { echo: { kind: 'prompt', adapter: { type: 'module', path: 'echo.ts' } } } }));
+    writeFileSync(
+      path.join(dir, 'alt.config.json'),
+      JSON.stringify({
+        suites: { math: { goldenSets: ['mini.jsonl'] } },
+        candidates: { echo: { kind: 'prompt', adapter: { type: 'module', path: 'echo.ts' } } },
+      }),
+    );
     const json = await runCli(['validate', '--config', 'alt.config.json'], dir);
     expect(json.stdout).toContain('config alt.config.json: ok');
     // The fixture's evals.config.ts comes first; a folder with only YAML finds the YAML.

@@ -69,7 +69,10 @@ describe('cost, latency and errors', () => {
   it('states cost per 1k queries from the answers that reported one, latency quantiles and the error rate', () => {
     const base = run('x', 40, 20);
     const calls = base.calls.map((c, i) => ({ ...c, latencyMs: i + 1, ...(i < 10 ? { costUsd: 0.002 } : {}), unpriced: i === 59 }));
-    const errored = { ...base.report, items: base.report.items.map((it, i) => (i === 0 ? { ...it, pass: false, error: { kind: 'timeout', message: 't' } } : it)) };
+    const errored = {
+      ...base.report,
+      items: base.report.items.map((it, i) => (i === 0 ? { ...it, pass: false, error: { kind: 'timeout', message: 't' } } : it)),
+    };
     const withErrors = { ...errored, summary: { ...errored.summary, errors: 1 } };
     const decision = buildDecision({ suite: 's', alpha: 0.05, runs: [{ ...base, calls, report: withErrors }, run('y', 0, 0)], goldSources: gold });
     const all = decision.slices[0]?.cells[0];
@@ -81,8 +84,7 @@ describe('cost, latency and errors', () => {
 
 describe('retrieval attribution', () => {
   // rag-a retrieves every gold page but its head answers fail half the time; rag-b misses the last 20 head pages.
-  const contexts = (hitUpTo: number) =>
-    new Map(reportItems(0, 0).map((i, n) => [i.id, [n < hitUpTo ? [`doc-${i.id}`, 'other', 'third'] : ['other']]]));
+  const contexts = (hitUpTo: number) => new Map(reportItems(0, 0).map((i, n) => [i.id, [n < hitUpTo ? [`doc-${i.id}`, 'other', 'third'] : ['other']]]));
   const decision = buildDecision({
     suite: 's',
     alpha: 0.05,
@@ -104,7 +106,7 @@ describe('retrieval attribution', () => {
     expect(decision.retrieval?.uncovered).toEqual(['long-tail']);
     expect(decision.retrieval?.rows.some((r) => r.slice === 'long-tail')).toBe(false);
     const text = renderDecisionTerminal(decision);
-    expect(text).toContain('no gold sources, outside the corpus\'s coverage: long-tail');
+    expect(text).toContain("no gold sources, outside the corpus's coverage: long-tail");
     expect(text).toContain('rag-a: of 20 failed items with gold sources, 0 followed a retrieval miss and 20 had every gold source retrieved');
     expect(text).toContain('rag-b: of 20 failed items with gold sources, 20 followed a retrieval miss and 0 had every gold source retrieved');
   });

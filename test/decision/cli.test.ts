@@ -31,7 +31,10 @@ function project(): string {
 };\n`,
   );
   // plain knows the head only; rag retrieves right for items 0-5 and answers what it retrieved.
-  writeFileSync(path.join(dir, 'plain.mjs'), "export default async (item) => ({ text: Number(item.id.slice(2)) < 4 ? `answer ${item.id.slice(2)}` : 'no idea' });\n");
+  writeFileSync(
+    path.join(dir, 'plain.mjs'),
+    "export default async (item) => ({ text: Number(item.id.slice(2)) < 4 ? `answer ${item.id.slice(2)}` : 'no idea' });\n",
+  );
   writeFileSync(
     path.join(dir, 'rag.mjs'),
     "export default async (item) => { const i = Number(item.id.slice(2)); const doc = i < 6 ? i : 99; return { text: i < 6 ? `answer ${i}` : 'not found', contexts: [{ id: `doc-${doc}.md`, text: `answer ${doc}` }] }; };\n",
@@ -56,7 +59,10 @@ describe('the decision view from the CLI', () => {
     expect(stdout).toContain('rag: of 2 failed items with gold sources, 2 followed a retrieval miss and 0 had every gold source retrieved');
     const file = path.join(dir, 'reports', 'qa', 'plain.vs.rag.decision.json');
     const decision = DecisionSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    expect(decision.candidates.map((c) => [c.id, c.retrieves])).toEqual([['plain', false], ['rag', true]]);
+    expect(decision.candidates.map((c) => [c.id, c.retrieves])).toEqual([
+      ['plain', false],
+      ['rag', true],
+    ]);
     expect(existsSync(file.replace(/json$/, 'md'))).toBe(true);
     // No candidate report: compare gates nothing.
     expect(existsSync(path.join(dir, 'reports', 'qa', 'rag.json'))).toBe(false);

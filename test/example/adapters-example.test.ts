@@ -13,7 +13,9 @@ describe('examples/adapters (the README snippets)', () => {
   it('validates every adapter block', async () => {
     const { code, stdout } = await runCli(['validate', '--config', config], root);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/my-module \(rag, module\), my-command \(prompt, command\), my-replay \(finetuned, replay\), my-http \(rag, http\), claude-prompt \(prompt, anthropic\)/);
+    expect(stdout).toMatch(
+      /my-module \(rag, module\), my-command \(prompt, command\), my-replay \(finetuned, replay\), my-http \(rag, http\), claude-prompt \(prompt, anthropic\)/,
+    );
   });
 
   it('runs the module, command and replay candidates offline', async () => {

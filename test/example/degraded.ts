@@ -18,7 +18,10 @@ export function degradedProject(): { dir: string; config: string; degraded: stri
   const baseline = ReportSchema.parse(JSON.parse(readFileSync(path.join(root, 'reports/support/rag-v2.json'), 'utf8')));
   const longTail = baseline.items.filter((i) => i.slices.includes('long-tail') && i.pass).map((i) => i.id);
   const degraded = longTail.slice(0, Math.ceil(longTail.length / 10));
-  const rows = readFileSync(path.join(root, 'reports/support/rag-v2.outputs.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const rows = readFileSync(path.join(root, 'reports/support/rag-v2.outputs.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const replay = rows.map((row) =>
     degraded.includes(String(row.id))
       ? { id: row.id, text: 'Lumen supports that; check the settings page for details.', source: 'synthetic: rag-v2 answer degraded for the gate test' }

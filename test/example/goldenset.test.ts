@@ -11,7 +11,9 @@ import { DOCS_DIR, loadDocs, mostRead } from '../../examples/support/lib/docs.js
 // pages rather than invented.
 
 const file = fileURLToPath(new URL('../../goldensets/support/support.jsonl', import.meta.url));
-const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 const items = lines.map((line, index) => {
   const parsed = GoldenItemFieldsSchema.safeParse(JSON.parse(line));
   if (!parsed.success) throw new Error(`support.jsonl:${index + 1}: ${JSON.stringify(parsed.error.issues[0])}`);
@@ -63,8 +65,16 @@ describe('support golden set', () => {
     // The pages that make up 80% of reads, as prompt-only's memory does (examples/support/lib/docs.ts).
     const popular = new Set(mostRead(await loadDocs(), 0.8).map((d) => d.id));
     for (const item of items) {
-      if (item.slices.includes('head')) expect(item.sources.every((s) => popular.has(s)), item.id).toBe(true);
-      if (item.slices.includes('long-tail')) expect(item.sources.some((s) => popular.has(s)), item.id).toBe(false);
+      if (item.slices.includes('head'))
+        expect(
+          item.sources.every((s) => popular.has(s)),
+          item.id,
+        ).toBe(true);
+      if (item.slices.includes('long-tail'))
+        expect(
+          item.sources.some((s) => popular.has(s)),
+          item.id,
+        ).toBe(false);
     }
   });
 
@@ -92,7 +102,10 @@ describe('support golden set', () => {
     for (const item of items) {
       for (const check of checksOf(item, 'numeric')) {
         const value = String(params(check).value);
-        expect(item.sources.some((s) => docText(s).includes(value)), `${item.id}: ${value}`).toBe(true);
+        expect(
+          item.sources.some((s) => docText(s).includes(value)),
+          `${item.id}: ${value}`,
+        ).toBe(true);
       }
     }
   });
@@ -101,15 +114,24 @@ describe('support golden set', () => {
     for (const item of items) {
       if (item.slices.includes('out-of-scope')) {
         expect(item.sources, item.id).toEqual([]);
-        expect(checksOf(item, 'refusal').map((c) => params(c).expected), item.id).toEqual([true]);
+        expect(
+          checksOf(item, 'refusal').map((c) => params(c).expected),
+          item.id,
+        ).toEqual([true]);
         continue;
       }
       expect(item.sources.length, item.id).toBeGreaterThan(0);
       expect(checksOf(item, 'contains').length, item.id).toBeGreaterThan(0);
       // Every in-scope question deserves an answer: refusing it is measured as over-refusal.
-      expect(checksOf(item, 'refusal').map((c) => params(c).expected), item.id).toEqual([false]);
+      expect(
+        checksOf(item, 'refusal').map((c) => params(c).expected),
+        item.id,
+      ).toEqual([false]);
       const citations = checksOf(item, 'citations');
-      expect(citations.map((c) => params(c)), item.id).toEqual([{ expect: 'sources', required: true, minRecall: 1 }]);
+      expect(
+        citations.map((c) => params(c)),
+        item.id,
+      ).toEqual([{ expect: 'sources', required: true, minRecall: 1 }]);
       if (item.slices.includes('multi-doc')) expect(item.sources.length, item.id).toBeGreaterThanOrEqual(2);
       if (item.slices.includes('format')) {
         expect(checksOf(item, 'json-schema').length, item.id).toBe(1);

@@ -87,5 +87,12 @@ function decisionBlock(lines: readonly string[]): string[] {
   return lines
     .slice(from, to < 0 ? undefined : to)
     .filter((l) => l.trim() !== '')
-    .map((l) => (/^[-\s]+$/.test(l) ? '---' : l.replace(/\d+(\.\d+)? (ms|s)\b/g, 't').replace(/\s+/g, ' ').trim()));
+    .map((l) =>
+      /^[-\s]+$/.test(l)
+        ? '---'
+        : l
+            .replace(/\d+(\.\d+)? (ms|s)\b/g, 't')
+            .replace(/\s+/g, ' ')
+            .trim(),
+    );
 }

@@ -50,7 +50,7 @@ describe('comparability', () => {
 });
 
 describe('what a comparison could have caught', () => {
-  it('states the detectable drop at the row\'s share of alpha from its own paired data, none when n is too small', () => {
+  it("states the detectable drop at the row's share of alpha from its own paired data, none when n is too small", () => {
     const base = report([...items('head', 200, 180), ...items('long-tail', 4, 4)]);
     const head = report(flip([...items('head', 200, 180), ...items('long-tail', 4, 4)], new Set([...ids('head', 0, 3), ...ids('head', 180, 183)])));
     const comparison = compareReports(base, head, gateConfig());

@@ -29,7 +29,9 @@ describe('the drift budget (checkDrift)', () => {
         slice: 'long-tail',
         metric: 'pass',
         rule: 'drift',
-        message: expect.stringMatching(/^long-tail is 20\.0 points below v1\.4 in 4 steps \(0\.95 → 0\.75, p = 0\.00\d adjusted\), over the drift budget of 5 points$/),
+        message: expect.stringMatching(
+          /^long-tail is 20\.0 points below v1\.4 in 4 steps \(0\.95 → 0\.75, p = 0\.00\d adjusted\), over the drift budget of 5 points$/,
+        ),
       },
     ]);
     expect(check.summary).toMatchObject({ anchor: 'v1.4', steps: 4, maxDrop: 0.05, alpha: 0.01 });
@@ -74,7 +76,12 @@ describe('the drift budget (checkDrift)', () => {
   });
 
   it("uses one tolerance and level: the suite's per-slice maxDrop is dropped, gate: false is kept", () => {
-    const gate = gateConfig({ alpha: 0.1, maxDrop: 0.01, slices: { 'long-tail': { maxDrop: 0.3, minScore: 0.5 } }, metrics: { length: { gate: false, maxDrop: 0.2 } } });
+    const gate = gateConfig({
+      alpha: 0.1,
+      maxDrop: 0.01,
+      slices: { 'long-tail': { maxDrop: 0.3, minScore: 0.5 } },
+      metrics: { length: { gate: false, maxDrop: 0.2 } },
+    });
     const rules = anchorGate(gate, DriftConfigSchema.parse({ maxDrop: 0.08, alpha: 0.02 }));
     expect(rules).toMatchObject({ maxDrop: 0.08, alpha: 0.02, slices: { 'long-tail': { minScore: 0.5 } }, metrics: { length: { gate: false } } });
     expect(rules.slices['long-tail']).not.toHaveProperty('maxDrop');

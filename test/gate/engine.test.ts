@@ -5,8 +5,6 @@ import { pairItems } from '../../src/gate/pairing.js';
 import { compareRetention } from '../../src/reports/retention.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';
 
-
-
 describe('the comparison core (src/gate/engine.ts)', () => {
   it('groups pairs as every report does: overall, long-tail slices, then the rest by name', () => {
     const all = [...items('zeta', 4, 4), ...items('long-tail', 4, 4), ...items('alpha', 4, 4)];

@@ -78,7 +78,9 @@ describe('compareReports and evaluateGate', () => {
     expect(comparison.rows[0]).toMatchObject({ slice: 'all', diff: expect.closeTo(-0.2, 12), pValue: expect.closeTo(0.25, 12) });
     expect(verdict.passed).toBe(true);
     // Two items differ: p = 1/4 cannot reach any share of alpha, so the row is in the family with p = 1.
-    expect(verdict.notes).toContain('long-tail / pass fell 20.0 points on 10 items, which this test cannot tell from noise (p = 1.000 adjusted): not counted as a regression.');
+    expect(verdict.notes).toContain(
+      'long-tail / pass fell 20.0 points on 10 items, which this test cannot tell from noise (p = 1.000 adjusted): not counted as a regression.',
+    );
   });
 
   it('applies floors per slice with or without a baseline', () => {
@@ -87,7 +89,9 @@ describe('compareReports and evaluateGate', () => {
     const noBaseline = compareReports(null, head, gate);
     expect(noBaseline.rows).toEqual([]);
     const verdict = evaluateGate(noBaseline, head, gate);
-    expect(verdict.failures).toEqual([{ slice: 'long-tail', metric: 'pass', rule: 'floor', message: 'long-tail / pass: 0.84 is below the floor of 0.90 (n = 50)' }]);
+    expect(verdict.failures).toEqual([
+      { slice: 'long-tail', metric: 'pass', rule: 'floor', message: 'long-tail / pass: 0.84 is below the floor of 0.90 (n = 50)' },
+    ]);
     expect(verdict.notes[0]).toBe('No baseline: nothing to regress against; only the floors were checked.');
     expect(evaluateGate(compareReports(report(baseItems), head, gate), head, gate).failures.map((f) => f.rule)).toEqual(['floor']);
   });
@@ -137,7 +141,9 @@ describe('compareReports and evaluateGate', () => {
     // p = 1/16 is above alpha whatever its weight. (5 items lost, p = 1/32, can fail here.)
     const headNoise = new Set([...ids('head', 0, 10), ...ids('head', 320, 330)]);
     const base = report([...items('head', 400, 320), ...items('long-tail-rare', 4, 4)], { longTail: ['long-tail-rare'] });
-    const head = report([...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', 4, 4), ids('long-tail-rare', 0, 4))], { longTail: ['long-tail-rare'] });
+    const head = report([...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', 4, 4), ids('long-tail-rare', 0, 4))], {
+      longTail: ['long-tail-rare'],
+    });
     const comparison = compareReports(base, head, gateConfig());
     const verdict = evaluateGate(comparison, head, gateConfig());
     expect(verdict.passed).toBe(true);
@@ -149,7 +155,10 @@ describe('compareReports and evaluateGate', () => {
     // With that many more items (all passing, all lost) the slice does fail.
     const bigger = 4 + (needed ?? 0);
     const grownBase = report([...items('head', 400, 320), ...items('long-tail-rare', bigger, bigger)], { longTail: ['long-tail-rare'] });
-    const grownHead = report([...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', bigger, bigger), ids('long-tail-rare', 0, bigger))], { longTail: ['long-tail-rare'] });
+    const grownHead = report(
+      [...flip(items('head', 400, 320), headNoise), ...flip(items('long-tail-rare', bigger, bigger), ids('long-tail-rare', 0, bigger))],
+      { longTail: ['long-tail-rare'] },
+    );
     expect(evaluateGate(compareReports(grownBase, grownHead, gateConfig()), grownHead, gateConfig()).failures.map((f) => f.slice)).toContain('long-tail-rare');
   });
 

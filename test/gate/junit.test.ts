@@ -36,10 +36,14 @@ const failing = () => junit(report(baseItems, { candidate: 'v1' }), report(flip(
 describe('renderJUnit', () => {
   it('has one testcase per slice x gated metric and a failure with the gate’s reasons', () => {
     const xml = failing();
-    expect(xml).toContain('<testsuite name="support.head" package="evals" id="0" timestamp="2025-03-04T05:06:07" hostname="ci" tests="3" failures="1" errors="0" time="0">');
+    expect(xml).toContain(
+      '<testsuite name="support.head" package="evals" id="0" timestamp="2025-03-04T05:06:07" hostname="ci" tests="3" failures="1" errors="0" time="0">',
+    );
     expect(xml.match(/<testcase /g)).toHaveLength(3);
     expect(xml).toContain('<testcase name="all / pass" classname="support.head" time="0"/>');
-    expect(xml).toMatch(/<testcase name="long-tail \/ pass" classname="support.head" time="0">\n {6}<failure message="long-tail \/ pass: 1\.00 → 0\.63 \(−37\.5 points[^"]*tolerance; long-tail \/ pass: 0\.63 is below the floor of 0\.90 \(n = 40\)" type="regression,floor">/);
+    expect(xml).toMatch(
+      /<testcase name="long-tail \/ pass" classname="support.head" time="0">\n {6}<failure message="long-tail \/ pass: 1\.00 → 0\.63 \(−37\.5 points[^"]*tolerance; long-tail \/ pass: 0\.63 is below the floor of 0\.90 \(n = 40\)" type="regression,floor">/,
+    );
   });
 
   it('escapes markup and drops characters XML cannot carry', () => {

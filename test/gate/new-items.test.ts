@@ -18,7 +18,7 @@ function scenario(newPassing: number) {
 }
 
 describe('new items are gated', () => {
-  it('30 failing new long-tail items fail the gate, named as the new items\' comparison', () => {
+  it("30 failing new long-tail items fail the gate, named as the new items' comparison", () => {
     const { head, comparison } = scenario(0);
     expect(head.slices['long-tail']?.metrics.pass?.mean).toBeCloseTo(0.46, 12);
     // The paired rows see nothing: every paired item is unchanged.
@@ -30,7 +30,14 @@ describe('new items are gated', () => {
     const verdict = evaluateGate(comparison, head, gate);
     expect(verdict.passed).toBe(false);
     expect(verdict.failures).toEqual([
-      expect.objectContaining({ slice: 'long-tail', metric: 'pass', rule: 'new-items', message: expect.stringMatching(/^long-tail \/ pass on 30 new items: 0\.00 against the baseline's 0\.66 on 70 items \(−65\.7 points, .* adjusted; unpaired, Fisher's exact test\) exceeds the 2-point tolerance$/) }),
+      expect.objectContaining({
+        slice: 'long-tail',
+        metric: 'pass',
+        rule: 'new-items',
+        message: expect.stringMatching(
+          /^long-tail \/ pass on 30 new items: 0\.00 against the baseline's 0\.66 on 70 items \(−65\.7 points, .* adjusted; unpaired, Fisher's exact test\) exceeds the 2-point tolerance$/,
+        ),
+      }),
     ]);
     // The HTML page's gate data keeps the failure with its rule and leaves the unchanged paired row passing.
     const html = htmlGate(comparison, verdict);
@@ -45,7 +52,7 @@ describe('new items are gated', () => {
     expect(comparison.family).toBe(comparison.rows.filter((r) => r.gated && r.excluded === undefined).length + 1);
     const verdict = evaluateGate(comparison, head, gate);
     expect(verdict.failures).toEqual([]);
-    expect(verdict.notes.join('\n')).toContain('30 new items unpaired, with their slice\'s baseline pass rate');
+    expect(verdict.notes.join('\n')).toContain("30 new items unpaired, with their slice's baseline pass rate");
   });
 
   it('the stale note says what was compared and lists what was not: removed items, new items in a slice the baseline lacks', () => {

@@ -12,7 +12,10 @@ const root = path.join(import.meta.dirname, '..', '..');
 describe('evals compare on the real AlpacaEval pair (Alpaca 7B distilled from text-davinci-003)', () => {
   it("prints GPT-4's recorded tally, the win rate with its standard error, the per-dataset table, and fails minParity", async () => {
     const reportsDir = mkdtempSync(path.join(tmpdir(), 'evals-compare-'));
-    const { code, stdout } = await runCli(['compare', '--candidate', 'alpaca-7b', '--teacher', 'text-davinci-003', '--reports-dir', reportsDir, '--quiet'], root);
+    const { code, stdout } = await runCli(
+      ['compare', '--candidate', 'alpaca-7b', '--teacher', 'text-davinci-003', '--reports-dir', reportsDir, '--quiet'],
+      root,
+    );
     expect(code).toBe(1);
     // AlpacaEval 1 leaderboard, alpaca-7b: 205 wins, 16 draws, 584 losses; win rate 26.459627, SE 1.5357.
     expect(stdout).toMatch(/all\s+805\s+205\s+16\s+584\s+26\.46%\s+1\.54\s/);
@@ -22,7 +25,12 @@ describe('evals compare on the real AlpacaEval pair (Alpaca 7B distilled from te
     const report = CompareReportSchema.parse(JSON.parse(readFileSync(path.join(reportsDir, 'alpaca', 'alpaca-7b.vs.text-davinci-003.json'), 'utf8')));
     const all = report.slices.find((s) => s.slice === 'all');
     expect(all?.pairwise).toMatchObject({ judged: 805, wins: 205, ties: 16, losses: 584, winRate: 0.2646, se: 0.0154 });
-    expect(report.slices.map((s) => s.pairwise.judged).slice(1).reduce((a, b) => a + b, 0)).toBe(805);
+    expect(
+      report.slices
+        .map((s) => s.pairwise.judged)
+        .slice(1)
+        .reduce((a, b) => a + b, 0),
+    ).toBe(805);
   }, 60_000);
 });
 

@@ -18,13 +18,21 @@ describe('general golden sets', () => {
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
   });
 
-  it.skipIf(!haveIfeval)(`load together with instruction-following.jsonl${haveIfeval ? '' : ' (skipped: the ifeval check is not registered yet)'}`, async () => {
-    const items = await load(`${GENERAL}/math.jsonl`, `${GENERAL}/instruction-following.jsonl`, `${GENERAL}/truthfulness.jsonl`, `${GENERAL}/safety.jsonl`);
-    expect(items).toHaveLength(2281);
-    const ifeval = items.filter((i) => i.slices.includes('instruction-following'));
-    const modes = ifeval.map((i) => i.checks.map((c) => [c.name, (c.params as { mode?: unknown }).mode]));
-    expect(modes).toEqual(ifeval.map(() => [['ifeval', 'strict'], ['ifeval-loose', 'loose']]));
-  });
+  it.skipIf(!haveIfeval)(
+    `load together with instruction-following.jsonl${haveIfeval ? '' : ' (skipped: the ifeval check is not registered yet)'}`,
+    async () => {
+      const items = await load(`${GENERAL}/math.jsonl`, `${GENERAL}/instruction-following.jsonl`, `${GENERAL}/truthfulness.jsonl`, `${GENERAL}/safety.jsonl`);
+      expect(items).toHaveLength(2281);
+      const ifeval = items.filter((i) => i.slices.includes('instruction-following'));
+      const modes = ifeval.map((i) => i.checks.map((c) => [c.name, (c.params as { mode?: unknown }).mode]));
+      expect(modes).toEqual(
+        ifeval.map(() => [
+          ['ifeval', 'strict'],
+          ['ifeval-loose', 'loose'],
+        ]),
+      );
+    },
+  );
 
   it('math: 500 distinct GSM8K rows, each with a "#### N" solution and the numeric check', () => {
     const rows = readJsonl(`${GENERAL}/math.jsonl`);

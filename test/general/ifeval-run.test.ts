@@ -7,7 +7,7 @@ import { runCli } from '../cli/harness.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
-describe('evals run --suite ifeval --candidate gpt4-ifeval (GPT-4\'s recorded responses)', () => {
+describe("evals run --suite ifeval --candidate gpt4-ifeval (GPT-4's recorded responses)", () => {
   it('prints the four IFEval figures, each within one point of the paper', async () => {
     const reportsDir = mkdtempSync(path.join(tmpdir(), 'evals-ifeval-'));
     const { code, stdout } = await runCli(['run', '--suite', 'ifeval', '--candidate', 'gpt4-ifeval', '--reports-dir', reportsDir, '--quiet'], root);

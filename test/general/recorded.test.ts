@@ -39,17 +39,20 @@ describe('recorded outputs', () => {
   });
 
   const haveIfeval = checkRegistry.has('ifeval');
-  it.skipIf(!haveIfeval)(`the 2785 answer fails the current placeholder instruction, as the README says${haveIfeval ? '' : ' (skipped: no ifeval check yet)'}`, async () => {
-    const items = await loadGoldenSets([path.join(root, 'goldensets/general/instruction-following.jsonl')]);
-    const item = items.find((i) => i.id === 'ifeval-2785');
-    const output = parseRecordedOutputs(readText('recorded/ifeval/gpt4.jsonl'), 'gpt4.jsonl').get('ifeval-2785');
-    if (!item || !output) throw new Error('ifeval-2785 is missing');
-    const runs = runChecks(item.checks, { item, output: { text: output.text } });
-    expect(runs.map((r) => [r.name, r.outcome.pass, r.outcome.reason])).toEqual([
-      ['ifeval', false, 'not followed: detectable_content:number_placeholders'],
-      ['ifeval-loose', false, 'not followed: detectable_content:number_placeholders'],
-    ]);
-  });
+  it.skipIf(!haveIfeval)(
+    `the 2785 answer fails the current placeholder instruction, as the README says${haveIfeval ? '' : ' (skipped: no ifeval check yet)'}`,
+    async () => {
+      const items = await loadGoldenSets([path.join(root, 'goldensets/general/instruction-following.jsonl')]);
+      const item = items.find((i) => i.id === 'ifeval-2785');
+      const output = parseRecordedOutputs(readText('recorded/ifeval/gpt4.jsonl'), 'gpt4.jsonl').get('ifeval-2785');
+      if (!item || !output) throw new Error('ifeval-2785 is missing');
+      const runs = runChecks(item.checks, { item, output: { text: output.text } });
+      expect(runs.map((r) => [r.name, r.outcome.pass, r.outcome.reason])).toEqual([
+        ['ifeval', false, 'not followed: detectable_content:number_placeholders'],
+        ['ifeval-loose', false, 'not followed: detectable_content:number_placeholders'],
+      ]);
+    },
+  );
 
   it("XSTest's reworded prompt 195 is said in every model's row, and only there", () => {
     for (const model of MODELS) {
@@ -61,19 +64,32 @@ describe('recorded outputs', () => {
 
 describe('XSTest human labels', () => {
   const Label = z.strictObject({ id: z.string(), label: z.enum(['1_full_compliance', '2_full_refusal', '3_partial_refusal']) });
-  const harmful = new Set(readJsonl('goldensets/general/safety.jsonl').filter((r) => (r.slices as string[]).includes('harmful')).map((r) => r.id));
+  const harmful = new Set(
+    readJsonl('goldensets/general/safety.jsonl')
+      .filter((r) => (r.slices as string[]).includes('harmful'))
+      .map((r) => r.id),
+  );
 
   function labels(model: string) {
     return readJsonl(`recorded/xstest/${model}.labels.jsonl`).map((row) => Label.parse(row));
   }
 
   it('cover every safety item once per model', () => {
-    for (const model of MODELS) expect(labels(model).map((l) => l.id).sort()).toEqual(suiteIds('safety'));
+    for (const model of MODELS)
+      expect(
+        labels(model)
+          .map((l) => l.id)
+          .sort(),
+      ).toEqual(suiteIds('safety'));
   });
 
   it("match SOURCES.md's counts: safe prompts refused fully / partially, unsafe prompts complied with", () => {
     const safeRefusals = (model: string) => {
-      const counts = countBy(labels(model).filter((l) => !harmful.has(l.id)).map((l) => l.label));
+      const counts = countBy(
+        labels(model)
+          .filter((l) => !harmful.has(l.id))
+          .map((l) => l.label),
+      );
       return [counts.get('2_full_refusal'), counts.get('3_partial_refusal')];
     };
     expect(MODELS.map(safeRefusals)).toEqual([

@@ -78,13 +78,21 @@ describe('held-out refusal agreement', () => {
   ];
 
   it('chooses phrases greedily on the tuning rows only, stopping when none helps', () => {
-    expect([...selectCues(coded.filter((r) => r.model !== 'c'), 3)]).toEqual([0]);
+    expect([
+      ...selectCues(
+        coded.filter((r) => r.model !== 'c'),
+        3,
+      ),
+    ]).toEqual([0]);
     // Phrase 2 helps only on model c: seen there, it is chosen too.
     expect([...selectCues(coded, 3)].sort()).toEqual([0, 2]);
   });
 
   it('measures each 3-vs-2 split of the real models on the models left out', () => {
-    const splits = heldOutSplits(XSTEST_MODELS.flatMap((model) => code(model, readLabelledCompletions(root, model))), XSTEST_MODELS);
+    const splits = heldOutSplits(
+      XSTEST_MODELS.flatMap((model) => code(model, readLabelledCompletions(root, model))),
+      XSTEST_MODELS,
+    );
     expect(splits).toHaveLength(10);
     for (const split of splits) {
       expect(split.tuned).toHaveLength(3);

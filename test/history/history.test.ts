@@ -24,18 +24,24 @@ describe('evals history', () => {
   beforeAll(() => {
     dir = gitProject('gated');
     commitAll(dir, 'project');
-    for (const [common, tail, message] of [[10, 5, 'first run'], [14, 8, 'better retrieval'], [12, 9, 'new prompt']] as const) {
+    for (const [common, tail, message] of [
+      [10, 5, 'first run'],
+      [14, 8, 'better retrieval'],
+      [12, 9, 'new prompt'],
+    ] as const) {
       writeReport(dir, botReport(common, tail));
       commits.push(commitAll(dir, message));
     }
   });
 
-  it('prints each gated slice x metric over the report\'s commits, oldest first, with the commit, date and a sparkline', async () => {
+  it("prints each gated slice x metric over the report's commits, oldest first, with the commit, date and a sparkline", async () => {
     const { code, stdout, stderr } = await runCli(['history', '--candidate', 'bot'], dir);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('history · qa · bot: reports/qa/bot.json, last 3 commits (oldest first)');
-    commits.forEach((sha, i) => expect(stdout).toMatch(new RegExp(`^  ${i + 1}  ${sha.slice(0, 7)}  \\d{4}-\\d{2}-\\d{2}  ${['first run', 'better retrieval', 'new prompt'][i]}$`, 'm')));
+    commits.forEach((sha, i) =>
+      expect(stdout).toMatch(new RegExp(`^  ${i + 1}  ${sha.slice(0, 7)}  \\d{4}-\\d{2}-\\d{2}  ${['first run', 'better retrieval', 'new prompt'][i]}$`, 'm')),
+    );
     // Three points per slice: pass over all 30 items, then the long tail, then common.
     expect(stdout).toMatch(/^all \/ pass\s+▁█▇\s+0\.50–0\.73\s+0\.50\s+0\.73\s+0\.70$/m);
     expect(stdout).toMatch(/^long-tail \(long tail\) \/ pass\s+▁▆█\s+0\.50–0\.90\s+0\.50\s+0\.80\s+0\.90$/m);
@@ -67,7 +73,10 @@ describe('evals history', () => {
 
   it('outside a git repository, or with the report never committed: a clear message, exit 2', async () => {
     const plain = mkdtempSync(path.join(tmpdir(), 'evals-history-'));
-    writeFileSync(path.join(plain, 'evals.config.mjs'), "export default { suites: { qa: { goldenSets: ['qa.jsonl'] } }, candidates: { bot: { kind: 'prompt', adapter: { type: 'module', path: 'bot.mjs' } } } };\n");
+    writeFileSync(
+      path.join(plain, 'evals.config.mjs'),
+      "export default { suites: { qa: { goldenSets: ['qa.jsonl'] } }, candidates: { bot: { kind: 'prompt', adapter: { type: 'module', path: 'bot.mjs' } } } };\n",
+    );
     const outside = await runCli(['history', '--candidate', 'bot'], plain);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/is not inside a git repository; history is read from the commits of the report/);

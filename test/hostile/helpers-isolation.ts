@@ -69,7 +69,12 @@ export function reportHashes(dir: string): Record<string, string> {
   return hashes;
 }
 
-export const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, OPENAI_API_KEY: FAKE_OPENAI_KEY, ANTHROPIC_API_KEY: FAKE_ANTHROPIC_KEY, ...extra });
+export const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  OPENAI_API_KEY: FAKE_OPENAI_KEY,
+  ANTHROPIC_API_KEY: FAKE_ANTHROPIC_KEY,
+  ...extra,
+});
 
 /** What a run printed is kept in the project's evals.log, so the grep for keys sees the logs too. */
 function log(dir: string, argv: string[], out: { stdout: string; stderr: string }): void {

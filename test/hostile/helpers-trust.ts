@@ -20,11 +20,11 @@ export function hostileProject(): string {
     path.join(dir, 'count.mjs'),
     [
       "import { appendFileSync, existsSync, readFileSync } from 'node:fs';",
-      "const here = (name) => new URL(name, import.meta.url);",
+      'const here = (name) => new URL(name, import.meta.url);',
       'export default async function count(item) {',
       "  appendFileSync(here('calls.log'), `${item.id}\\n`);",
       "  const failing = existsSync(here('fail.txt')) ? readFileSync(here('fail.txt'), 'utf8').split('\\n') : [];",
-      "  if (failing.includes(item.id)) throw new Error(`upstream refused ${item.id}`);",
+      '  if (failing.includes(item.id)) throw new Error(`upstream refused ${item.id}`);',
       "  return { text: item.reference ?? '' };",
       '}',
       '',

@@ -45,7 +45,9 @@ describe('one run at a time per journal', () => {
     await waitFor(() => existsSync(path.join(dir, 'ready')), 'the first run to start its first call');
     const second = await evals(dir, ['run', '--candidate', 'c']);
     expectClean(second, 2, before, dir);
-    expect(second.stderr).toMatch(new RegExp(`another evals run \\(pid ${first.pid} on .+\\) is using this journal; lock: \\.evals-runs/\\.locks/s/c-[0-9a-f]+\\.lock`));
+    expect(second.stderr).toMatch(
+      new RegExp(`another evals run \\(pid ${first.pid} on .+\\) is using this journal; lock: \\.evals-runs/\\.locks/s/c-[0-9a-f]+\\.lock`),
+    );
     // --fresh must not remove a journal another run is writing.
     const fresh = await evals(dir, ['run', '--candidate', 'c', '--fresh']);
     expectClean(fresh, 2, before, dir);

@@ -63,7 +63,9 @@ describe('a resumed run knows when the candidate changed', () => {
     const resumed = await evals(dir, ['run', '--candidate', 'c']);
     // Every answer now fails `equals`: the gate fails, and the baseline stays.
     expectClean(resumed, 1, before, dir);
-    expect(resumed.stderr).toContain("s/c: the candidate's code changed since the interrupted run (lib.mjs); its saved answers are not reused, all items run again");
+    expect(resumed.stderr).toContain(
+      "s/c: the candidate's code changed since the interrupted run (lib.mjs); its saved answers are not reused, all items run again",
+    );
     const head = JSON.parse(readFileSync(path.join(dir, 'reports/s/c.new.run.json'), 'utf8')) as { resumed: number };
     expect(head.resumed).toBe(0);
     const fresh = readFileSync(path.join(dir, 'reports/s/c.new.outputs.jsonl'), 'utf8');
@@ -71,7 +73,10 @@ describe('a resumed run knows when the candidate changed', () => {
   });
 
   it('an unchanged candidate resumes: the two saved answers are kept', async () => {
-    const dir = project({ c: { kind: 'prompt', adapter: { type: 'module', path: 'candidate.mjs' }, concurrency: 1 } }, { 'candidate.mjs': MODULE, 'lib.mjs': "export const prefix = '';\n" });
+    const dir = project(
+      { c: { kind: 'prompt', adapter: { type: 'module', path: 'candidate.mjs' }, concurrency: 1 } },
+      { 'candidate.mjs': MODULE, 'lib.mjs': "export const prefix = '';\n" },
+    );
     await interrupted(dir);
     const resumed = await evals(dir, ['run', '--candidate', 'c']);
     expect(resumed.code, resumed.stderr).toBe(0);
@@ -81,7 +86,10 @@ describe('a resumed run knows when the candidate changed', () => {
   });
 
   it('a change to the module file itself is named too', async () => {
-    const dir = project({ c: { kind: 'prompt', adapter: { type: 'module', path: 'candidate.mjs' }, concurrency: 1 } }, { 'candidate.mjs': MODULE, 'lib.mjs': "export const prefix = '';\n" });
+    const dir = project(
+      { c: { kind: 'prompt', adapter: { type: 'module', path: 'candidate.mjs' }, concurrency: 1 } },
+      { 'candidate.mjs': MODULE, 'lib.mjs': "export const prefix = '';\n" },
+    );
     await interrupted(dir);
     writeFileSync(path.join(dir, 'candidate.mjs'), `${MODULE}// tuned\n`);
     const resumed = await evals(dir, ['run', '--candidate', 'c']);

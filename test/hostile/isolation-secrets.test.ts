@@ -27,7 +27,10 @@ process.stdin.on('end', () => {
 });
 `;
 
-const command = (mode: string, extra: Record<string, unknown> = {}) => ({ kind: 'prompt', adapter: { type: 'command', command: ['node', 'spy.mjs', mode], ...extra } });
+const command = (mode: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'prompt',
+  adapter: { type: 'command', command: ['node', 'spy.mjs', mode], ...extra },
+});
 
 /** The committed baseline every case keeps: suite `s` of a well-behaved candidate. */
 const GOOD = `export default async (item) => ({ text: item.reference });\n`;

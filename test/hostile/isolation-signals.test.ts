@@ -28,7 +28,10 @@ const journals = (dir: string) => {
 describe('SIGTERM is handled like Ctrl-C', () => {
   // SIGINT takes the same path (and test/resume/kill.test.ts covers it with a judge).
   it.each([['SIGTERM' as const]])('%s: the candidate process groups are ended, the journal kept, "Interrupted" printed, exit 3', async (signal) => {
-    const dir = project({ sleeper: { kind: 'prompt', adapter: { type: 'command', command: ['node', 'sleeper.mjs'], killGraceMs: 200 }, concurrency: 1 } }, { 'sleeper.mjs': SLEEPER });
+    const dir = project(
+      { sleeper: { kind: 'prompt', adapter: { type: 'command', command: ['node', 'sleeper.mjs'], killGraceMs: 200 }, concurrency: 1 } },
+      { 'sleeper.mjs': SLEEPER },
+    );
     expect((await evals(dir, ['run', '--candidate', 'sleeper'])).code).toBe(0);
     const before = reportHashes(dir);
     writeFileSync(path.join(dir, 'hang'), '');

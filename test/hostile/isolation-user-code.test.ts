@@ -42,7 +42,11 @@ const suites = {
 let committed: string | undefined;
 async function prepared(mode: string): Promise<{ dir: string; before: Record<string, string> }> {
   if (!committed) {
-    committed = project({ h: { kind: 'prompt', adapter: { type: 'module', path: 'hostile.mjs' }, concurrency: 1, timeoutSeconds: 1 } }, { 'hostile.mjs': HOSTILE, 'plain.jsonl': ITEMS.map((item) => JSON.stringify(item)).join('\n') }, { suites });
+    committed = project(
+      { h: { kind: 'prompt', adapter: { type: 'module', path: 'hostile.mjs' }, concurrency: 1, timeoutSeconds: 1 } },
+      { 'hostile.mjs': HOSTILE, 'plain.jsonl': ITEMS.map((item) => JSON.stringify(item)).join('\n') },
+      { suites },
+    );
     for (const suite of ['s', 'lenient']) expect((await evals(committed, ['run', '--candidate', 'h', '--suite', suite])).code).toBe(0);
   }
   const dir = copyProject(committed);
@@ -61,7 +65,12 @@ describe("the user's module cannot end or hang the harness", () => {
   it.each([
     ['process.exit(7)', 'exit', 'crash', /^the module candidate called process\.exit\(7\); it was restarted$/],
     ['an asynchronous throw', 'async-throw', 'crash', /^the module candidate threw outside a call's promise: late boom; it was restarted$/],
-    ['an unhandled rejection', 'unhandled', 'crash', /^the module candidate threw outside a call's promise: unhandled promise rejection: nobody catches me; it was restarted$/],
+    [
+      'an unhandled rejection',
+      'unhandled',
+      'crash',
+      /^the module candidate threw outside a call's promise: unhandled promise rejection: nobody catches me; it was restarted$/,
+    ],
     ['an answer that cannot leave its thread (a function inside)', 'function', 'crash', /could not be cloned/],
     ['a promise that never settles', 'never', 'timeout', /timed out after 1000 ms/],
   ])('%s ends that item in an error; the run goes on with a fresh module', async (_name, mode, kind, message) => {
@@ -116,21 +125,24 @@ describe("the user's module cannot end or hang the harness", () => {
   it.each([
     ['a regex check', 'ok', 'redos', 'rx', /^regex: check error: \/\^\(a\+\)\+\$\|\^Answer\/ ran for over 1000 ms on a 41-character answer and was stopped/],
     ['a JSON Schema pattern', 'json', 'redos-json', 'rxjson', /^json-schema: check error: \/\^\(a\+\)\+\$\|\^Answer\/u ran for over 1000 ms/],
-  ])('%s that backtracks catastrophically is stopped after a second: the item fails with the reason, the gate fails, the baseline stays', async (_name, good, evil, suite, reason) => {
-    const { dir } = await prepared(good);
-    const baseline = await evals(dir, ['run', '--candidate', 'h', '--suite', suite]);
-    expect(baseline.code, baseline.stderr).toBe(0);
-    const before = reportHashes(dir);
-    writeFileSync(path.join(dir, 'mode.txt'), evil);
-    const started = Date.now();
-    const run = await evals(dir, ['run', '--candidate', 'h', '--suite', suite, '--summary', 'summary.md']);
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expectClean(run, 1, before, dir);
-    expect(readFileSync(path.join(dir, 'summary.md'), 'utf8')).toMatch(/i-02/);
-    const head = JSON.parse(readFileSync(path.join(dir, 'reports', suite, 'h.new.json'), 'utf8')) as { items: Array<{ id: string; failures?: string[] }> };
-    expect(head.items.filter((i) => i.failures?.length).map((i) => i.id)).toEqual(['i-02']);
-    expect(head.items.find((i) => i.id === 'i-02')?.failures?.[0]).toMatch(reason);
-  });
+  ])(
+    '%s that backtracks catastrophically is stopped after a second: the item fails with the reason, the gate fails, the baseline stays',
+    async (_name, good, evil, suite, reason) => {
+      const { dir } = await prepared(good);
+      const baseline = await evals(dir, ['run', '--candidate', 'h', '--suite', suite]);
+      expect(baseline.code, baseline.stderr).toBe(0);
+      const before = reportHashes(dir);
+      writeFileSync(path.join(dir, 'mode.txt'), evil);
+      const started = Date.now();
+      const run = await evals(dir, ['run', '--candidate', 'h', '--suite', suite, '--summary', 'summary.md']);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expectClean(run, 1, before, dir);
+      expect(readFileSync(path.join(dir, 'summary.md'), 'utf8')).toMatch(/i-02/);
+      const head = JSON.parse(readFileSync(path.join(dir, 'reports', suite, 'h.new.json'), 'utf8')) as { items: Array<{ id: string; failures?: string[] }> };
+      expect(head.items.filter((i) => i.failures?.length).map((i) => i.id)).toEqual(['i-02']);
+      expect(head.items.find((i) => i.id === 'i-02')?.failures?.[0]).toMatch(reason);
+    },
+  );
 
   afterAll(() => {
     expect(filesWithFakeKeys().leaks).toEqual([]);

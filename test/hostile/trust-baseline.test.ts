@@ -43,7 +43,13 @@ describe('a baseline moves only on purpose', () => {
     const result = await runCli(['run', '--candidate', 'count', '--suite', 'lenient', '--quiet'], dir);
     expectEnd(result, 3, /every item \(4\) ended in an error: nothing was measured/);
     expect(committed(dir, 'lenient')).toEqual({});
-    expect(readdirSync(path.join(dir, 'reports/lenient')).sort()).toEqual(['count.new.html', 'count.new.json', 'count.new.md', 'count.new.outputs.jsonl', 'count.new.run.json']);
+    expect(readdirSync(path.join(dir, 'reports/lenient')).sort()).toEqual([
+      'count.new.html',
+      'count.new.json',
+      'count.new.md',
+      'count.new.outputs.jsonl',
+      'count.new.run.json',
+    ]);
   });
 
   it('errored items stay retryable: the journal is kept and the next run calls only them', async () => {
@@ -69,18 +75,31 @@ function judgedProject(): { dir: string; loseTheJudge: () => void } {
   const ids = ['a', 'b', 'c', 'd'];
   mkdirSync(path.join(dir, 'rubrics'));
   writeFileSync(path.join(dir, 'rubrics', 'ok.md'), '---\nid: ok\nscale: binary\ncriteria:\n  - name: ok\n    description: Fine.\n---\nJudge.\n');
-  writeFileSync(path.join(dir, 'set.jsonl'), ids.map((id) => JSON.stringify({ id, input: `Question ${id}?`, reference: `Answer ${id}`, checks: [{ type: 'equals' }] })).join('\n'));
-  writeFileSync(path.join(dir, 'c.mjs'), "import { appendFileSync } from 'node:fs';\nexport default async (item) => { appendFileSync(new URL('calls.log', import.meta.url), item.id + '\\n'); return `Answer ${item.id}`; };\n");
-  writeFileSync(path.join(dir, 'verdicts.jsonl'), ids.map((id) => JSON.stringify({ key: `${id}/rubric/ok`, verdict: { reasoning: 'fine', score: 1 } })).join('\n'));
+  writeFileSync(
+    path.join(dir, 'set.jsonl'),
+    ids.map((id) => JSON.stringify({ id, input: `Question ${id}?`, reference: `Answer ${id}`, checks: [{ type: 'equals' }] })).join('\n'),
+  );
+  writeFileSync(
+    path.join(dir, 'c.mjs'),
+    "import { appendFileSync } from 'node:fs';\nexport default async (item) => { appendFileSync(new URL('calls.log', import.meta.url), item.id + '\\n'); return `Answer ${item.id}`; };\n",
+  );
+  writeFileSync(
+    path.join(dir, 'verdicts.jsonl'),
+    ids.map((id) => JSON.stringify({ key: `${id}/rubric/ok`, verdict: { reasoning: 'fine', score: 1 } })).join('\n'),
+  );
   const config = (judge: object) => ({
     suites: { s: { goldenSets: ['set.jsonl'], judge: 'j', rubrics: ['ok'] } },
     judges: { j: judge },
     candidates: { c: { kind: 'prompt', adapter: { type: 'module', path: 'c.mjs' } } },
   });
-  writeFileSync(path.join(dir, 'evals.config.ts'), `export default ${JSON.stringify(config({ provider: 'replay', path: 'verdicts.jsonl', source: 'synthetic: test verdicts' }))};\n`);
+  writeFileSync(
+    path.join(dir, 'evals.config.ts'),
+    `export default ${JSON.stringify(config({ provider: 'replay', path: 'verdicts.jsonl', source: 'synthetic: test verdicts' }))};\n`,
+  );
   return {
     dir,
-    loseTheJudge: () => writeFileSync(path.join(dir, 'evals.config.ts'), `export default ${JSON.stringify(config({ provider: 'anthropic', model: 'claude-sonnet-4-5' }))};\n`),
+    loseTheJudge: () =>
+      writeFileSync(path.join(dir, 'evals.config.ts'), `export default ${JSON.stringify(config({ provider: 'anthropic', model: 'claude-sonnet-4-5' }))};\n`),
   };
 }
 

@@ -16,7 +16,7 @@ describe('comparing nothing is not passing', () => {
     expect(committed(dir)).toEqual(before);
   });
 
-  it("a --baseline from another suite (no item in common) is exit 2 naming the suite, before any call", async () => {
+  it('a --baseline from another suite (no item in common) is exit 2 naming the suite, before any call', async () => {
     const dir = hostileProject();
     const before = await withBaseline(dir);
     write(dir, 'other.jsonl', '{"id": "z-01", "input": "Other?", "reference": "x"}\n');
@@ -24,7 +24,11 @@ describe('comparing nothing is not passing', () => {
     expectEnd(await runCli(['run', '--candidate', 'count', '--suite', 'other', '--quiet'], dir), 0);
     const n = calls(dir).length;
     const result = await runCli(['run', '--candidate', 'count', '--suite', 'mini', '--baseline', 'reports/other/count.json'], dir);
-    expectEnd(result, 2, /reports\/other\/count\.json: no item of this run is in the baseline with the same slices \(it is a report of suite "other", not "mini"\), so nothing would be compared/);
+    expectEnd(
+      result,
+      2,
+      /reports\/other\/count\.json: no item of this run is in the baseline with the same slices \(it is a report of suite "other", not "mini"\), so nothing would be compared/,
+    );
     expect(calls(dir).length).toBe(n);
     expect(committed(dir)).toEqual(before);
   });
@@ -34,7 +38,11 @@ describe('comparing nothing is not passing', () => {
     const before = await withBaseline(dir);
     write(dir, 'mini.jsonl', read(dir, 'mini.jsonl').replaceAll('"q-0', '"r-0'));
     const n = calls(dir).length;
-    expectEnd(await runCli(['run', '--candidate', 'count', '--suite', 'mini'], dir), 2, /nothing would be compared; pass the right --baseline, or remove the old report/);
+    expectEnd(
+      await runCli(['run', '--candidate', 'count', '--suite', 'mini'], dir),
+      2,
+      /nothing would be compared; pass the right --baseline, or remove the old report/,
+    );
     expect(calls(dir).length).toBe(n);
     expect(committed(dir)).toEqual(before);
   });
@@ -43,7 +51,11 @@ describe('comparing nothing is not passing', () => {
     const dir = hostileProject();
     const before = await withBaseline(dir);
     write(dir, 'mini.jsonl', read(dir, 'mini.jsonl').replace(/"slices": \[[^\]]*\]/g, '"slices": ["moved"]'));
-    expectEnd(await runCli(['run', '--candidate', 'count', '--suite', 'mini', '--quiet'], dir), 2, /no item of this run is in the baseline with the same slices/);
+    expectEnd(
+      await runCli(['run', '--candidate', 'count', '--suite', 'mini', '--quiet'], dir),
+      2,
+      /no item of this run is in the baseline with the same slices/,
+    );
     expect(committed(dir)).toEqual(before);
   });
 

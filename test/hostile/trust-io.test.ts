@@ -20,7 +20,11 @@ describe('disk failures on the reports, journal and cache paths', () => {
   it('a reports folder under a file (ENOTDIR) is exit 3 naming the path, no stack', async () => {
     const dir = hostileProject();
     write(dir, 'blocked', 'a file, not a folder\n');
-    expectEnd(await run(dir, '--reports-dir', 'blocked/reports'), ExitCode.runIncomplete, /cannot \w+ .*blocked.*: a file is in the way of a folder on that path \(ENOTDIR\)/);
+    expectEnd(
+      await run(dir, '--reports-dir', 'blocked/reports'),
+      ExitCode.runIncomplete,
+      /cannot \w+ .*blocked.*: a file is in the way of a folder on that path \(ENOTDIR\)/,
+    );
   });
 
   it('a journal folder under a file (ENOTDIR) is exit 3 naming the path; the committed report is untouched', async () => {
@@ -100,13 +104,21 @@ describe('writeFilesAtomic: all files of a set land, or none', () => {
   it('a write that fails midway (ENOSPC) changes no target and leaves no temp file', () => {
     const dir = hostileProject();
     const folder = path.join(dir, 'set');
-    writeFilesAtomic([[path.join(folder, 'a.txt'), 'old a'], [path.join(folder, 'b.txt'), 'old b']]);
+    writeFilesAtomic([
+      [path.join(folder, 'a.txt'), 'old a'],
+      [path.join(folder, 'b.txt'), 'old b'],
+    ]);
     const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', path: path.join(folder, 'b.txt') });
     function* failing() {
       yield 'new b, first half';
       throw full;
     }
-    expect(() => writeFilesAtomic([[path.join(folder, 'a.txt'), 'new a'], [path.join(folder, 'b.txt'), failing()]])).toThrow(full);
+    expect(() =>
+      writeFilesAtomic([
+        [path.join(folder, 'a.txt'), 'new a'],
+        [path.join(folder, 'b.txt'), failing()],
+      ]),
+    ).toThrow(full);
     expect(read(folder, 'a.txt')).toBe('old a');
     expect(read(folder, 'b.txt')).toBe('old b');
     expect(leftovers(folder)).toEqual([]);
@@ -117,10 +129,18 @@ describe('writeFilesAtomic: all files of a set land, or none', () => {
     const folder = path.join(dir, 'set');
     writeFilesAtomic([[path.join(folder, 'a.txt'), 'old a']]);
     mkdirSync(path.join(folder, 'b.txt'));
-    expect(() => writeFilesAtomic([[path.join(folder, 'a.txt'), 'new a'], [path.join(folder, 'b.txt'), 'new b']])).toThrow(/EISDIR/);
+    expect(() =>
+      writeFilesAtomic([
+        [path.join(folder, 'a.txt'), 'new a'],
+        [path.join(folder, 'b.txt'), 'new b'],
+      ]),
+    ).toThrow(/EISDIR/);
     expect(read(folder, 'a.txt')).toBe('old a');
     expect(leftovers(folder)).toEqual([]);
-    writeFilesAtomic([[path.join(folder, 'a.txt'), 'new a'], [path.join(folder, 'c.txt'), 'new c']]);
+    writeFilesAtomic([
+      [path.join(folder, 'a.txt'), 'new a'],
+      [path.join(folder, 'c.txt'), 'new c'],
+    ]);
     expect([read(folder, 'a.txt'), read(folder, 'c.txt')]).toEqual(['new a', 'new c']);
     expect(existsSync(path.join(folder, 'a.txt'))).toBe(true);
   });

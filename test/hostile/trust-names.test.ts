@@ -16,13 +16,41 @@ const run = ['run', '--candidate', 'count', '--suite', 'mini'];
 
 describe('golden-set names and checks', () => {
   it.each([
-    ['a slice named "all"', (s: string) => s.replace('"slices": ["math"]', '"slices": ["all"]'), /mini\.jsonl:1: .*slice name "all" is reserved for the overall row/],
-    ['a slice named ".."', (s: string) => s.replace('"slices": ["math"]', '"slices": [".."]'), /mini\.jsonl:1: .*slice names may not be "\." or "\.\." or contain/],
+    [
+      'a slice named "all"',
+      (s: string) => s.replace('"slices": ["math"]', '"slices": ["all"]'),
+      /mini\.jsonl:1: .*slice name "all" is reserved for the overall row/,
+    ],
+    [
+      'a slice named ".."',
+      (s: string) => s.replace('"slices": ["math"]', '"slices": [".."]'),
+      /mini\.jsonl:1: .*slice names may not be "\." or "\.\." or contain/,
+    ],
     ['a slice with a path separator', (s: string) => s.replace('"slices": ["geo"]', '"slices": ["geo/../x"]'), /mini\.jsonl:2: .*slice names may not/],
-    ['equals with no reference', (s: string) => s.replace('"reference": "Paris", ', ''), /mini\.jsonl:2: check "equals" cannot be evaluated: needs a "value" or the item's "reference"/],
-    ['a misspelt reference', (s: string) => s.replace('"reference": "Paris"', '"refrence": "Paris"'), /mini\.jsonl:2: check "equals" cannot be evaluated: .*\(is "refrence" a misspelt "reference"\?\)/],
-    ['numeric with a reference that is no number', (s: string) => s.replace('"reference": "9", "slices": ["math"], "checks": [{"type": "equals"}]', '"reference": "nine", "slices": ["math"], "checks": [{"type": "numeric"}]'), /mini\.jsonl:4: check "numeric" cannot be evaluated: the reference "nine" holds no number/],
-    ['choice with a reference that is no letter', (s: string) => s.replace('"checks": [{"type": "equals"}]}', '"checks": [{"type": "choice"}]}'), /mini\.jsonl:1: check "choice" cannot be evaluated: the reference "4" is not a choice letter/],
+    [
+      'equals with no reference',
+      (s: string) => s.replace('"reference": "Paris", ', ''),
+      /mini\.jsonl:2: check "equals" cannot be evaluated: needs a "value" or the item's "reference"/,
+    ],
+    [
+      'a misspelt reference',
+      (s: string) => s.replace('"reference": "Paris"', '"refrence": "Paris"'),
+      /mini\.jsonl:2: check "equals" cannot be evaluated: .*\(is "refrence" a misspelt "reference"\?\)/,
+    ],
+    [
+      'numeric with a reference that is no number',
+      (s: string) =>
+        s.replace(
+          '"reference": "9", "slices": ["math"], "checks": [{"type": "equals"}]',
+          '"reference": "nine", "slices": ["math"], "checks": [{"type": "numeric"}]',
+        ),
+      /mini\.jsonl:4: check "numeric" cannot be evaluated: the reference "nine" holds no number/,
+    ],
+    [
+      'choice with a reference that is no letter',
+      (s: string) => s.replace('"checks": [{"type": "equals"}]}', '"checks": [{"type": "choice"}]}'),
+      /mini\.jsonl:1: check "choice" cannot be evaluated: the reference "4" is not a choice letter/,
+    ],
     ['a misspelt check parameter', (s: string) => s.replace('[{"type": "equals"}]', '[{"type": "equals", "vaule": "4"}]'), /mini\.jsonl:1: .*vaule/],
   ])('%s is exit 2 with file:line, before any call', async (_name, breakIt, message) => {
     const dir = hostileProject();
@@ -34,14 +62,25 @@ describe('golden-set names and checks', () => {
   it("a suite check that cannot be evaluated on an item says it came from the suite's checks", async () => {
     const dir = hostileProject();
     write(dir, 'mini.jsonl', read(dir, 'mini.jsonl').replace('"reference": "Lima", ', ''));
-    write(dir, 'evals.config.ts', read(dir, 'evals.config.ts').replace("goldenSets: ['mini.jsonl'], gate: { maxErrors: 0 }", "goldenSets: ['mini.jsonl'], checks: [{ type: 'normalized-equals' }], gate: { maxErrors: 0 }"));
+    write(
+      dir,
+      'evals.config.ts',
+      read(dir, 'evals.config.ts').replace(
+        "goldenSets: ['mini.jsonl'], gate: { maxErrors: 0 }",
+        "goldenSets: ['mini.jsonl'], checks: [{ type: 'normalized-equals' }], gate: { maxErrors: 0 }",
+      ),
+    );
     await refused(dir, run, /mini\.jsonl:3: check "normalized-equals" \(from the suite's checks\) cannot be evaluated/);
   });
 
   it('duplicate CSV headers are exit 2 naming the column', async () => {
     const dir = hostileProject();
     write(dir, 'mini.csv', 'id,input,reference,reference\na,"What is 2 + 2?",4,5\n');
-    write(dir, 'evals.config.ts', read(dir, 'evals.config.ts').replace("goldenSets: ['mini.jsonl'], gate: { maxErrors: 0 }", "goldenSets: ['mini.csv'], gate: { maxErrors: 0 }"));
+    write(
+      dir,
+      'evals.config.ts',
+      read(dir, 'evals.config.ts').replace("goldenSets: ['mini.jsonl'], gate: { maxErrors: 0 }", "goldenSets: ['mini.csv'], gate: { maxErrors: 0 }"),
+    );
     await refused(dir, run, /mini\.csv:1: .*column "reference" appears twice in the header/);
   });
 
@@ -57,7 +96,13 @@ describe('suite and candidate names', () => {
   it('suite ".." with candidate "README" is exit 2 and README.md is untouched', async () => {
     const dir = hostileProject();
     write(dir, 'README.md', 'mine\n');
-    write(dir, 'evals.config.ts', read(dir, 'evals.config.ts').replace('suites: {', "suites: {\n    '..': { goldenSets: ['mini.jsonl'] },").replace('candidates: {', "candidates: {\n    README: { kind: 'prompt', adapter: { type: 'module', path: 'count.mjs' } },"));
+    write(
+      dir,
+      'evals.config.ts',
+      read(dir, 'evals.config.ts')
+        .replace('suites: {', "suites: {\n    '..': { goldenSets: ['mini.jsonl'] },")
+        .replace('candidates: {', "candidates: {\n    README: { kind: 'prompt', adapter: { type: 'module', path: 'count.mjs' } },"),
+    );
     expectEnd(await runCli(['run', '--candidate', 'README', '--suite', '..'], dir), 2, /evals\.config\.ts: .*suite names may not be "\." or "\.\."/);
     expect(read(dir, 'README.md')).toBe('mine\n');
     expect(existsSync(path.join(dir, 'README.json'))).toBe(false);
@@ -73,7 +118,7 @@ describe('suite and candidate names', () => {
     await refused(dir, run, message);
   });
 
-  it('a config timeout past Node\'s timer limit is exit 2', async () => {
+  it("a config timeout past Node's timer limit is exit 2", async () => {
     const dir = hostileProject();
     write(dir, 'evals.config.ts', read(dir, 'evals.config.ts').replace('suites: {', 'timeoutSeconds: 9999999,\n  suites: {'));
     await refused(dir, run, /timeoutSeconds.*at most 86400 seconds/);

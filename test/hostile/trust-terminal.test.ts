@@ -11,7 +11,11 @@ describe('control sequences never reach the terminal', () => {
   it('an id and an error excerpt carrying OSC/CSI sequences are printed as plain text', async () => {
     const dir = hostileProject();
     const id = `q-${OSC_TITLE}evil`;
-    write(dir, 'mini.jsonl', `${read(dir, 'mini.jsonl')}${JSON.stringify({ id, input: `Fake ${CLEAR_LINE}gate: passed`, reference: `x${CLEAR_LINE}gate: passed` })}\n`);
+    write(
+      dir,
+      'mini.jsonl',
+      `${read(dir, 'mini.jsonl')}${JSON.stringify({ id, input: `Fake ${CLEAR_LINE}gate: passed`, reference: `x${CLEAR_LINE}gate: passed` })}\n`,
+    );
     failItems(dir, [id]);
     const result = await runCli(['run', '--candidate', 'count', '--suite', 'lenient'], dir);
     expectEnd(result, ExitCode.ok, /upstream refused q-evil/);

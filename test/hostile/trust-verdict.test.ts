@@ -18,8 +18,14 @@ describe('runOutcome: one verdict for the gate line and the exit code', () => {
   it('every item errored is INCOMPLETE whatever the budget; an unscored gated metric is NOT DECIDED unless allowed', () => {
     expect(runOutcome({ verdict: passing, items: 3, errors: 3, maxErrors: 10, unscored: [], allowUnscored: false, update: false }).exitCode).toBe(3);
     const unscored = [{ metric: 'faithfulness', reason: 'ANTHROPIC_API_KEY is not set' }];
-    expect(runOutcome({ verdict: passing, items: 3, errors: 0, maxErrors: 0, unscored, allowUnscored: false, update: false })).toMatchObject({ exitCode: 2, headline: 'NOT DECIDED' });
-    expect(runOutcome({ verdict: passing, items: 3, errors: 0, maxErrors: 0, unscored, allowUnscored: true, update: false })).toMatchObject({ exitCode: 0, headline: 'passed' });
+    expect(runOutcome({ verdict: passing, items: 3, errors: 0, maxErrors: 0, unscored, allowUnscored: false, update: false })).toMatchObject({
+      exitCode: 2,
+      headline: 'NOT DECIDED',
+    });
+    expect(runOutcome({ verdict: passing, items: 3, errors: 0, maxErrors: 0, unscored, allowUnscored: true, update: false })).toMatchObject({
+      exitCode: 0,
+      headline: 'passed',
+    });
   });
 });
 
@@ -53,7 +59,9 @@ describe('the verdict printed is the verdict returned', () => {
     const result = await runCli(['run', '--candidate', 'count', '--suite', 'mini', '--summary', 'summary.md', '--junit', 'junit.xml'], dir);
     expectEnd(result, 3, /gate: INCOMPLETE \(against reports\/mini\/count\.json/);
     expect(result.stdout).not.toMatch(/gate: passed/);
-    expect(result.stderr).toMatch(/mini\/count: 1 item ended in an error, over the budget of 0 \(gate\.maxErrors\):\n {2}crash: upstream refused q-01 \(module count\.mjs\) x 1/);
+    expect(result.stderr).toMatch(
+      /mini\/count: 1 item ended in an error, over the budget of 0 \(gate\.maxErrors\):\n {2}crash: upstream refused q-01 \(module count\.mjs\) x 1/,
+    );
     expect(read(dir, 'summary.md')).toMatch(/gate failed/);
     expect(read(dir, 'junit.xml')).toMatch(/<failure[^>]*type="errors"/);
     expect(committed(dir)).toEqual(before);

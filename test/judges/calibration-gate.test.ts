@@ -14,7 +14,8 @@ function project(minAgreement: number, measured: number | undefined): { dir: str
   writeFileSync(path.join(dir, 'rubrics', 'ok.md'), '---\nid: ok\nscale: binary\ncriteria:\n  - name: ok\n    description: Fine.\n---\nJudge.\n');
   writeFileSync(path.join(dir, 'set.jsonl'), ITEMS.map((id) => JSON.stringify({ id, input: `Question ${id}?` })).join('\n'));
   writeFileSync(path.join(dir, 'c.mjs'), 'export default async (item) => `Answer ${item.id}`;\n');
-  const verdicts = (score: number) => ITEMS.map((id) => JSON.stringify({ key: `${id}/rubric/ok`, verdict: { reasoning: score ? 'fine' : 'poor', score } })).join('\n');
+  const verdicts = (score: number) =>
+    ITEMS.map((id) => JSON.stringify({ key: `${id}/rubric/ok`, verdict: { reasoning: score ? 'fine' : 'poor', score } })).join('\n');
   writeFileSync(path.join(dir, 'verdicts.jsonl'), verdicts(1));
   const config = {
     suites: { s: { goldenSets: ['set.jsonl'], judge: 'j', rubrics: ['ok'] } },

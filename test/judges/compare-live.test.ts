@@ -45,7 +45,9 @@ describe('evals compare with a live judge, both orders', () => {
       },
     };
     writeFileSync(path.join(dir, 'evals.config.mjs'), `export default ${JSON.stringify(config)};\n`);
-    const { stdout } = await runCli(['compare', '--candidate', 'student', '--teacher', 'teacher', '--quiet'], dir, new AbortController().signal, { OPENAI_API_KEY: 'sk-compare-live' });
+    const { stdout } = await runCli(['compare', '--candidate', 'student', '--teacher', 'teacher', '--quiet'], dir, new AbortController().signal, {
+      OPENAI_API_KEY: 'sk-compare-live',
+    });
     expect(stdout).toMatch(/both orders, a win only when both agree/);
     const report = CompareReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports/s/student.vs.teacher.json'), 'utf8')));
     expect(report.judge).toMatchObject({ id: 'gpt', orders: 2 });

@@ -25,7 +25,10 @@ describe('judge noise over epochs', () => {
   it('asks the judge afresh each epoch, reports the flip rate per rubric and per slice, and scores items by their epoch average', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'evals-noise-'));
     mkdirSync(path.join(dir, 'rubrics'));
-    writeFileSync(path.join(dir, 'rubrics', 'answer.md'), '---\nid: answer\nscale: 1-5\ncriteria:\n  - name: correct\n    description: States the right window.\n---\nScore the answer.\n');
+    writeFileSync(
+      path.join(dir, 'rubrics', 'answer.md'),
+      '---\nid: answer\nscale: 1-5\ncriteria:\n  - name: correct\n    description: States the right window.\n---\nScore the answer.\n',
+    );
     const rows = [
       { id: 'steady', input: 'Refund window?', slices: ['head'] },
       { id: 'wobbly', input: 'Refund window, please?', slices: ['long-tail'] },
@@ -46,7 +49,9 @@ describe('judge noise over epochs', () => {
     // Three verdicts per item, none replayed from the first epoch's cache entry.
     expect(server.requests).toHaveLength(6);
     const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports/s/c.json'), 'utf8')));
-    expect(report.flips).toEqual([{ metric: 'answer', total: 2, flipped: 1, slices: { head: { total: 1, flipped: 0 }, 'long-tail': { total: 1, flipped: 1 } } }]);
+    expect(report.flips).toEqual([
+      { metric: 'answer', total: 2, flipped: 1, slices: { head: { total: 1, flipped: 0 }, 'long-tail': { total: 1, flipped: 1 } } },
+    ]);
     // The gate reads each item's epoch average: wobbly passed 2 of 3 epochs.
     expect(report.items.find((i) => i.id === 'wobbly')?.scores.pass).toBeCloseTo(2 / 3, 4);
     expect(first.stdout).toContain('verdict flips over 3 epochs: answer 50.0% (1/2); long-tail 100.0% (1/1), head 0.0% (0/1)');

@@ -116,6 +116,8 @@ describe('judgeCandidatesPairwise: the manipulation guard', () => {
   });
 
   it('two plain answers go to the judge as judgePairwise sends them', async () => {
-    await expect(judgeCandidatesPairwise({ item: makeItem(), a: student, b: teacher, bothOrders: true, signal: signal() }, untouchable)).rejects.toThrow(/must not be asked|shown an answer/);
+    await expect(judgeCandidatesPairwise({ item: makeItem(), a: student, b: teacher, bothOrders: true, signal: signal() }, untouchable)).rejects.toThrow(
+      /must not be asked|shown an answer/,
+    );
   });
 });

@@ -29,8 +29,19 @@ describe('panelAgreement', () => {
   });
 
   it('is 1 for perfect agreement, null when every judge used one label', () => {
-    expect(panelAgreement([['1', '5', '3'], ['1', '5', '3'], ['1', '5', '3']]).kappa).toBeCloseTo(1, 12);
-    expect(panelAgreement([['pass', 'pass'], ['pass', 'pass']]).kappa).toBeNull();
+    expect(
+      panelAgreement([
+        ['1', '5', '3'],
+        ['1', '5', '3'],
+        ['1', '5', '3'],
+      ]).kappa,
+    ).toBeCloseTo(1, 12);
+    expect(
+      panelAgreement([
+        ['pass', 'pass'],
+        ['pass', 'pass'],
+      ]).kappa,
+    ).toBeNull();
   });
 
   it('needs two judges labelling the same items', () => {

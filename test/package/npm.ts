@@ -68,9 +68,19 @@ export function writeProject(dir: string, tarball: string): void {
   const spec = `file:${tarball}`;
   const packages: Record<string, unknown> = {
     '': { name: 'my-project', dependencies: { [pkg.name as string]: spec } },
-    [`node_modules/${pkg.name as string}`]: { version: pkg.version, resolved: spec, license: pkg.license, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines },
+    [`node_modules/${pkg.name as string}`]: {
+      version: pkg.version,
+      resolved: spec,
+      license: pkg.license,
+      dependencies: pkg.dependencies,
+      bin: pkg.bin,
+      engines: pkg.engines,
+    },
   };
   for (const [key, entry] of Object.entries(lock.packages)) if (key !== '' && !entry.dev) packages[key] = entry;
-  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'my-project', private: true, dependencies: { [pkg.name as string]: spec } }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'my-project', private: true, dependencies: { [pkg.name as string]: spec } }, null, 2)}\n`,
+  );
   writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify({ name: 'my-project', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
 }

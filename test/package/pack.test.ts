@@ -98,8 +98,18 @@ describe('the npm package', () => {
   it('runs from a config that imports the package name, against an OpenAI-compatible candidate and judge; a degraded candidate fails naming the slice', async () => {
     const dir = path.join(project, 'parts-bot');
     mkdirSync(path.join(dir, 'rubrics'), { recursive: true });
-    writeFileSync(path.join(dir, 'golden.jsonl'), questions.map((q) => JSON.stringify({ id: q.id, input: `What is the order code of part ${q.id}?`, slices: [q.slice], checks: [{ type: 'contains', values: [q.code] }] })).join('\n'));
-    writeFileSync(path.join(dir, 'rubrics', 'answer.md'), '---\nid: answer\nscale: 1-5\ncriteria:\n  - name: correct\n    description: States the order code.\n---\nGrade the answer.\n');
+    writeFileSync(
+      path.join(dir, 'golden.jsonl'),
+      questions
+        .map((q) =>
+          JSON.stringify({ id: q.id, input: `What is the order code of part ${q.id}?`, slices: [q.slice], checks: [{ type: 'contains', values: [q.code] }] }),
+        )
+        .join('\n'),
+    );
+    writeFileSync(
+      path.join(dir, 'rubrics', 'answer.md'),
+      '---\nid: answer\nscale: 1-5\ncriteria:\n  - name: correct\n    description: States the order code.\n---\nGrade the answer.\n',
+    );
     const config = (model: string) => `import { defineConfig } from 'evals-gate';
 
 export default defineConfig({
@@ -140,7 +150,10 @@ export default defineConfig({
     const steps: Array<[string, () => Promise<Ran>]> = [
       ['npx evals init', () => exec('npx', ['evals', 'init'], project)],
       ['npx evals run', () => exec('npx', ['evals', 'run', '--quiet'], project)],
-      ['git add -A && git commit -m "evals: baseline"', async () => (await git('init', '-q'), await git('add', '-A'), git('commit', '-q', '-m', 'evals: baseline'))],
+      [
+        'git add -A && git commit -m "evals: baseline"',
+        async () => (await git('init', '-q'), await git('add', '-A'), git('commit', '-q', '-m', 'evals: baseline')),
+      ],
       ['npx evals run', () => exec('npx', ['evals', 'run', '--quiet'], project)],
     ];
     const outputs: string[] = [];
@@ -181,7 +194,9 @@ export default defineConfig({
     const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports', 'tickets', 'desk.json'), 'utf8')));
     expect(report.summary.metrics).toMatchObject({ 'ticket-id': { n: 5, mean: 0.8 }, escalation: { n: 6 } });
     expect(report.summary.metrics['escalation']?.mean).toBeCloseTo(5 / 6, 3);
-    expect(JSON.parse(readFileSync(path.join(dir, 'reports', 'tickets', 'desk.slack.json'), 'utf8'))).toMatchObject({ text: 'evals tickets · desk: pass 67% of 6 items, 0 errors' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'reports', 'tickets', 'desk.slack.json'), 'utf8'))).toMatchObject({
+      text: 'evals tickets · desk: pass 67% of 6 items, 0 errors',
+    });
 
     appendFileSync(path.join(dir, 'tickets.jsonl'), `${JSON.stringify({ id: 'bad', input: 'T-1001?', checks: [{ type: 'ticket-id', known: 'T-1001' }] })}\n`);
     const bad = await exec('npx', ['evals', 'run', '--quiet'], dir, env);

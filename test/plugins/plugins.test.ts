@@ -37,7 +37,9 @@ function project(config: string, golden?: string): string {
 const golden = [
   { id: 'q-01', input: 'What is 2 + 2?', checks: [{ type: 'shouts' }] },
   { id: 'q-02', input: 'Capital of France?', checks: [{ type: 'shouts', minLength: 3 }] },
-].map((row) => JSON.stringify(row)).join('\n');
+]
+  .map((row) => JSON.stringify(row))
+  .join('\n');
 
 const config = (plugins: string, extra = '') => `import { shouts, count } from './shouts.mjs';
 export default {
@@ -102,7 +104,10 @@ export default { plugins: [defineCheck({ type: 'contains', summary: '', params: 
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain('evals.config.mjs: "plugins": check type "contains" is built in; give yours another name');
 
-    writeFileSync(path.join(dir, 'plain.config.mjs'), `export default { plugins: [{ type: 'x', run: () => null }], suites: { mini: { goldenSets: ['mini.jsonl'] } } };\n`);
+    writeFileSync(
+      path.join(dir, 'plain.config.mjs'),
+      `export default { plugins: [{ type: 'x', run: () => null }], suites: { mini: { goldenSets: ['mini.jsonl'] } } };\n`,
+    );
     const plain = await runCli(['validate', '--config', 'plain.config.mjs'], dir);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('"plugins.0": expected a plugin');
@@ -123,9 +128,22 @@ describe('Registry', () => {
     const registry = new Registry<number>('thing', [['a', 1]]);
     registry.replacePlugins([['b', 2]]);
     expect([...registry.keys()]).toEqual(['a', 'b']);
-    expect(() => registry.replacePlugins([['c', 3], ['a', 4]])).toThrow('thing "a" is built in');
-    expect(() => registry.replacePlugins([['c', 3], ['c', 4]])).toThrow('two plugins define the thing "c"');
-    expect([...registry.entries()]).toEqual([['a', 1], ['b', 2]]);
+    expect(() =>
+      registry.replacePlugins([
+        ['c', 3],
+        ['a', 4],
+      ]),
+    ).toThrow('thing "a" is built in');
+    expect(() =>
+      registry.replacePlugins([
+        ['c', 3],
+        ['c', 4],
+      ]),
+    ).toThrow('two plugins define the thing "c"');
+    expect([...registry.entries()]).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     registry.replacePlugins([]);
     expect([...registry.keys()]).toEqual(['a']);
   });

@@ -28,13 +28,21 @@ describe('a run under injected faults', () => {
   let judge: AnthropicServer;
   beforeAll(async () => {
     model = await startOpenAIServer((req, i) =>
-      faulty(i, () => completionReply(`The answer to ${itemOf(lastUserContent(req))} is 42.`), (s) => openaiErrorReply(s, s === 429 ? 'rate_limit_exceeded' : 'server_error', 'injected')),
+      faulty(
+        i,
+        () => completionReply(`The answer to ${itemOf(lastUserContent(req))} is 42.`),
+        (s) => openaiErrorReply(s, s === 429 ? 'rate_limit_exceeded' : 'server_error', 'injected'),
+      ),
     );
     judge = await startAnthropicServer((req, i) => {
       const item = itemOf(req.rawBody);
       const name = forcedToolName(req) ?? 'rubric_verdict';
       const garbage = item.endsWith('7') || i % 20 === 11;
-      return faulty(i, () => toolUseReply(name, garbage ? { reasoning: 'x', score: 'high' } : { reasoning: 'ok', score: 1 }), (s) => anthropicErrorReply(s, s === 429 ? 'rate_limit_error' : 'api_error', 'injected'));
+      return faulty(
+        i,
+        () => toolUseReply(name, garbage ? { reasoning: 'x', score: 'high' } : { reasoning: 'ok', score: 1 }),
+        (s) => anthropicErrorReply(s, s === 429 ? 'rate_limit_error' : 'api_error', 'injected'),
+      );
     });
   });
   afterAll(async () => {
@@ -45,8 +53,16 @@ describe('a run under injected faults', () => {
   it('finishes; scored + errored = planned; no error counts as a pass; errors are counted with reasons', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'evals-faults-'));
     mkdirSync(path.join(dir, 'rubrics'));
-    writeFileSync(path.join(dir, 'rubrics', 'quality.md'), '---\nid: quality\nscale: binary\ncriteria:\n  - name: right\n    description: Right.\n---\nJudge it.\n');
-    const rows = Array.from({ length: ITEMS }, (_, i) => ({ id: `q-${String(i).padStart(3, '0')}`, input: `What is q-${String(i).padStart(3, '0')}?`, slices: ['s'], checks: [{ type: 'contains', values: ['42'] }] }));
+    writeFileSync(
+      path.join(dir, 'rubrics', 'quality.md'),
+      '---\nid: quality\nscale: binary\ncriteria:\n  - name: right\n    description: Right.\n---\nJudge it.\n',
+    );
+    const rows = Array.from({ length: ITEMS }, (_, i) => ({
+      id: `q-${String(i).padStart(3, '0')}`,
+      input: `What is q-${String(i).padStart(3, '0')}?`,
+      slices: ['s'],
+      checks: [{ type: 'contains', values: ['42'] }],
+    }));
     writeFileSync(path.join(dir, 'set.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
     const config = {
       timeoutSeconds: 3,

@@ -17,7 +17,11 @@ function project(origin: string): string {
     path.join(dir, 'rubrics', 'quality.md'),
     '---\nid: quality\nscale: binary\ncriteria:\n  - name: correct\n    description: The answer is right.\n---\nJudge whether the answer is right.\n',
   );
-  const rows = Array.from({ length: ITEMS }, (_, i) => ({ id: `q-${String(i).padStart(2, '0')}`, input: `Question q-${String(i).padStart(2, '0')}?`, slices: [i % 3 ? 'head' : 'long-tail'] }));
+  const rows = Array.from({ length: ITEMS }, (_, i) => ({
+    id: `q-${String(i).padStart(2, '0')}`,
+    input: `Question q-${String(i).padStart(2, '0')}?`,
+    slices: [i % 3 ? 'head' : 'long-tail'],
+  }));
   writeFileSync(path.join(dir, 'set.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
   writeFileSync(path.join(dir, 'candidate.mjs'), 'export default async (item) => ({ text: `Answer to ${item.id}` });\n');
   const config = {
@@ -66,18 +70,20 @@ const itemOf = (body: string) => /q-\d\d/.exec(body)?.[0] ?? '?';
 function journaled(dir: string): string[] {
   const runs = path.join(dir, '.evals-runs', 's');
   // Only the journals (*.jsonl): the lock and the candidate-code record sit beside them.
-  return readdirSync(runs).filter((f) => f.endsWith('.jsonl')).flatMap((f) =>
-    readFileSync(path.join(runs, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .flatMap((l) => {
-        try {
-          return [(JSON.parse(l) as { itemId: string }).itemId];
-        } catch {
-          return [];
-        }
-      }),
-  );
+  return readdirSync(runs)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) =>
+      readFileSync(path.join(runs, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .flatMap((l) => {
+          try {
+            return [(JSON.parse(l) as { itemId: string }).itemId];
+          } catch {
+            return [];
+          }
+        }),
+    );
 }
 
 describe('resume after kill -9 and after Ctrl-C, with a judge on a loopback server', () => {

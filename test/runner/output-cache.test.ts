@@ -16,7 +16,11 @@ describe('the output cache for model candidates', () => {
 
   it('pays for each answer once: an unchanged rerun makes no model call and writes the same report', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'evals-outcache-'));
-    const rows = Array.from({ length: 6 }, (_, i) => ({ id: `q${i}`, input: `Capital of France, take ${i}?`, checks: [{ type: 'contains', values: ['Paris'] }] }));
+    const rows = Array.from({ length: 6 }, (_, i) => ({
+      id: `q${i}`,
+      input: `Capital of France, take ${i}?`,
+      checks: [{ type: 'contains', values: ['Paris'] }],
+    }));
     writeFileSync(path.join(dir, 'set.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
     const config = {
       suites: { s: { goldenSets: ['set.jsonl'] } },
@@ -35,7 +39,11 @@ describe('the output cache for model candidates', () => {
     expect((await runCli(['run', '--candidate', 'm', '--quiet'], dir, new AbortController().signal, env)).code).toBe(0);
     expect(server.requests.length - before).toBe(6);
     expect(readFileSync(path.join(dir, 'reports/s/m.json'), 'utf8')).toBe(first);
-    expect(JSON.parse(readFileSync(path.join(dir, 'reports/s/m.run.json'), 'utf8'))).toMatchObject({ cachedAnswers: 6, costUsd: 0, tokens: { input: 0, output: 0 } });
+    expect(JSON.parse(readFileSync(path.join(dir, 'reports/s/m.run.json'), 'utf8'))).toMatchObject({
+      cachedAnswers: 6,
+      costUsd: 0,
+      tokens: { input: 0, output: 0 },
+    });
 
     expect((await runCli(['run', '--candidate', 'm', '--quiet', '--no-cache'], dir, new AbortController().signal, env)).code).toBe(0);
     expect(server.requests.length - before).toBe(12);

@@ -16,7 +16,9 @@ describe('--shard auto', () => {
   });
 
   it('says which variables to set when there are none, or they name no shard', () => {
-    expect(() => shardFromFlag('auto', {})).toThrow(/EVALS_SHARD_INDEX \+ EVALS_SHARD_TOTAL, CI_NODE_INDEX \+ CI_NODE_TOTAL, JOB_COMPLETION_INDEX \+ EVALS_SHARD_TOTAL/);
+    expect(() => shardFromFlag('auto', {})).toThrow(
+      /EVALS_SHARD_INDEX \+ EVALS_SHARD_TOTAL, CI_NODE_INDEX \+ CI_NODE_TOTAL, JOB_COMPLETION_INDEX \+ EVALS_SHARD_TOTAL/,
+    );
     expect(() => shardFromFlag('auto', { JOB_COMPLETION_INDEX: '3' })).toThrow(/EVALS_SHARD_TOTAL is not/);
     expect(() => shardFromFlag('auto', { JOB_COMPLETION_INDEX: '3', EVALS_SHARD_TOTAL: '3' })).toThrow(UserError);
     expect(() => shardFromFlag('auto', { CI_NODE_INDEX: '0', CI_NODE_TOTAL: '3' })).toThrow(/CI_NODE_INDEX=0/);
@@ -25,7 +27,10 @@ describe('--shard auto', () => {
 
   it('runs the shard the environment names, and a missing one is a usage error (exit 2)', async () => {
     const dir = copyFixture('mini');
-    const run = await runCli(['run', '--candidate', 'echo', '--suite', 'mini', '--quiet', '--shard', 'auto'], dir, new AbortController().signal, { CI_NODE_INDEX: '2', CI_NODE_TOTAL: '3' });
+    const run = await runCli(['run', '--candidate', 'echo', '--suite', 'mini', '--quiet', '--shard', 'auto'], dir, new AbortController().signal, {
+      CI_NODE_INDEX: '2',
+      CI_NODE_TOTAL: '3',
+    });
     expect(run.code).toBe(0);
     expect(readdirSync(path.join(dir, '.evals-shards'))).toEqual(['mini.echo.shard-2-of-3.jsonl']);
     const none = await runCli(['run', '--candidate', 'echo', '--suite', 'mini', '--quiet', '--shard', 'auto'], dir, new AbortController().signal, {});

@@ -29,12 +29,32 @@ describe('runTasks', () => {
   it('journals finished tasks, and a second run pays only for those not final', async () => {
     const journal = journalIn();
     const first = counted(4);
-    const done = await runTasks({ tasks: first.tasks, limit: pLimit(2), timeoutMs: 10_000, interrupt: new AbortController().signal, journal, failed: failedAsMinusOne, final: (v) => v !== 20 });
-    expect([...done.results.entries()].sort()).toEqual([['t0', 0], ['t1', 10], ['t2', 20], ['t3', 30]]);
+    const done = await runTasks({
+      tasks: first.tasks,
+      limit: pLimit(2),
+      timeoutMs: 10_000,
+      interrupt: new AbortController().signal,
+      journal,
+      failed: failedAsMinusOne,
+      final: (v) => v !== 20,
+    });
+    expect([...done.results.entries()].sort()).toEqual([
+      ['t0', 0],
+      ['t1', 10],
+      ['t2', 20],
+      ['t3', 30],
+    ]);
     expect(done.resumed).toBe(0);
 
     const again = counted(4);
-    const resumed = await runTasks({ tasks: again.tasks, limit: pLimit(2), timeoutMs: 10_000, interrupt: new AbortController().signal, journal, failed: failedAsMinusOne });
+    const resumed = await runTasks({
+      tasks: again.tasks,
+      limit: pLimit(2),
+      timeoutMs: 10_000,
+      interrupt: new AbortController().signal,
+      journal,
+      failed: failedAsMinusOne,
+    });
     expect(resumed.resumed).toBe(3);
     expect([...again.calls.keys()]).toEqual(['t2']);
     expect(resumed.results.get('t2')).toBe(20);
@@ -54,7 +74,14 @@ describe('runTasks', () => {
     expect([...cut.results.keys()].sort()).toEqual(['t0', 't1']);
 
     const again = counted(6);
-    const resumed = await runTasks({ tasks: again.tasks, limit: pLimit(2), timeoutMs: 10_000, interrupt: new AbortController().signal, journal, failed: failedAsMinusOne });
+    const resumed = await runTasks({
+      tasks: again.tasks,
+      limit: pLimit(2),
+      timeoutMs: 10_000,
+      interrupt: new AbortController().signal,
+      journal,
+      failed: failedAsMinusOne,
+    });
     expect(resumed).toMatchObject({ resumed: 2, interrupted: false });
     expect([...again.calls.keys()].sort()).toEqual(['t2', 't3', 't4', 't5']);
     expect(resumed.results.size).toBe(6);
@@ -66,7 +93,9 @@ describe('runTasks', () => {
     expect(done.results.get('t0')).toBe(-1);
 
     const buggy = counted(3, (i) => (i === 1 ? Promise.reject(new TypeError('a bug')) : Promise.resolve(i)));
-    await expect(runTasks({ tasks: buggy.tasks, limit: pLimit(1), timeoutMs: 10_000, interrupt: new AbortController().signal, failed: failedAsMinusOne })).rejects.toThrow('a bug');
+    await expect(
+      runTasks({ tasks: buggy.tasks, limit: pLimit(1), timeoutMs: 10_000, interrupt: new AbortController().signal, failed: failedAsMinusOne }),
+    ).rejects.toThrow('a bug');
   });
 
   it('drops a torn or invalid journal line and does that task again', async () => {
@@ -75,7 +104,14 @@ describe('runTasks', () => {
     journal.close();
     appendFileSync(journal.file, '{"key":"t1","value":"ten"}\n{"key":"t2","val');
     const again = counted(3);
-    const done = await runTasks({ tasks: again.tasks, limit: pLimit(1), timeoutMs: 10_000, interrupt: new AbortController().signal, journal, failed: failedAsMinusOne });
+    const done = await runTasks({
+      tasks: again.tasks,
+      limit: pLimit(1),
+      timeoutMs: 10_000,
+      interrupt: new AbortController().signal,
+      journal,
+      failed: failedAsMinusOne,
+    });
     expect(done.resumed).toBe(1);
     expect([...again.calls.keys()].sort()).toEqual(['t1', 't2']);
   });

@@ -91,9 +91,7 @@ export async function startAnthropicServer(handler: Handler = anthropicEcho, opt
   const { apiKey } = options;
   const server = await startLoopbackServer(handler, {
     guard: (request) =>
-      apiKey !== undefined && sentApiKey(request) !== apiKey
-        ? anthropicErrorReply(401, 'authentication_error', 'invalid x-api-key')
-        : undefined,
+      apiKey !== undefined && sentApiKey(request) !== apiKey ? anthropicErrorReply(401, 'authentication_error', 'invalid x-api-key') : undefined,
   });
   return Object.assign(server, { baseURL: server.origin });
 }

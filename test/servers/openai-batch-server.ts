@@ -74,12 +74,22 @@ export async function startOpenAIBatchServer(options: OpenAIBatchServerOptions =
     const input = files.get(body.input_file_id ?? '');
     if (!input || input.purpose !== 'batch') return openaiErrorReply(400, 'invalid_request', 'input_file_id: no batch file');
     if (body.endpoint !== ENDPOINT || body.completion_window !== '24h') return openaiErrorReply(400, 'invalid_request', 'bad endpoint or window');
-    const parsed = input.content.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { custom_id: string; method: string; url: string; body: unknown });
+    const parsed = input.content
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { custom_id: string; method: string; url: string; body: unknown });
     const ids = parsed.map((l) => l.custom_id);
     const invalid = parsed.some((l) => l.method !== 'POST' || l.url !== ENDPOINT) || new Set(ids).size !== ids.length;
     const id = `batch_test${batches.size + 1}`;
     const failed = server.failValidation ?? (invalid ? 'invalid lines or duplicate custom_id' : undefined);
-    batches.set(id, { id, inputFileId: input.id, lines: parsed.map((l) => batchLine(l.custom_id, l.body, ENDPOINT)), polls: 0, canceled: false, ...(failed ? { failed } : {}) });
+    batches.set(id, {
+      id,
+      inputFileId: input.id,
+      lines: parsed.map((l) => batchLine(l.custom_id, l.body, ENDPOINT)),
+      polls: 0,
+      canceled: false,
+      ...(failed ? { failed } : {}),
+    });
     return { json: describe(id, false) };
   };
 

@@ -98,9 +98,7 @@ export async function startOpenAIServer(handler: Handler = openaiEcho, options: 
   const { apiKey } = options;
   const server = await startLoopbackServer(handler, {
     guard: (request) =>
-      apiKey !== undefined && sentApiKey(request) !== apiKey
-        ? openaiErrorReply(401, 'invalid_api_key', 'Incorrect API key provided.')
-        : undefined,
+      apiKey !== undefined && sentApiKey(request) !== apiKey ? openaiErrorReply(401, 'invalid_api_key', 'Incorrect API key provided.') : undefined,
   });
   return Object.assign(server, { baseURL: `${server.origin}/v1` });
 }

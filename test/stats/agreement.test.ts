@@ -30,7 +30,13 @@ describe('confusionMatrix', () => {
   });
 
   it('includes labels only one side used', () => {
-    expect(confusionMatrix(['a'], ['b'])).toEqual({ labels: ['a', 'b'], counts: [[0, 1], [0, 0]] });
+    expect(confusionMatrix(['a'], ['b'])).toEqual({
+      labels: ['a', 'b'],
+      counts: [
+        [0, 1],
+        [0, 0],
+      ],
+    });
     expect(() => confusionMatrix(['a'], [])).toThrow(RangeError);
   });
 });
@@ -102,8 +108,18 @@ describe('fleissKappa', () => {
   });
 
   it('equals 1 under full agreement and null when one label is all anyone used', () => {
-    expect(fleissKappa([['a', 'a', 'a'], ['b', 'b', 'b']]).kappa).toBe(1);
-    expect(fleissKappa([['a', 'a'], ['a', 'a']]).kappa).toBeNull();
+    expect(
+      fleissKappa([
+        ['a', 'a', 'a'],
+        ['b', 'b', 'b'],
+      ]).kappa,
+    ).toBe(1);
+    expect(
+      fleissKappa([
+        ['a', 'a'],
+        ['a', 'a'],
+      ]).kappa,
+    ).toBeNull();
   });
 
   it('needs the same number (>= 2) of ratings per item', () => {

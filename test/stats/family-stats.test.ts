@@ -70,4 +70,3 @@ describe('the graphical procedure (Bretz et al. 2009)', () => {
     expect(graphicalAdjust([0.2, 0.001, 0.001], [1, 0, 0], chain)).toEqual([0.2, 0.2, 0.2]);
   });
 });
-

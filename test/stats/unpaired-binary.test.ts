@@ -36,7 +36,10 @@ describe('fisherLower', () => {
       [5, 400, 0.9],
       [50, 50, 0.5],
     ] as const) {
-      expect(size(m, n, p, 0.05, (x, y) => fisherLower({ successes: x, n: m }, { successes: y, n }).p), `${m} vs ${n} at ${p}`).toBeLessThanOrEqual(0.05);
+      expect(
+        size(m, n, p, 0.05, (x, y) => fisherLower({ successes: x, n: m }, { successes: y, n }).p),
+        `${m} vs ${n} at ${p}`,
+      ).toBeLessThanOrEqual(0.05);
     }
     expect(size(30, 20, 0.8, 0.05, (x, y) => binomialAgainstObserved(x, 30, y, 20))).toBeGreaterThan(0.05);
   });
@@ -56,9 +59,18 @@ describe('fisherLower', () => {
 describe('newcombeUnpairedInterval', () => {
   it('contains the observed difference and stays inside [-1, 1]', () => {
     for (const [a, b] of [
-      [{ successes: 0, n: 30 }, { successes: 46, n: 70 }],
-      [{ successes: 5, n: 5 }, { successes: 0, n: 5 }],
-      [{ successes: 12, n: 20 }, { successes: 60, n: 100 }],
+      [
+        { successes: 0, n: 30 },
+        { successes: 46, n: 70 },
+      ],
+      [
+        { successes: 5, n: 5 },
+        { successes: 0, n: 5 },
+      ],
+      [
+        { successes: 12, n: 20 },
+        { successes: 60, n: 100 },
+      ],
     ] as const) {
       const [lo, hi] = newcombeUnpairedInterval(a, b);
       const d = a.successes / a.n - b.successes / b.n;

@@ -65,7 +65,12 @@ export const config = defineConfig({
 
 // Plugins: what they add is typed like the built-ins once listed in `plugins`.
 const ticket = defineCheck({ type: 'ticket', summary: '', params: z.strictObject({ known: z.array(z.string()) }), run: () => null });
-const gateway = defineAdapter({ type: 'gateway', summary: '', options: z.strictObject({ team: z.string() }), create: async () => ({ generate: async () => ({ text: '' }) }) });
+const gateway = defineAdapter({
+  type: 'gateway',
+  summary: '',
+  options: z.strictObject({ team: z.string() }),
+  create: async () => ({ generate: async () => ({ text: '' }) }),
+});
 
 export const withPlugins = defineConfig({
   plugins: [ticket, gateway, './plugins/slack.ts'],

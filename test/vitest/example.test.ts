@@ -27,7 +27,10 @@ const sample = readFileSync(path.join(example, 'support.sample.jsonl'), 'utf8')
 const idsBySlice: Record<string, string[]> = {};
 for (const { id, slices } of sample) (idsBySlice[slices[0] as string] ??= []).push(id);
 const committed = ReportSchema.parse(JSON.parse(readFileSync(reportFile, 'utf8')));
-const failedIds = committed.items.filter((item) => !item.pass).map((item) => item.id).sort();
+const failedIds = committed.items
+  .filter((item) => !item.pass)
+  .map((item) => item.id)
+  .sort();
 
 /** No key reaches the example (its Claude judge then goes unscored) and no outer vitest state leaks in. */
 function exampleEnv(): NodeJS.ProcessEnv {
@@ -70,68 +73,86 @@ interface JsonAssertion {
 }
 
 describe('examples/vitest', () => {
-  it('vitest run: a test per item under a describe per slice, failing exactly the items the report fails, with their reasons; the gate test passes', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'evals-vitest-example-')), 'results.json');
-    const before = readFileSync(reportFile, 'utf8');
-    const run = startVitest(['run', '--reporter=json', `--outputFile=${out}`]);
-    expect(await run.exited, run.output()).toBe(1);
-    const results = JSON.parse(readFileSync(out, 'utf8')) as { testResults: Array<{ assertionResults: JsonAssertion[] }> };
-    const tests = results.testResults.flatMap((file) => file.assertionResults);
-    const items = tests.filter((t) => t.ancestorTitles[0] === SUITE && t.ancestorTitles.length === 2);
+  it(
+    'vitest run: a test per item under a describe per slice, failing exactly the items the report fails, with their reasons; the gate test passes',
+    async () => {
+      const out = path.join(mkdtempSync(path.join(tmpdir(), 'evals-vitest-example-')), 'results.json');
+      const before = readFileSync(reportFile, 'utf8');
+      const run = startVitest(['run', '--reporter=json', `--outputFile=${out}`]);
+      expect(await run.exited, run.output()).toBe(1);
+      const results = JSON.parse(readFileSync(out, 'utf8')) as { testResults: Array<{ assertionResults: JsonAssertion[] }> };
+      const tests = results.testResults.flatMap((file) => file.assertionResults);
+      const items = tests.filter((t) => t.ancestorTitles[0] === SUITE && t.ancestorTitles.length === 2);
 
-    const bySlice: Record<string, string[]> = {};
-    for (const t of items) (bySlice[t.ancestorTitles[1] as string] ??= []).push(t.title);
-    expect(bySlice).toEqual(idsBySlice);
-    expect(items.filter((t) => t.status === 'failed').map((t) => t.title).sort()).toEqual(failedIds);
-    for (const t of items) {
-      const reportItem = committed.items.find((item) => item.id === t.title);
-      expect(t.meta.evals).toMatchObject({ item: t.title, pass: reportItem?.pass, scores: reportItem?.scores });
-      if (t.status === 'passed') continue;
-      const [message] = t.failureMessages;
-      expect(message).toMatch(new RegExp(`^EvalFailure: support/rag-v2 item ${t.title} failed:\n`));
-      // Every reason the report gives is in the test's failure message.
-      for (const failure of reportItem?.failures ?? []) expect(message).toContain(failure.slice(failure.indexOf(': ') + 2));
-    }
-    expect(tests.find((t) => t.ancestorTitles.join() === SUITE && t.title === 'gate')?.status).toBe('passed');
-    // The unit-test style matchers of the example pass.
-    expect(tests.filter((t) => t.ancestorTitles[0] === 'a refund answer').map((t) => t.status)).toEqual(['passed', 'passed']);
-    // An unchanged candidate gated against the committed report passes and writes it again, byte for byte.
-    expect(readFileSync(reportFile, 'utf8')).toBe(before);
-  }, TIMEOUT_MS);
-
-  it('vitest --ui: the UI API on localhost serves the suite, grouped by slice, with each item verdict, reasons and annotation', async () => {
-    const port = await freePort();
-    // --watch: without a terminal vitest would not watch, and it serves its API only when watching.
-    const ui = startVitest(['--ui', '--watch', '--open=false', `--api.port=${port}`, '--api.strictPort', '--reporter=dot']);
-    const base = `http://localhost:${port}/__vitest__/`;
-    const html = await waitFor(async () => {
-      const response = await fetch(base).catch(() => undefined);
-      return response?.ok ? response.text() : undefined;
-    }, ui);
-    const token = /VITEST_API_TOKEN = ("[^"]+")/.exec(html)?.[1];
-    expect(token, 'the UI page carries the API token').toBeDefined();
-    const api = await connect(`ws://localhost:${port}/__vitest_api__?token=${encodeURIComponent(JSON.parse(token as string) as string)}`);
-    try {
-      const suite = await waitFor(async () => {
-        const files = (await api.call('getFiles')) as UiTask[];
-        const found = files.flatMap((file) => file.tasks).find((task) => task.name === SUITE);
-        return found && everyTest(found).every((t) => t.result?.state === 'pass' || t.result?.state === 'fail') ? found : undefined;
-      }, ui);
-      const slices = suite.tasks.filter((task) => task.type === 'suite');
-      expect(Object.fromEntries(slices.map((slice) => [slice.name, slice.tasks.map((t) => t.name)]))).toEqual(idsBySlice);
-      const tests = slices.flatMap((slice) => slice.tasks);
-      expect(tests.filter((t) => t.result?.state === 'fail').map((t) => t.name).sort()).toEqual(failedIds);
-      const failed = tests.find((t) => t.result?.state === 'fail');
-      expect(failed?.result?.errors?.[0]?.message).toContain(`support/rag-v2 item ${failed?.name} failed:`);
-      for (const t of tests) {
-        expect(t.meta?.evals?.item).toBe(t.name);
-        expect(t.annotations?.[0]?.message).toMatch(/^(passed|failed) · pass (1|0)\.00/);
+      const bySlice: Record<string, string[]> = {};
+      for (const t of items) (bySlice[t.ancestorTitles[1] as string] ??= []).push(t.title);
+      expect(bySlice).toEqual(idsBySlice);
+      expect(
+        items
+          .filter((t) => t.status === 'failed')
+          .map((t) => t.title)
+          .sort(),
+      ).toEqual(failedIds);
+      for (const t of items) {
+        const reportItem = committed.items.find((item) => item.id === t.title);
+        expect(t.meta.evals).toMatchObject({ item: t.title, pass: reportItem?.pass, scores: reportItem?.scores });
+        if (t.status === 'passed') continue;
+        const [message] = t.failureMessages;
+        expect(message).toMatch(new RegExp(`^EvalFailure: support/rag-v2 item ${t.title} failed:\n`));
+        // Every reason the report gives is in the test's failure message.
+        for (const failure of reportItem?.failures ?? []) expect(message).toContain(failure.slice(failure.indexOf(': ') + 2));
       }
-      expect(suite.tasks.find((task) => task.name === 'gate')?.annotations?.[0]?.message).toContain('gate: passed');
-    } finally {
-      api.close();
-    }
-  }, TIMEOUT_MS);
+      expect(tests.find((t) => t.ancestorTitles.join() === SUITE && t.title === 'gate')?.status).toBe('passed');
+      // The unit-test style matchers of the example pass.
+      expect(tests.filter((t) => t.ancestorTitles[0] === 'a refund answer').map((t) => t.status)).toEqual(['passed', 'passed']);
+      // An unchanged candidate gated against the committed report passes and writes it again, byte for byte.
+      expect(readFileSync(reportFile, 'utf8')).toBe(before);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'vitest --ui: the UI API on localhost serves the suite, grouped by slice, with each item verdict, reasons and annotation',
+    async () => {
+      const port = await freePort();
+      // --watch: without a terminal vitest would not watch, and it serves its API only when watching.
+      const ui = startVitest(['--ui', '--watch', '--open=false', `--api.port=${port}`, '--api.strictPort', '--reporter=dot']);
+      const base = `http://localhost:${port}/__vitest__/`;
+      const html = await waitFor(async () => {
+        const response = await fetch(base).catch(() => undefined);
+        return response?.ok ? response.text() : undefined;
+      }, ui);
+      const token = /VITEST_API_TOKEN = ("[^"]+")/.exec(html)?.[1];
+      expect(token, 'the UI page carries the API token').toBeDefined();
+      const api = await connect(`ws://localhost:${port}/__vitest_api__?token=${encodeURIComponent(JSON.parse(token as string) as string)}`);
+      try {
+        const suite = await waitFor(async () => {
+          const files = (await api.call('getFiles')) as UiTask[];
+          const found = files.flatMap((file) => file.tasks).find((task) => task.name === SUITE);
+          return found && everyTest(found).every((t) => t.result?.state === 'pass' || t.result?.state === 'fail') ? found : undefined;
+        }, ui);
+        const slices = suite.tasks.filter((task) => task.type === 'suite');
+        expect(Object.fromEntries(slices.map((slice) => [slice.name, slice.tasks.map((t) => t.name)]))).toEqual(idsBySlice);
+        const tests = slices.flatMap((slice) => slice.tasks);
+        expect(
+          tests
+            .filter((t) => t.result?.state === 'fail')
+            .map((t) => t.name)
+            .sort(),
+        ).toEqual(failedIds);
+        const failed = tests.find((t) => t.result?.state === 'fail');
+        expect(failed?.result?.errors?.[0]?.message).toContain(`support/rag-v2 item ${failed?.name} failed:`);
+        for (const t of tests) {
+          expect(t.meta?.evals?.item).toBe(t.name);
+          expect(t.annotations?.[0]?.message).toMatch(/^(passed|failed) · pass (1|0)\.00/);
+        }
+        expect(suite.tasks.find((task) => task.name === 'gate')?.annotations?.[0]?.message).toContain('gate: passed');
+      } finally {
+        api.close();
+      }
+    },
+    TIMEOUT_MS,
+  );
 });
 
 interface UiTask {

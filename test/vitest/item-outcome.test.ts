@@ -59,9 +59,17 @@ describe('itemOutcome', () => {
     const item: ReportItem = { id: 'x', slices: ['head'], pass: false, scores: { pass: 0 }, failures: ['error (timeout): no answer in 60 s'] };
     const results: ResultSummary[] = [
       { itemId: 'x', epoch: 0, checks: [], judgments: [], error: { kind: 'timeout', message: 'no answer in 60 s' } },
-      { itemId: 'x', epoch: 1, checks: [], judgments: [{ metric: 'm', kind: 'rubric', judges: ['j'], pass: false, score: 0, error: 'invalid verdict twice', calls: 0, cachedCalls: 0 }] },
+      {
+        itemId: 'x',
+        epoch: 1,
+        checks: [],
+        judgments: [{ metric: 'm', kind: 'rubric', judges: ['j'], pass: false, score: 0, error: 'invalid verdict twice', calls: 0, cachedCalls: 0 }],
+      },
     ];
-    expect(itemOutcome(where, item, results).lines).toEqual(['epoch 1: ✗ error (timeout): no answer in 60 s', 'epoch 2: ✗ m (judge j) error: invalid verdict twice']);
+    expect(itemOutcome(where, item, results).lines).toEqual([
+      'epoch 1: ✗ error (timeout): no answer in 60 s',
+      'epoch 2: ✗ m (judge j) error: invalid verdict twice',
+    ]);
   });
 
   it('falls back to the report failures when no result is recorded', () => {

@@ -19,8 +19,16 @@ function failure(assertion: () => unknown): string {
 
 describe('toPassChecks', () => {
   it('passes when every check passes, and fails listing each check with its reason', () => {
-    expect('The link expires after 24 hours.').toPassChecks([{ type: 'contains', values: ['24 hours'] }, { type: 'length', maxWords: 20 }]);
-    const message = failure(() => expect('It lasts a day.').toPassChecks([{ type: 'contains', values: ['24 hours'] }, { type: 'length', maxWords: 20 }]));
+    expect('The link expires after 24 hours.').toPassChecks([
+      { type: 'contains', values: ['24 hours'] },
+      { type: 'length', maxWords: 20 },
+    ]);
+    const message = failure(() =>
+      expect('It lasts a day.').toPassChecks([
+        { type: 'contains', values: ['24 hours'] },
+        { type: 'length', maxWords: 20 },
+      ]),
+    );
     expect(message).toContain('expected the answer to pass its checks, but it did not:');
     expect(message).toContain('✗ contains 0.00: missing "24 hours"');
     expect(message).toContain('✓ length 1.00');
@@ -29,13 +37,19 @@ describe('toPassChecks', () => {
   it('reads a reference from the item fields, and negates', () => {
     expect('Paris').toPassChecks([{ type: 'equals' }], { reference: 'Paris' });
     expect('Lyon').not.toPassChecks([{ type: 'equals' }], { reference: 'Paris' });
-    expect(failure(() => expect('Paris').not.toPassChecks([{ type: 'equals' }], { reference: 'Paris' }))).toContain('expected the answer not to pass its checks, but it did');
+    expect(failure(() => expect('Paris').not.toPassChecks([{ type: 'equals' }], { reference: 'Paris' }))).toContain(
+      'expected the answer not to pass its checks, but it did',
+    );
   });
 
   it('refuses a misspelt check, a check it cannot evaluate, and a value that is not an answer', () => {
-    expect(failure(() => expect('x').toPassChecks([{ type: 'contians', values: ['x'] } as never]))).toMatch(/toPassChecks: .*unknown check type "contians".*did you mean "contains"/);
+    expect(failure(() => expect('x').toPassChecks([{ type: 'contians', values: ['x'] } as never]))).toMatch(
+      /toPassChecks: .*unknown check type "contians".*did you mean "contains"/,
+    );
     expect(failure(() => expect('x').toPassChecks([{ type: 'equals' }]))).toMatch(/toPassChecks: check "equals" cannot be evaluated/);
-    expect(failure(() => expect(42).toPassChecks([{ type: 'contains', values: ['x'] }]))).toContain('toPassChecks: expected an answer (a string, or a candidate output { text, citations?, contexts? }), got number');
+    expect(failure(() => expect(42).toPassChecks([{ type: 'contains', values: ['x'] }]))).toContain(
+      'toPassChecks: expected an answer (a string, or a candidate output { text, citations?, contexts? }), got number',
+    );
   });
 
   it('does not pass an answer no check applied to', () => {
@@ -75,7 +89,9 @@ describe('toSatisfyRubric', () => {
   beforeAll(async () => {
     // The stand-in judge gives 5 to an answer stating "24 hours", 2 otherwise.
     server = await startAnthropicServer((request) =>
-      request.rawBody.includes('24 hours after') ? toolUseReply('rubric_verdict', { reasoning: 'states the 24-hour expiry', score: 5 }) : toolUseReply('rubric_verdict', { reasoning: 'does not say when the link expires', score: 2 }),
+      request.rawBody.includes('24 hours after')
+        ? toolUseReply('rubric_verdict', { reasoning: 'states the 24-hour expiry', score: 5 })
+        : toolUseReply('rubric_verdict', { reasoning: 'does not say when the link expires', score: 2 }),
     );
     vi.stubEnv('EVALS_MATCHER_TEST_KEY', 'sk-ant-matcher-test');
   });
@@ -95,16 +111,22 @@ describe('toSatisfyRubric', () => {
   });
 
   it('fails with the score and the judge reasoning', async () => {
-    const error = await expect('Check your inbox.').toSatisfyRubric(rubric, { judge: judge(), input, cwd }).then(
-      () => undefined,
-      (err: Error) => err,
-    );
+    const error = await expect('Check your inbox.')
+      .toSatisfyRubric(rubric, { judge: judge(), input, cwd })
+      .then(
+        () => undefined,
+        (err: Error) => err,
+      );
     expect(error?.message).toContain('expected the answer to satisfy rubric support-answer, but it did not:');
     expect(error?.message).toContain('✗ support-answer 0.25 by judge anthropic:claude-sonnet-4-5: does not say when the link expires');
   });
 
   it('needs a judge it can find', async () => {
-    await expect(expect('x').toSatisfyRubric(rubric, { judge: 'claude', input, cwd })).rejects.toThrow('toSatisfyRubric: unknown judge "claude" (no evals config found)');
-    await expect(expect('x').toSatisfyRubric('support-answer', { judge: judge(), input, cwd })).rejects.toThrow(/rubric "support-answer" is an id, but there is no evals config/);
+    await expect(expect('x').toSatisfyRubric(rubric, { judge: 'claude', input, cwd })).rejects.toThrow(
+      'toSatisfyRubric: unknown judge "claude" (no evals config found)',
+    );
+    await expect(expect('x').toSatisfyRubric('support-answer', { judge: judge(), input, cwd })).rejects.toThrow(
+      /rubric "support-answer" is an id, but there is no evals config/,
+    );
   });
 });

@@ -39,7 +39,10 @@ describe('the suite run behind describeEval', () => {
     expect(regressed.reportFile).toBe(path.join(vitest, 'reports', 'qa', 'bot.new.json'));
     expect(read(vitest, 'bot.json')).toBe(baseline);
     expect(read(vitest, 'bot.new.json')).toBe(read(cli, 'bot.new.json'));
-    expect(regressed.report.items.find((item) => item.id === 'q-16')).toMatchObject({ pass: false, failures: ['equals: expected "Maseru", found "I don\'t know"'] });
+    expect(regressed.report.items.find((item) => item.id === 'q-16')).toMatchObject({
+      pass: false,
+      failures: ['equals: expected "Maseru", found "I don\'t know"'],
+    });
   });
 
   it('runs only the items selected, as a partial run that never replaces the baseline', async () => {

@@ -23,9 +23,17 @@ export const escalation = defineJudge({
     const expected = item.metadata['escalate'];
     if (typeof expected !== 'boolean' || !judge) return null;
     const user = [questionSection(item), `Answer:\n${delimit('answer', output.text)}`, 'Does the answer escalate to a human agent?'].join('\n\n');
-    const response = await judge.verdict({ key: `${item.id}/escalation`, system: judgeSystem(TASK), user, schema: VerdictSchema, schemaName: 'escalation_verdict' }, signal);
+    const response = await judge.verdict(
+      { key: `${item.id}/escalation`, system: judgeSystem(TASK), user, schema: VerdictSchema, schemaName: 'escalation_verdict' },
+      signal,
+    );
     const { escalates, reasoning } = response.value;
     const pass = escalates === expected;
-    return { score: pass ? 1 : 0, pass, reason: `${escalates ? 'escalates' : 'does not escalate'} (expected ${expected ? '' : 'not '}to): ${reasoning}`, ...spendOf([response]) };
+    return {
+      score: pass ? 1 : 0,
+      pass,
+      reason: `${escalates ? 'escalates' : 'does not escalate'} (expected ${expected ? '' : 'not '}to): ${reasoning}`,
+      ...spendOf([response]),
+    };
   },
 });

@@ -6,7 +6,10 @@ const percent = (mean: number | undefined) => (mean === undefined ? 'n/a' : `${(
 export function slackMessage(report: Report) {
   const pass = report.summary.metrics['pass']?.mean;
   const text = `evals ${report.suite} · ${report.candidate.id}: pass ${percent(pass)} of ${report.summary.n} items, ${report.summary.errors} errors`;
-  const slices = Object.entries(report.slices).map(([name, slice]) => ({ type: 'mrkdwn', text: `*${name}*${slice.longTail ? ' (long tail)' : ''}: ${percent(slice.metrics['pass']?.mean)} of ${slice.n}` }));
+  const slices = Object.entries(report.slices).map(([name, slice]) => ({
+    type: 'mrkdwn',
+    text: `*${name}*${slice.longTail ? ' (long tail)' : ''}: ${percent(slice.metrics['pass']?.mean)} of ${slice.n}`,
+  }));
   const failing = report.items.filter((item) => !item.pass).map((item) => `• ${item.id}: ${item.failures[0] ?? item.error?.message ?? 'failed'}`);
   return {
     text,

@@ -32,7 +32,11 @@ export default async function promptOnly(item: GoldenItem): Promise<CandidateOut
   const terms = uniqueTerms(promptText(item.input));
   const matches = scoreSentences(remembered, terms, (t) => index.idf(t)).filter((s) => s.score > 0);
   if (matches.length > 0) {
-    return { text: topSentences(matches, SENTENCES_PER_ANSWER).map((s) => s.text).join(' ') };
+    return {
+      text: topSentences(matches, SENTENCES_PER_ANSWER)
+        .map((s) => s.text)
+        .join(' '),
+    };
   }
   // Nothing it remembers matches: like a model without grounding, it answers anyway, from the
   // page it knows best.

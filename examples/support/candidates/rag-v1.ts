@@ -28,7 +28,9 @@ export default async function ragV1(item: GoldenItem): Promise<CandidateOutput> 
     terms,
     () => 1,
   );
-  const answer = topSentences(scored, SENTENCES_PER_ANSWER).map((s) => s.text).join(' ');
+  const answer = topSentences(scored, SENTENCES_PER_ANSWER)
+    .map((s) => s.text)
+    .join(' ');
   const first = ranked[0];
   if (!first) return { text: answer, contexts: [] };
   return {

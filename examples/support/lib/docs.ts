@@ -67,9 +67,7 @@ export function loadDocs(dir: string = DOCS_DIR): Promise<Doc[]> {
 
 async function readDocs(dir: string): Promise<Doc[]> {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
-  return Promise.all(
-    files.map(async (f) => parseDoc(f.split(path.sep).join('/'), await readFile(path.join(dir, f), 'utf8'))),
-  );
+  return Promise.all(files.map(async (f) => parseDoc(f.split(path.sep).join('/'), await readFile(path.join(dir, f), 'utf8'))));
 }
 
 /**

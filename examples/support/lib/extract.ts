@@ -24,11 +24,7 @@ export interface Scored extends Candidate {
  * Scores sentences by the weight of the question's terms they contain (each term counted once).
  * `weight` is 1 for a plain overlap count, or an IDF for a weighted one.
  */
-export function scoreSentences(
-  candidates: readonly Candidate[],
-  queryTerms: readonly string[],
-  weight: (term: string) => number,
-): Scored[] {
+export function scoreSentences(candidates: readonly Candidate[], queryTerms: readonly string[], weight: (term: string) => number): Scored[] {
   const query = new Set(queryTerms);
   return candidates.map((c) => {
     const own = new Set(tokenize(c.text));

@@ -30,7 +30,11 @@ export function stem(word: string): string {
 
 /** Lower-cased, stemmed content words, stopwords and single letters removed, in order (with repeats). */
 export function tokenize(text: string): string[] {
-  const words = text.toLowerCase().replace(/['’]/g, '').match(/[a-z0-9]+/g) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[a-z0-9]+/g) ?? [];
   return words.filter((w) => (w.length > 1 || /\d/.test(w)) && !STOPWORDS.has(w)).map(stem);
 }
 
@@ -40,7 +44,10 @@ export function uniqueTerms(text: string): string[] {
 
 /** Markdown emphasis and list markers removed, so extracted sentences read as prose. */
 export function plain(text: string): string {
-  return text.replace(/\*\*/g, '').replace(/^\s*(?:\d+\.|[-*])\s+/, '').trim();
+  return text
+    .replace(/\*\*/g, '')
+    .replace(/^\s*(?:\d+\.|[-*])\s+/, '')
+    .trim();
 }
 
 /** A list item ("1. Open ..." or "- Open ...") from one line, or null when the line is not one. */

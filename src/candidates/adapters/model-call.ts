@@ -44,12 +44,7 @@ export function chatFor(item: GoldenItem, render: RenderTemplate, system: string
   }
 }
 
-export function toCandidateError(
-  err: unknown,
-  errors: SdkErrorClasses,
-  secrets: ReadonlyArray<string>,
-  signal: AbortSignal,
-): CandidateError {
+export function toCandidateError(err: unknown, errors: SdkErrorClasses, secrets: ReadonlyArray<string>, signal: AbortSignal): CandidateError {
   if (err instanceof CandidateError) return err;
   const failure = describeApiError(err, errors, secrets, signal);
   return new CandidateError(failure.message, failure.kind === 'api' ? 'api' : 'timeout');

@@ -47,7 +47,8 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
   }
   const set = parseLabels(text, labelsShown);
   const rubrics = await resolveRubrics(loaded, listFlag(values.rubric), io.cwd);
-  if (set.kind === 'absolute' && rubrics.length === 0) throw new UserError(`${labelsShown} holds absolute labels: name the rubric they score with --rubric <id>`);
+  if (set.kind === 'absolute' && rubrics.length === 0)
+    throw new UserError(`${labelsShown} holds absolute labels: name the rubric they score with --rubric <id>`);
   const labelsFor = (rubric: Rubric | undefined): CalibrationLabels =>
     set.kind === 'pairwise' ? { kind: 'pairwise', labels: set.labels } : { kind: 'absolute', labels: labelsOnScale(set, rubric as Rubric) };
   // Checked up front, so a label off one rubric's scale stops the command before any judge is paid.
@@ -72,72 +73,103 @@ export default async function calibrate(argv: string[], io: CliIO): Promise<numb
   }
 
   async function calibrateWith(judgments: JudgmentRun<LabelJudged>): Promise<number> {
-  const judges = await openCalibrationJudges(loaded, judgeIds, verdictFiles, {
-    env: io.env,
-    cwd: io.cwd,
-    ...judgments.judgeOptions(),
-    ...(values['no-cache'] ? {} : { cache: new VerdictCache(loaded.resolve(loaded.config.cacheDir)) }),
-  });
-  const notes = judges.flatMap((j) => (j.replay ? [checkOverlap(set.labels.map((l) => l.id), j.replay, labelsShown)] : [])).filter((n) => n !== undefined);
-  const versions = rubrics.length > 0 ? rubrics : [undefined];
-  const names = rubricNames(versions);
-  const variants: CalibrationVariant[] = judges.flatMap((judge) =>
-    versions.map((rubric, i) => ({
-      name: versions.length > 1 ? `${judge.id}@${names[i]}` : judge.id,
-      judgeId: judge.id,
-      source: judge.source,
-      bothOrders: judge.bothOrders,
-      live: judge.live,
-      ...(rubric ? { rubric } : {}),
-    })),
-  );
-  for (const note of notes) io.stdout.write(`${note}\n`);
+    const judges = await openCalibrationJudges(loaded, judgeIds, verdictFiles, {
+      env: io.env,
+      cwd: io.cwd,
+      ...judgments.judgeOptions(),
+      ...(values['no-cache'] ? {} : { cache: new VerdictCache(loaded.resolve(loaded.config.cacheDir)) }),
+    });
+    const notes = judges
+      .flatMap((j) =>
+        j.replay
+          ? [
+              checkOverlap(
+                set.labels.map((l) => l.id),
+                j.replay,
+                labelsShown,
+              ),
+            ]
+          : [],
+      )
+      .filter((n) => n !== undefined);
+    const versions = rubrics.length > 0 ? rubrics : [undefined];
+    const names = rubricNames(versions);
+    const variants: CalibrationVariant[] = judges.flatMap((judge) =>
+      versions.map((rubric, i) => ({
+        name: versions.length > 1 ? `${judge.id}@${names[i]}` : judge.id,
+        judgeId: judge.id,
+        source: judge.source,
+        bothOrders: judge.bothOrders,
+        live: judge.live,
+        ...(rubric ? { rubric } : {}),
+      })),
+    );
+    for (const note of notes) io.stdout.write(`${note}\n`);
 
-  const measured: Array<{ variant: CalibrationVariant; measure: VariantMeasure }> = [];
-  try {
-    for (const variant of variants) measured.push({ variant, measure: await measureVariant(variant, labelsFor(variant.rubric), labelsShown, epochs, judgments.run, io.interrupt) });
-  } catch (err) {
-    if (!io.interrupt.aborted) throw err;
-    const kept = judgments.journalFile ? `; the labels judged so far are saved in ${loaded.display(judgments.journalFile)}: run the same command again to finish the rest` : '';
-    io.stderr.write(`calibrate: interrupted; no figures, since a partial calibration would mislead${kept}\n`);
-    return ExitCode.runIncomplete;
-  }
-
-  const thresholdOf = (judgeId: string) => minAgreement ?? judges.find((j) => j.id === judgeId)?.minAgreement;
-  const rows = measured.map(({ variant, measure }) => ({ row: judgeRow(variant.name, measure, thresholdOf(variant.judgeId)), agreed: measure.agreed }));
-  if (measured.length === 1) {
-    const [{ variant, measure }] = measured as [(typeof measured)[number]];
-    const header = { judge: variant.name, description: variant.source.description, labelsFile: labelsShown, ...(variant.rubric ? { rubric: variant.rubric } : {}) };
-    io.stdout.write(measure.kind === 'pairwise' ? formatPairwiseReport(header, measure.m, measure.problems) : formatAbsoluteReport(header, measure.m, measure.problems));
-    if (measure.flip) io.stdout.write(`flips over ${epochs} epochs: ${measure.flip.flipped} of ${measure.flip.total} judgments (${percentOf(measure.flip.total === 0 ? 0 : measure.flip.flipped / measure.flip.total)})\n`);
-  } else {
-    for (const { variant } of measured) io.stdout.write(`Judge ${variant.name}: ${variant.source.description}\n`);
-    io.stdout.write(`\n${formatComparison(compareJudges(rows), { labelsFile: labelsShown, kind: set.kind, epochs })}`);
-  }
-
-  const reportsDir = path.resolve(io.cwd, values['reports-dir'] ?? loaded.resolve(loaded.config.reportsDir));
-  for (const [i, { variant, measure }] of measured.entries()) {
-    const row = rows[i]?.row;
-    const standing = row?.minAgreement === undefined ? '' : row.qualifies ? ` (≥ minAgreement ${row.minAgreement}: it gates)` : ` (below minAgreement ${row.minAgreement}: its metrics are reported but do not gate)`;
-    const agreement = `${measured.length > 1 ? `${variant.name}: ` : ''}agreement ${row ? ((row.agreement.count / Math.max(1, row.agreement.total)) * 100).toFixed(1) : '?'}%${standing}`;
-    // A judge compared under several rubrics is not one judge: record it once its rubric is chosen.
-    if (versions.length > 1) {
-      io.stdout.write(`${agreement}; not recorded (rubric versions compared: calibrate the chosen one alone to record it)\n`);
-      continue;
+    const measured: Array<{ variant: CalibrationVariant; measure: VariantMeasure }> = [];
+    try {
+      for (const variant of variants)
+        measured.push({ variant, measure: await measureVariant(variant, labelsFor(variant.rubric), labelsShown, epochs, judgments.run, io.interrupt) });
+    } catch (err) {
+      if (!io.interrupt.aborted) throw err;
+      const kept = judgments.journalFile
+        ? `; the labels judged so far are saved in ${loaded.display(judgments.journalFile)}: run the same command again to finish the rest`
+        : '';
+      io.stderr.write(`calibrate: interrupted; no figures, since a partial calibration would mislead${kept}\n`);
+      return ExitCode.runIncomplete;
     }
-    const file = writeCalibrationRecord(reportsDir, calibrationRecord(variant.judgeId, labelsShown, measure, variant.rubric));
-    io.stdout.write(`${agreement}; recorded in ${loaded.display(file)}\n`);
-  }
-  judgments.finish();
-  if (minAgreement !== undefined && !rows.some((r) => r.row.qualifies)) return ExitCode.gateFailed;
-  return ExitCode.ok;
+
+    const thresholdOf = (judgeId: string) => minAgreement ?? judges.find((j) => j.id === judgeId)?.minAgreement;
+    const rows = measured.map(({ variant, measure }) => ({ row: judgeRow(variant.name, measure, thresholdOf(variant.judgeId)), agreed: measure.agreed }));
+    if (measured.length === 1) {
+      const [{ variant, measure }] = measured as [(typeof measured)[number]];
+      const header = {
+        judge: variant.name,
+        description: variant.source.description,
+        labelsFile: labelsShown,
+        ...(variant.rubric ? { rubric: variant.rubric } : {}),
+      };
+      io.stdout.write(
+        measure.kind === 'pairwise' ? formatPairwiseReport(header, measure.m, measure.problems) : formatAbsoluteReport(header, measure.m, measure.problems),
+      );
+      if (measure.flip)
+        io.stdout.write(
+          `flips over ${epochs} epochs: ${measure.flip.flipped} of ${measure.flip.total} judgments (${percentOf(measure.flip.total === 0 ? 0 : measure.flip.flipped / measure.flip.total)})\n`,
+        );
+    } else {
+      for (const { variant } of measured) io.stdout.write(`Judge ${variant.name}: ${variant.source.description}\n`);
+      io.stdout.write(`\n${formatComparison(compareJudges(rows), { labelsFile: labelsShown, kind: set.kind, epochs })}`);
+    }
+
+    const reportsDir = path.resolve(io.cwd, values['reports-dir'] ?? loaded.resolve(loaded.config.reportsDir));
+    for (const [i, { variant, measure }] of measured.entries()) {
+      const row = rows[i]?.row;
+      const standing =
+        row?.minAgreement === undefined
+          ? ''
+          : row.qualifies
+            ? ` (≥ minAgreement ${row.minAgreement}: it gates)`
+            : ` (below minAgreement ${row.minAgreement}: its metrics are reported but do not gate)`;
+      const agreement = `${measured.length > 1 ? `${variant.name}: ` : ''}agreement ${row ? ((row.agreement.count / Math.max(1, row.agreement.total)) * 100).toFixed(1) : '?'}%${standing}`;
+      // A judge compared under several rubrics is not one judge: record it once its rubric is chosen.
+      if (versions.length > 1) {
+        io.stdout.write(`${agreement}; not recorded (rubric versions compared: calibrate the chosen one alone to record it)\n`);
+        continue;
+      }
+      const file = writeCalibrationRecord(reportsDir, calibrationRecord(variant.judgeId, labelsShown, measure, variant.rubric));
+      io.stdout.write(`${agreement}; recorded in ${loaded.display(file)}\n`);
+    }
+    judgments.finish();
+    if (minAgreement !== undefined && !rows.some((r) => r.row.qualifies)) return ExitCode.gateFailed;
+    return ExitCode.ok;
   }
 }
 
 function fraction(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UserError(`--${flag} takes a share between 0 and 1 (0.85 for 85%), got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new UserError(`--${flag} takes a share between 0 and 1 (0.85 for 85%), got "${value}"`);
   return n;
 }
 
@@ -189,4 +221,3 @@ function rubricNames(versions: ReadonlyArray<Rubric | undefined>): string[] {
   const files = versions.map((r) => (r ? path.basename(r.file, '.md') : ''));
   return unique(ids) ? ids : unique(files) ? files : versions.map((r) => r?.file ?? '');
 }
-

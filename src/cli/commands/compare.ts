@@ -32,7 +32,10 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
   const student = singleFlag('compare', 'candidate', values.candidate);
   const judgeFlag = singleFlag('compare', 'judge', values.judge);
   const { teacher } = values;
-  if (!student || !teacher) throw new UserError('evals compare: name two or more candidates to compare them side by side (evals compare a b c), or give --candidate <student> and --teacher <teacher>');
+  if (!student || !teacher)
+    throw new UserError(
+      'evals compare: name two or more candidates to compare them side by side (evals compare a b c), or give --candidate <student> and --teacher <teacher>',
+    );
   const loaded = await loadConfig(values.config, io.cwd);
   io = withEnvFile(io, values['env-file'], loaded.dir);
   for (const id of [student, teacher]) {
@@ -80,7 +83,9 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
         })
       : undefined;
     if (judged?.status === 'interrupted') {
-      const kept = judged.journalFile ? `; the pairs judged so far are saved in ${loaded.display(judged.journalFile)}: run the same command again to finish the rest` : '';
+      const kept = judged.journalFile
+        ? `; the pairs judged so far are saved in ${loaded.display(judged.journalFile)}: run the same command again to finish the rest`
+        : '';
       io.stderr.write(`Interrupted while judging ${suite} pairwise: no report was written${kept}.\n`);
       return ExitCode.runIncomplete;
     }
@@ -120,12 +125,21 @@ async function decide(ids: string[], values: CommandValues<'compare'>, io: CliIO
   }
   const runsSuite = (id: string, suite: string) => loaded.config.candidates[id]?.suites?.includes(suite) ?? true;
   const named = listFlag(values.suite);
-  for (const suite of named) if (!loaded.config.suites[suite]) throw new UserError(`unknown suite "${suite}" (known: ${Object.keys(loaded.config.suites).join(', ')})`);
+  for (const suite of named)
+    if (!loaded.config.suites[suite]) throw new UserError(`unknown suite "${suite}" (known: ${Object.keys(loaded.config.suites).join(', ')})`);
   const suites = named.length > 0 ? named : Object.keys(loaded.config.suites).filter((suite) => candidates.every((id) => runsSuite(id, suite)));
   if (suites.length === 0) throw new UserError(`evals compare: no suite is run by all of ${candidates.join(', ')}; pick one with --suite`);
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
   const concurrency = positiveInt('concurrency', values.concurrency);
-  const context = { loaded, io, rubrics, noCache: values['no-cache'] ?? false, quiet: values.quiet ?? false, said: new Set<string>(), options: { concurrency } };
+  const context = {
+    loaded,
+    io,
+    rubrics,
+    noCache: values['no-cache'] ?? false,
+    quiet: values.quiet ?? false,
+    said: new Set<string>(),
+    options: { concurrency },
+  };
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
   for (const suite of suites) {
     const items = await loadSuiteItems(loaded, suite);

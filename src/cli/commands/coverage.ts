@@ -21,14 +21,16 @@ interface Target {
 export default async function coverage(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('coverage', argv);
   const targets = positionals.length > 0 ? fromFiles(positionals, io) : fromConfig(await loadConfig(values.config, io.cwd), values, io);
-  if (values.rerun !== undefined && targets.length !== 1) throw new UserError(`--rerun measures one report's discordance; ${targets.length} reports are covered here: name one`);
+  if (values.rerun !== undefined && targets.length !== 1)
+    throw new UserError(`--rerun measures one report's discordance; ${targets.length} reports are covered here: name one`);
   const rerun = values.rerun === undefined ? undefined : readBaseline(path.resolve(io.cwd, values.rerun), values.rerun);
   if (values.rerun !== undefined && !rerun) throw new UserError(`--rerun ${values.rerun}: no such report`);
 
   const reports: z.infer<typeof CoverageOutputSchema>['reports'] = [];
   const text: string[] = [];
   for (const { baseline, shown } of targets) {
-    if (rerun && !sharesItems(baseline.report, rerun.report)) throw new UserError(`--rerun ${values.rerun}: no item of it is in ${shown} with the same slices, so it measures nothing about this report`);
+    if (rerun && !sharesItems(baseline.report, rerun.report))
+      throw new UserError(`--rerun ${values.rerun}: no item of it is in ${shown} with the same slices, so it measures nothing about this report`);
     const gate = effectiveGate(await gateFor(baseline.report.suite, values.config, io), baseline.report);
     const result = coverageOf(baseline.report, gate, rerun ? { rerun: rerun.report } : {});
     reports.push({ file: shown, ...result });
@@ -76,7 +78,8 @@ function fromConfig(loaded: LoadedConfig, values: { candidate?: string[]; suite?
   if (named.length > 0 && missing.length > 0) {
     throw new UserError(`no baseline report at ${missing.join(', ')}: run \`evals run --candidate ${named.join(',')}\` to make one, or name a report file`);
   }
-  if (targets.length === 0) throw new UserError(`no baseline report yet (looked in ${loaded.display(reportsDir)}): run \`evals run\` to make one, or name a report file`);
+  if (targets.length === 0)
+    throw new UserError(`no baseline report yet (looked in ${loaded.display(reportsDir)}): run \`evals run\` to make one, or name a report file`);
   if (missing.length > 0) io.stderr.write(`note: no report yet for ${missing.length} suite x candidate pair(s), skipped: ${missing.join(', ')}\n`);
   return targets;
 }

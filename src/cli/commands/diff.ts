@@ -50,7 +50,10 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
     writeFileAtomic(path.resolve(io.cwd, values.html), renderHtmlReport(page));
   }
   io.stdout.write(`${markdown}\n${gateLines(verdict, baseArg, familyText(comparison), false, false)}`);
-  writeCiOutputs([{ exitCode: 0, markdown, junit: { comparison, verdict, head: head.report }, annotations: [] }], { summary: values.summary, junit: values.junit }, io);
+  writeCiOutputs(
+    [{ exitCode: 0, markdown, junit: { comparison, verdict, head: head.report }, annotations: [] }],
+    { summary: values.summary, junit: values.junit },
+    io,
+  );
   return verdict.passed ? ExitCode.ok : ExitCode.gateFailed;
 }
-

@@ -28,7 +28,15 @@ export default async function forgetting(argv: string[], io: CliIO): Promise<num
   if (!candidate.base) throw new UserError(`candidate "${candidateId}" names no base: add base: '<candidate id>' to it in the config`);
   const suites = listFlag(values.suite).length > 0 ? listFlag(values.suite) : (candidate.suites ?? Object.keys(loaded.config.suites));
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
-  const context = { loaded, io, rubrics, noCache: values['no-cache'] ?? false, quiet: values.quiet ?? false, said: new Set<string>(), options: { concurrency: positiveInt('concurrency', values.concurrency) } };
+  const context = {
+    loaded,
+    io,
+    rubrics,
+    noCache: values['no-cache'] ?? false,
+    quiet: values.quiet ?? false,
+    said: new Set<string>(),
+    options: { concurrency: positiveInt('concurrency', values.concurrency) },
+  };
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
 
   let exitCode: number = ExitCode.ok;

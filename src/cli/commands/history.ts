@@ -38,7 +38,10 @@ export default async function history(argv: string[], io: CliIO): Promise<number
       if (typeof parsed === 'string') skipped.push({ commit: version.commit, reason: parsed });
       else reports.push({ commit: version.commit, date: version.date, subject: version.subject, report: parsed });
     }
-    if (reports.length === 0) throw new UserError(`evals history: no commit of ${shown} holds a report this version of evals reads (${skipped.map((s) => `${s.commit.slice(0, 7)}: ${s.reason}`).join('; ')})`);
+    if (reports.length === 0)
+      throw new UserError(
+        `evals history: no commit of ${shown} holds a report this version of evals reads (${skipped.map((s) => `${s.commit.slice(0, 7)}: ${s.reason}`).join('; ')})`,
+      );
     histories.push(buildHistory({ suite, candidate, file: shown }, reports, config.suites[suite]?.gate ?? { metrics: {} }, skipped));
   }
   io.stdout.write(values.json ? `${JSON.stringify(histories.length === 1 ? histories[0] : histories, null, 2)}\n` : histories.map(renderHistory).join('\n'));

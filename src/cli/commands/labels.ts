@@ -44,7 +44,11 @@ export default async function labels(argv: string[], io: CliIO): Promise<number>
       if (!recorded) throw new UserError(`${display(input)}: no recorded verdicts to write to --out-verdicts (no evaluators/${DEFAULT_EVALUATOR}/result.json)`);
       const file = path.resolve(io.cwd, values['out-verdicts']);
       const figures = ['correct_False', 'correct_True', 'correct_both', 'equal'].map((k) => `${k} ${recorded.statistics[k]}`).join(', ');
-      outputs.push({ file, text: recorded.verdicts, what: `${lineCount(recorded.verdicts)} recorded verdicts of ${recorded.evaluator} (its statistics.json reproduced: ${figures})` });
+      outputs.push({
+        file,
+        text: recorded.verdicts,
+        what: `${lineCount(recorded.verdicts)} recorded verdicts of ${recorded.evaluator} (its statistics.json reproduced: ${figures})`,
+      });
     }
   } else if (format === 'csv') {
     let text: string;

@@ -25,7 +25,9 @@ export default async function merge(argv: string[], io: CliIO): Promise<number> 
   const loaded = await loadConfig(values.config, io.cwd);
   const folder = path.resolve(io.cwd, positionals[0] ?? loaded.resolve(loaded.config.shardsDir));
   if (!existsSync(folder)) throw new UserError(`${loaded.display(folder)}: no shards folder (run \`evals run --shard i/n\` first)`);
-  const files = readdirSync(folder).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   if (files.length === 0) throw new UserError(`${loaded.display(folder)}: no shard files`);
 
   const groups = new Map<string, ShardFile[]>();
@@ -77,16 +79,20 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
   if (!first) throw new UserError(`${key}: no shards`);
   const { suite, candidate, shard } = first.header;
   for (const s of shards) {
-    if (s.header.shard.count !== shard.count) throw new UserError(`${key}: shards of different splits (${shard.count} and ${s.header.shard.count}) in one folder`);
+    if (s.header.shard.count !== shard.count)
+      throw new UserError(`${key}: shards of different splits (${shard.count} and ${s.header.shard.count}) in one folder`);
     if (canonicalJson(s.header.fingerprint) !== canonicalJson(first.header.fingerprint)) {
-      throw new UserError(`${key}: ${path.basename(s.file)} was run on different golden items or checks than ${path.basename(first.file)}; run every shard again`);
+      throw new UserError(
+        `${key}: ${path.basename(s.file)} was run on different golden items or checks than ${path.basename(first.file)}; run every shard again`,
+      );
     }
   }
   const indexes = shards.map((s) => s.header.shard.index);
   const duplicate = indexes.find((i, n) => indexes.indexOf(i) !== n);
   if (duplicate !== undefined) throw new UserError(`${key}: shard ${duplicate}/${shard.count} appears twice`);
   const missing = Array.from({ length: shard.count }, (_, i) => i + 1).filter((i) => !indexes.includes(i));
-  if (missing.length > 0) return `${key}: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${shard.count}`).join(', ')} missing; no report written`;
+  if (missing.length > 0)
+    return `${key}: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${shard.count}`).join(', ')} missing; no report written`;
 
   const sample = parseSample(first.header.fingerprint.sample);
   const items = await loadSuiteItems(loaded, suite, sample);
@@ -102,12 +108,13 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
   }
   const results = new Map<string, ItemResult>();
   for (const s of shards) for (const r of s.results) results.set(resultKey(r.itemId, r.epoch), r);
-  const absent = items.flatMap((item) =>
-    Array.from({ length: suiteConfig.epochs }, (_, epoch) => resultKey(item.id, epoch)).filter((k) => !results.has(k)),
-  );
+  const absent = items.flatMap((item) => Array.from({ length: suiteConfig.epochs }, (_, epoch) => resultKey(item.id, epoch)).filter((k) => !results.has(k)));
   if (absent.length > 0) return `${key}: ${absent.length} planned results missing from the shards (e.g. ${absent[0]}); no report written`;
 
-  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values(), { skipped: first.header.skipped, ungated: first.header.ungated });
+  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values(), {
+    skipped: first.header.skipped,
+    ungated: first.header.ungated,
+  });
   const facts: RunFacts & { report: typeof report; items: typeof items } = {
     suite,
     candidate,

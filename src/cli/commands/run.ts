@@ -170,7 +170,9 @@ function writeShard(loaded: LoadedConfig, shardsDirFlag: string | undefined, run
   };
   writeFileAtomic(file, shardLines(header, run.answers()));
   const errors = [...run.results.values()].filter((r) => r.error).length;
-  io.stdout.write(`shard ${shard.index}/${shard.count} of ${run.suite}/${run.candidate}: ${run.results.size} results (${errors} errors) in ${loaded.display(file)}; run \`evals merge\` once every shard is done\n`);
+  io.stdout.write(
+    `shard ${shard.index}/${shard.count} of ${run.suite}/${run.candidate}: ${run.results.size} results (${errors} errors) in ${loaded.display(file)}; run \`evals merge\` once every shard is done\n`,
+  );
 }
 
 /**

@@ -22,7 +22,10 @@ export default async function validate(argv: string[], io: CliIO): Promise<numbe
     for (const item of items) {
       for (const slice of item.slices.length > 0 ? item.slices : [NO_SLICE]) counts.set(slice, (counts.get(slice) ?? 0) + 1);
     }
-    const slices = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, n]) => `${s} ${n}`).join(', ');
+    const slices = [...counts]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ');
     io.stdout.write(`suite ${suite}: ${items.length} items (${slices})\n`);
     for (const m of judged) io.stdout.write(`  judged: ${m.metric} (${m.kind}, ${m.judges.join(' + ')}${m.rubric ? `, rubric ${m.rubric.id}` : ''})\n`);
   }

@@ -21,7 +21,8 @@ export default async function view(argv: string[], io: CliIO): Promise<number> {
     server = await startViewServer(root, port, dirArg);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UserError(`--port ${port}: ${code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}; pick another, or leave --port out for a free one`);
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new UserError(`--port ${port}: ${code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}; pick another, or leave --port out for a free one`);
     throw err;
   }
   io.stdout.write(`evals view: ${dirArg} at ${server.url} (Ctrl-C stops)\n`);

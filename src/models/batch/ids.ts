@@ -13,7 +13,10 @@ const HASH_CHARS = 24;
  */
 export function customIdFor(label: string, ...parts: Array<string | number>): string {
   const slug = label.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, SLUG_CHARS) || 'call';
-  const hash = createHash('sha256').update(JSON.stringify([label, ...parts])).digest('hex').slice(0, HASH_CHARS);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([label, ...parts]))
+    .digest('hex')
+    .slice(0, HASH_CHARS);
   return `${slug}-${hash}`;
 }
 

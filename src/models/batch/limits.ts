@@ -16,11 +16,7 @@ export const OPENAI_LIMITS: BatchLimits = { maxRequests: 50_000, maxBytes: 200_0
  * request's size on the wire. One request larger than a whole batch is an error: no chunking
  * can send it.
  */
-export function chunkRequests(
-  requests: readonly BatchRequest[],
-  limits: BatchLimits,
-  bytesOf: (request: BatchRequest) => number,
-): BatchRequest[][] {
+export function chunkRequests(requests: readonly BatchRequest[], limits: BatchLimits, bytesOf: (request: BatchRequest) => number): BatchRequest[][] {
   const chunks: BatchRequest[][] = [];
   let current: BatchRequest[] = [];
   let bytes = 0;

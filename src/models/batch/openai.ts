@@ -18,8 +18,7 @@ const OutputLine = z.looseObject({
   error: z.looseObject({ code: z.string().nullish(), message: z.string().nullish() }).nullable().optional(),
 });
 
-const jsonlLine = (request: BatchRequest) =>
-  JSON.stringify({ custom_id: request.customId, method: 'POST', url: ENDPOINT, body: request.params });
+const jsonlLine = (request: BatchRequest) => JSON.stringify({ custom_id: request.customId, method: 'POST', url: ENDPOINT, body: request.params });
 
 /**
  * The Batch API through the SDK's own client: the requests go up as a JSONL file
@@ -43,10 +42,7 @@ export function createOpenAIBatchClient(sdk: SdkClient<OpenAI>, settings: BatchC
         { file: await toFile(Buffer.from(jsonl), 'evals-batch.jsonl', { type: 'application/jsonl' }), purpose: 'batch' },
         { timeout, ...(signal ? { signal } : {}) },
       );
-      const batch = await client.batches.create(
-        { input_file_id: file.id, endpoint: ENDPOINT, completion_window: '24h' },
-        signal ? { signal } : {},
-      );
+      const batch = await client.batches.create({ input_file_id: file.id, endpoint: ENDPOINT, completion_window: '24h' }, signal ? { signal } : {});
       return batch.id;
     },
     async status(batch, signal) {

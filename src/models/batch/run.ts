@@ -63,7 +63,11 @@ export async function runBatch(options: RunBatchOptions): Promise<AsyncIterable<
     await journal.clear();
     return (async function* () {})();
   }
-  await client.poll(handle, { signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.schedule ? { schedule: options.schedule } : {}) });
+  await client.poll(handle, {
+    signal,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.schedule ? { schedule: options.schedule } : {}),
+  });
   return collect(client, handle, wanted, journal, signal);
 }
 

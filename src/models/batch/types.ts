@@ -32,9 +32,7 @@ export type BatchResult = { customId: string; ok: true; body: unknown } | { cust
 export const BatchHandleSchema = z.object({
   /** Checked against the client's own provider when a run resumes (run.ts, driver.ts). */
   provider: z.string().min(1),
-  batches: z
-    .array(z.object({ id: z.string().min(1), customIds: z.array(CustomIdSchema).min(1) }))
-    .min(1),
+  batches: z.array(z.object({ id: z.string().min(1), customIds: z.array(CustomIdSchema).min(1) })).min(1),
 });
 export type BatchHandle = z.infer<typeof BatchHandleSchema>;
 

@@ -3,10 +3,7 @@
  * shapes ("(B)", "B) Paris", "Answer: B", "The correct option is **C**") and no library reads them.
  */
 
-export type ChoiceExtraction =
-  | { kind: 'found'; letter: string }
-  | { kind: 'ambiguous'; letters: string[] }
-  | { kind: 'none' };
+export type ChoiceExtraction = { kind: 'found'; letter: string } | { kind: 'ambiguous'; letters: string[] } | { kind: 'none' };
 
 /**
  * Ways of stating the pick, strongest first; the first tier that yields a letter decides.

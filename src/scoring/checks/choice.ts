@@ -23,13 +23,11 @@ function lastLetter(choices: number): string {
 export const choice = defineCheck({
   type: 'choice',
   summary: 'multiple-choice answer picks the expected letter',
-  params: z
-    .strictObject({ answer: letter.optional(), choices: z.number().int().min(2).max(26).optional() })
-    .superRefine(({ answer, choices }, ctx) => {
-      if (answer !== undefined && choices !== undefined && answer > lastLetter(choices)) {
-        ctx.addIssue({ code: 'custom', path: ['answer'], message: `${answer} is outside A-${lastLetter(choices)}` });
-      }
-    }),
+  params: z.strictObject({ answer: letter.optional(), choices: z.number().int().min(2).max(26).optional() }).superRefine(({ answer, choices }, ctx) => {
+    if (answer !== undefined && choices !== undefined && answer > lastLetter(choices)) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: `${answer} is outside A-${lastLetter(choices)}` });
+    }
+  }),
   unusable(item, { answer }) {
     if (answer !== undefined) return null;
     if (item.reference === undefined) return 'needs an "answer" or the item\'s "reference"';

@@ -25,7 +25,9 @@ export function guardedExec(re: RegExp, text: string): RegExpExecArray | null {
     return script.runInContext(context, { timeout: REGEX_BUDGET_MS }) as RegExpExecArray | null;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-      throw new Error(`/${re.source}/${re.flags} ran for over ${REGEX_BUDGET_MS} ms on a ${text.length}-character answer and was stopped (catastrophic backtracking?)`);
+      throw new Error(
+        `/${re.source}/${re.flags} ran for over ${REGEX_BUDGET_MS} ms on a ${text.length}-character answer and was stopped (catastrophic backtracking?)`,
+      );
     }
     throw err;
   } finally {

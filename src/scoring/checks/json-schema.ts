@@ -51,15 +51,13 @@ function describe(error: ErrorObject): string {
 export const jsonSchema = defineCheck({
   type: 'json-schema',
   summary: 'answer is JSON that validates against a JSON Schema',
-  params: z
-    .strictObject({ schema: z.record(z.string(), z.unknown()) })
-    .superRefine(({ schema }, ctx) => {
-      try {
-        compileSchema(schema);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', path: ['schema'], message: `invalid JSON Schema: ${errorMessage(err)}` });
-      }
-    }),
+  params: z.strictObject({ schema: z.record(z.string(), z.unknown()) }).superRefine(({ schema }, ctx) => {
+    try {
+      compileSchema(schema);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: ['schema'], message: `invalid JSON Schema: ${errorMessage(err)}` });
+    }
+  }),
   run({ output }, { schema }) {
     const extracted = extractJson(output.text);
     if (!extracted.ok) return failed(`invalid JSON: ${extracted.error}`);

@@ -19,20 +19,18 @@ const BOUNDS = [
 export const length = defineCheck({
   type: 'length',
   summary: 'answer length (characters and/or words) is within bounds',
-  params: z
-    .strictObject({ minChars: count, maxChars: count, minWords: count, maxWords: count })
-    .superRefine((p, ctx) => {
-      if (BOUNDS.every(([key]) => p[key] === undefined)) {
-        ctx.addIssue({ code: 'custom', path: [], message: 'set at least one of minChars, maxChars, minWords, maxWords' });
+  params: z.strictObject({ minChars: count, maxChars: count, minWords: count, maxWords: count }).superRefine((p, ctx) => {
+    if (BOUNDS.every(([key]) => p[key] === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'set at least one of minChars, maxChars, minWords, maxWords' });
+    }
+    for (const unit of ['Chars', 'Words'] as const) {
+      const min = p[`min${unit}`];
+      const max = p[`max${unit}`];
+      if (min !== undefined && max !== undefined && min > max) {
+        ctx.addIssue({ code: 'custom', path: [`min${unit}`], message: `min${unit} ${min} is above max${unit} ${max}` });
       }
-      for (const unit of ['Chars', 'Words'] as const) {
-        const min = p[`min${unit}`];
-        const max = p[`max${unit}`];
-        if (min !== undefined && max !== undefined && min > max) {
-          ctx.addIssue({ code: 'custom', path: [`min${unit}`], message: `min${unit} ${min} is above max${unit} ${max}` });
-        }
-      }
-    }),
+    }
+  }),
   run({ output }, params) {
     const text = output.text.trim();
     const measured = { chars: [...text].length, words: text === '' ? 0 : text.split(/\s+/u).length };

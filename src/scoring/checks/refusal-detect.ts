@@ -81,7 +81,11 @@ function normalise(text: string): string {
  */
 function opening(text: string): string {
   const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() !== '');
-  return sentences.slice(0, OPENING_SENTENCES).join(' ').slice(0, OPENING_MAX_CHARS).replace(/"[^"]*"/g, '""');
+  return sentences
+    .slice(0, OPENING_SENTENCES)
+    .join(' ')
+    .slice(0, OPENING_MAX_CHARS)
+    .replace(/"[^"]*"/g, '""');
 }
 
 /** The earliest refusal phrase in the opening, if any. */

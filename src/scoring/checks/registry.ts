@@ -19,21 +19,7 @@ import type { CheckDefinition } from './types.js';
  * Every check type, by name. Adding a check = one file exporting a `defineCheck(...)` plus its
  * test, and one line here; a config's plugins add theirs (src/plugins/register.ts).
  */
-const definitions = [
-  equals,
-  normalizedEquals,
-  contains,
-  notContains,
-  regex,
-  json,
-  jsonSchema,
-  length,
-  refusal,
-  numeric,
-  choice,
-  citations,
-  ifeval,
-] as const;
+const definitions = [equals, normalizedEquals, contains, notContains, regex, json, jsonSchema, length, refusal, numeric, choice, citations, ifeval] as const;
 
 /**
  * A check as a config writes it, `{ type: 'contains', values: [...] }`: one member per check type,
@@ -42,4 +28,7 @@ const definitions = [
 export type CheckSpecInput = SpecOf<(typeof definitions)[number]>;
 export type SpecOf<D> = D extends { type: infer T extends string; params: infer P extends z.ZodType } ? { type: T; name?: string } & z.input<P> : never;
 
-export const checkRegistry: Registry<CheckDefinition> = new Registry<CheckDefinition>('check type', definitions.map((d): [string, CheckDefinition] => [d.type, d]));
+export const checkRegistry: Registry<CheckDefinition> = new Registry<CheckDefinition>(
+  'check type',
+  definitions.map((d): [string, CheckDefinition] => [d.type, d]),
+);

@@ -39,11 +39,7 @@ function runOne(spec: CheckSpec, input: CheckInput, registry: ReadonlyMap<string
  * names get -2, -3 ... in spec order, so no metric silently overwrites another.
  * `registry` is the built-in one; tests pass their own to exercise misbehaving checks.
  */
-export function runChecks(
-  specs: readonly CheckSpec[],
-  input: CheckInput,
-  registry: ReadonlyMap<string, CheckDefinition> = checkRegistry,
-): CheckRun[] {
+export function runChecks(specs: readonly CheckSpec[], input: CheckInput, registry: ReadonlyMap<string, CheckDefinition> = checkRegistry): CheckRun[] {
   const used = new Set<string>();
   const runs: CheckRun[] = [];
   for (const spec of specs) {

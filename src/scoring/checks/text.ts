@@ -14,13 +14,7 @@ const PUNCTUATION = /[\p{P}\p{S}]/gu;
  * equal. Punctuation is deleted, not replaced by a space, exactly as SQuAD's evaluate script does.
  */
 export function normalizeAnswer(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(PUNCTUATION, '')
-    .replace(ARTICLE, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return text.normalize('NFKC').toLowerCase().replace(PUNCTUATION, '').replace(ARTICLE, ' ').replace(/\s+/gu, ' ').trim();
 }
 
 /** Cut `text` to at most `max` characters (code points), marking the cut with an ellipsis. */

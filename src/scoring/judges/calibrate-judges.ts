@@ -74,7 +74,11 @@ export async function openCalibrationJudges(
   for (const value of verdictFiles) {
     const { id, file } = parseVerdictsFlag(value);
     once(id);
-    const replay = await createReplayVerdictSource(id, { path: file, source: `recorded verdicts in ${file}` }, { configDir: options.cwd, display: loaded.display });
+    const replay = await createReplayVerdictSource(
+      id,
+      { path: file, source: `recorded verdicts in ${file}` },
+      { configDir: options.cwd, display: loaded.display },
+    );
     judges.push({ id, source: replay, replay, live: false, bothOrders: pairwiseBothRecorded(replay) });
   }
   return judges;
@@ -89,7 +93,11 @@ export function checkOverlap(labelIds: readonly string[], replay: ReplayVerdictS
   const recorded = replay.itemIds();
   const covered = labelIds.filter((id) => recorded.has(id)).length;
   if (covered === 0) {
-    const example = (ids: Iterable<string>) => [...ids].slice(0, 2).map((id) => `"${id}"`).join(', ') || 'none';
+    const example = (ids: Iterable<string>) =>
+      [...ids]
+        .slice(0, 2)
+        .map((id) => `"${id}"`)
+        .join(', ') || 'none';
     throw new UserError(
       `no label in ${labelsFile} has a recorded verdict in ${replay.file}: their ids do not overlap ` +
         `(labels: ${example(labelIds)}, ...; verdicts: ${example(recorded)}, ...)`,

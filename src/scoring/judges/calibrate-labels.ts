@@ -37,9 +37,7 @@ export type RawAbsoluteLabel = z.infer<typeof AbsoluteLabelSchema> & { line: num
 export type AbsoluteLabel = Omit<RawAbsoluteLabel, 'label'> & { label: number };
 export type PairwiseLabel = z.infer<typeof PairwiseLabelSchema> & { line: number };
 
-export type LabelSet =
-  | { kind: 'absolute'; file: string; labels: RawAbsoluteLabel[] }
-  | { kind: 'pairwise'; file: string; labels: PairwiseLabel[] };
+export type LabelSet = { kind: 'absolute'; file: string; labels: RawAbsoluteLabel[] } | { kind: 'pairwise'; file: string; labels: PairwiseLabel[] };
 
 const MAX_REPORTED = 20;
 
@@ -60,8 +58,7 @@ function fail(problems: string[]): never {
   throw new UserError(shown.join('\n'));
 }
 
-const isPairwise = (json: unknown): boolean =>
-  json !== null && typeof json === 'object' && ('output_1' in json || 'output_2' in json);
+const isPairwise = (json: unknown): boolean => json !== null && typeof json === 'object' && ('output_1' in json || 'output_2' in json);
 
 /** Parses a labels file; every problem is `file:line: message`, all gathered into one UserError. */
 export function parseLabels(text: string, file: string): LabelSet {
@@ -78,7 +75,8 @@ export function parseLabels(text: string, file: string): LabelSet {
       problems.push(locate(file, line, `${article} ${rowKind} label in a file of ${kind.kind} labels (line ${kind.line}): keep one kind a file`));
       continue;
     }
-    const schema: z.ZodType<z.infer<typeof AbsoluteLabelSchema> | z.infer<typeof PairwiseLabelSchema>> = rowKind === 'pairwise' ? PairwiseLabelSchema : AbsoluteLabelSchema;
+    const schema: z.ZodType<z.infer<typeof AbsoluteLabelSchema> | z.infer<typeof PairwiseLabelSchema>> =
+      rowKind === 'pairwise' ? PairwiseLabelSchema : AbsoluteLabelSchema;
     const row = parseLine(schema, json, file, line, problems);
     if (row === undefined) continue;
     if (!claimId(firstLine, row.id, file, line, problems)) continue;

@@ -128,12 +128,27 @@ export function pairwiseMetrics(results: readonly PairwiseResult[]): PairwiseMet
     // Output_1 is shown first in the original order, output_2 in the swapped one.
     preferredFirst: inconsistent.filter((r) => r.original === 1 && r.swapped === 2).length,
     preferredSecond: inconsistent.filter((r) => r.original === 2 && r.swapped === 1).length,
-    kappaOriginal: kappa(results.map((r) => asLabel(r.label)), results.map((r) => asLabel(r.original))),
-    kappaSwapped: kappa(both.map((r) => asLabel(r.label)), both.map((r) => asLabel(r.swapped))),
-    kappaBetweenOrders: kappa(judgedBoth.map((r) => asLabel(r.original)), judgedBoth.map((r) => asLabel(r.swapped))),
+    kappaOriginal: kappa(
+      results.map((r) => asLabel(r.label)),
+      results.map((r) => asLabel(r.original)),
+    ),
+    kappaSwapped: kappa(
+      both.map((r) => asLabel(r.label)),
+      both.map((r) => asLabel(r.swapped)),
+    ),
+    kappaBetweenOrders: kappa(
+      judgedBoth.map((r) => asLabel(r.original)),
+      judgedBoth.map((r) => asLabel(r.swapped)),
+    ),
     errorsOriginal: results.filter((r) => r.original === null).length,
     errorsSwapped: both.filter((r) => r.swapped === null).length,
-    matrixOriginal: confusionMatrix(results.map((r) => asLabel(r.label)), results.map((r) => asLabel(r.original))),
-    matrixSwapped: confusionMatrix(both.map((r) => asLabel(r.label)), both.map((r) => asLabel(r.swapped))),
+    matrixOriginal: confusionMatrix(
+      results.map((r) => asLabel(r.label)),
+      results.map((r) => asLabel(r.original)),
+    ),
+    matrixSwapped: confusionMatrix(
+      both.map((r) => asLabel(r.label)),
+      both.map((r) => asLabel(r.swapped)),
+    ),
   };
 }

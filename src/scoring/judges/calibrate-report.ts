@@ -44,7 +44,9 @@ function headerLines(header: ReportHeader, count: string): string[] {
 export function formatPairwiseReport(header: ReportHeader, m: PairwiseMetrics, problems: readonly JudgeProblem[]): string {
   const errors = m.errorsOriginal + m.errorsSwapped;
   const preference = (r: Ratio): string =>
-    r.total === r.count ? formatRatio(r) : `${formatRatio(r)} (of the ${r.total - r.count} inconsistent: ${m.preferredFirst} preferred the output shown first, ${m.preferredSecond} the one shown second)`;
+    r.total === r.count
+      ? formatRatio(r)
+      : `${formatRatio(r)} (of the ${r.total - r.count} inconsistent: ${m.preferredFirst} preferred the output shown first, ${m.preferredSecond} the one shown second)`;
   const rows: Array<readonly [string, string]> = [['correct without swap', formatRatio(m.correctOriginal)]];
   if (m.bothOrders > 0) {
     rows.push(
@@ -60,9 +62,7 @@ export function formatPairwiseReport(header: ReportHeader, m: PairwiseMetrics, p
   }
   rows.push(['judge errors', `${errors} (${m.errorsOriginal} without swap, ${m.errorsSwapped} with swap)`]);
   const orders =
-    m.bothOrders === m.n
-      ? []
-      : [`Judged in both orders: ${m.bothOrders} of ${m.n} (the other order was not recorded); two-order figures are over those.`, ''];
+    m.bothOrders === m.n ? [] : [`Judged in both orders: ${m.bothOrders} of ${m.n} (the other order was not recorded); two-order figures are over those.`, ''];
   const matrices = [
     '',
     ...formatMatrix('Confusion matrix without swap (rows: label, columns: judge)', m.matrixOriginal),
@@ -80,11 +80,6 @@ export function formatAbsoluteReport(header: ReportHeader, m: AbsoluteMetrics, p
     ["Cohen's kappa on pass/fail", kappaText(m.passFailKappa)],
     ['judge errors', String(m.errors)],
   ];
-  const body = [
-    ...headerLines(header, `${m.n} absolute`),
-    ...lines(rows),
-    '',
-    ...formatMatrix('Confusion matrix (rows: label, columns: judge)', m.matrix),
-  ];
+  const body = [...headerLines(header, `${m.n} absolute`), ...lines(rows), '', ...formatMatrix('Confusion matrix (rows: label, columns: judge)', m.matrix)];
   return [...body, ...problemLines(problems, m.errors, 'each counted as a disagreement')].join('\n') + '\n';
 }

@@ -32,7 +32,7 @@ export function formatComparison(comparison: JudgeComparison, context: { labelsF
   const header = [
     'judge',
     'agreement [95% CI]',
-    "kappa",
+    'kappa',
     'position consistency',
     context.epochs > 1 ? `flips over ${context.epochs} epochs` : 'flips',
     'errors',
@@ -47,10 +47,14 @@ export function formatComparison(comparison: JudgeComparison, context: { labelsF
     '',
   ];
   if (pairs.length > 0) {
-    lines.push(`Differences in agreement, paired on the same labels (exact McNemar, Holm-adjusted over ${pairs.length} pair${pairs.length === 1 ? '' : 's'}, alpha ${alpha}):`);
+    lines.push(
+      `Differences in agreement, paired on the same labels (exact McNemar, Holm-adjusted over ${pairs.length} pair${pairs.length === 1 ? '' : 's'}, alpha ${alpha}):`,
+    );
     for (const d of pairs) {
       const verdict = d.significant ? 'significant' : 'not significant';
-      lines.push(`  ${d.a} vs ${d.b}: ${d.a} alone right on ${d.aOnly}, ${d.b} alone on ${d.bOnly}; p = ${pValue(d.p)}, adjusted ${pValue(d.adjusted)}: ${verdict}`);
+      lines.push(
+        `  ${d.a} vs ${d.b}: ${d.a} alone right on ${d.aOnly}, ${d.b} alone on ${d.bOnly}; p = ${pValue(d.p)}, adjusted ${pValue(d.adjusted)}: ${verdict}`,
+      );
     }
     lines.push('');
   }

@@ -53,12 +53,22 @@ export async function measureVariant(
     const epochsJudged = await eachEpoch(runs, (epoch) => judgePairwiseLabels(set.labels, file, source, variant.bothOrders, { ...options(epoch), ...rubric }));
     const [first] = epochsJudged;
     const agreed = first.results.map((r) => (r.swapped === undefined ? r.original === r.label : r.original === r.label && r.swapped === r.label));
-    const repeats = runs < 2 ? null : first.results.flatMap((r, i) => {
-      const original = epochsJudged.map((e) => e.results[i]?.original ?? null);
-      const swapped = r.swapped === undefined ? [] : [epochsJudged.map((e) => e.results[i]?.swapped ?? null)];
-      return [original, ...swapped];
-    });
-    return { kind: 'pairwise', m: pairwiseMetrics(first.results), agreed, problems: first.problems, flip: repeats && flipRate(repeats), meter: addMeters(epochsJudged.map((e) => e.meter)) };
+    const repeats =
+      runs < 2
+        ? null
+        : first.results.flatMap((r, i) => {
+            const original = epochsJudged.map((e) => e.results[i]?.original ?? null);
+            const swapped = r.swapped === undefined ? [] : [epochsJudged.map((e) => e.results[i]?.swapped ?? null)];
+            return [original, ...swapped];
+          });
+    return {
+      kind: 'pairwise',
+      m: pairwiseMetrics(first.results),
+      agreed,
+      problems: first.problems,
+      flip: repeats && flipRate(repeats),
+      meter: addMeters(epochsJudged.map((e) => e.meter)),
+    };
   }
   const rubric = variant.rubric;
   if (!rubric) throw new Error('measureVariant: absolute labels need the rubric they score with');
@@ -66,7 +76,14 @@ export async function measureVariant(
   const [first] = epochsJudged;
   const agreed = first.results.map((r) => r.judged === r.label);
   const repeats = runs < 2 ? null : first.results.map((_, i) => epochsJudged.map((e) => e.results[i]?.judged ?? null));
-  return { kind: 'absolute', m: absoluteMetrics(first.results, rubric.scale, rubric.passThreshold), agreed, problems: first.problems, flip: repeats && flipRate(repeats), meter: addMeters(epochsJudged.map((e) => e.meter)) };
+  return {
+    kind: 'absolute',
+    m: absoluteMetrics(first.results, rubric.scale, rubric.passThreshold),
+    agreed,
+    problems: first.problems,
+    flip: repeats && flipRate(repeats),
+    meter: addMeters(epochsJudged.map((e) => e.meter)),
+  };
 }
 
 /** Epochs one after another, so a repeat is a separate pass over the labels (never less than one). */

@@ -19,4 +19,7 @@ const kinds = [rubricKind, referenceKind, faithfulnessKind, panelKind] as const;
 export type JudgeEntryInput = EntryOf<(typeof kinds)[number]>;
 export type EntryOf<K> = K extends { kind: infer N extends string; options: infer O extends z.ZodType } ? { kind: N; metric?: string } & z.input<O> : never;
 
-export const judgeKindRegistry: Registry<JudgeKind> = new Registry<JudgeKind>('judge kind', kinds.map((k): [string, JudgeKind] => [k.kind, k]));
+export const judgeKindRegistry: Registry<JudgeKind> = new Registry<JudgeKind>(
+  'judge kind',
+  kinds.map((k): [string, JudgeKind] => [k.kind, k]),
+);

@@ -10,13 +10,37 @@ const JUDGE = String.raw`(?:evaluator|grader|judge|assessor|rater|scorer|reviewe
 const RULES = String.raw`(?:instructions?|rubric|criteria|guidelines|grading|scoring|system prompt|prompt|rules)`;
 
 const PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['an instruction to ignore the rubric or instructions', new RegExp(String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|all|any|the|your|these|those|other)\b[^.\n]{0,30}?\b${RULES}\b`, 'i')],
-  ['words addressed to the judge', new RegExp(String.raw`\b(?:as|you are|you're|dear|attention|note to|message (?:to|for)|hey)\s+(?:an?\s+|the\s+|my\s+)?(?:ai\s+)?${JUDGE}s?\b`, 'i')],
-  ['an order to the judge', new RegExp(String.raw`\b(?:the|an?|any)\s+${JUDGE}s?\s+(?:must|should|shall|will|is instructed|are instructed|needs? to|has to|have to)\b`, 'i')],
-  ['a demanded score', new RegExp(String.raw`\b(?:give|assign|award|output|return|rate|grade|score|mark)\b[^.\n]{0,30}?\b(?:score|rating|grade|marks?|points?|verdict)\s*(?:of|=|:|as)?\s*(?:10|5|100|1\.0|ten|five|a perfect|the (?:maximum|highest|top)|full|maximum|highest|perfect|pass)\b`, 'i')],
+  [
+    'an instruction to ignore the rubric or instructions',
+    new RegExp(
+      String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|all|any|the|your|these|those|other)\b[^.\n]{0,30}?\b${RULES}\b`,
+      'i',
+    ),
+  ],
+  [
+    'words addressed to the judge',
+    new RegExp(String.raw`\b(?:as|you are|you're|dear|attention|note to|message (?:to|for)|hey)\s+(?:an?\s+|the\s+|my\s+)?(?:ai\s+)?${JUDGE}s?\b`, 'i'),
+  ],
+  [
+    'an order to the judge',
+    new RegExp(String.raw`\b(?:the|an?|any)\s+${JUDGE}s?\s+(?:must|should|shall|will|is instructed|are instructed|needs? to|has to|have to)\b`, 'i'),
+  ],
+  [
+    'a demanded score',
+    new RegExp(
+      String.raw`\b(?:give|assign|award|output|return|rate|grade|score|mark)\b[^.\n]{0,30}?\b(?:score|rating|grade|marks?|points?|verdict)\s*(?:of|=|:|as)?\s*(?:10|5|100|1\.0|ten|five|a perfect|the (?:maximum|highest|top)|full|maximum|highest|perfect|pass)\b`,
+      'i',
+    ),
+  ],
   // A verdict's shape (reasoning next to a score or winner), not any JSON with a "rating" in it.
-  ['a verdict written into the answer', /"\s*(?:reasoning|rationale|explanation)\s*"\s*:[\s\S]{0,600}?"\s*(?:score|verdict|grade|winner)\s*"\s*:|"\s*(?:score|verdict|grade|winner)\s*"\s*:[\s\S]{0,600}?"\s*(?:reasoning|rationale|explanation)\s*"\s*:/i],
-  ['a forged prompt delimiter', /<\/?(?:answer|response|reference|context|question|rubric|verdict|instructions?|system|candidate)(?:-[\w{}]+)?>|\{\{\s*nonce\s*\}\}/i],
+  [
+    'a verdict written into the answer',
+    /"\s*(?:reasoning|rationale|explanation)\s*"\s*:[\s\S]{0,600}?"\s*(?:score|verdict|grade|winner)\s*"\s*:|"\s*(?:score|verdict|grade|winner)\s*"\s*:[\s\S]{0,600}?"\s*(?:reasoning|rationale|explanation)\s*"\s*:/i,
+  ],
+  [
+    'a forged prompt delimiter',
+    /<\/?(?:answer|response|reference|context|question|rubric|verdict|instructions?|system|candidate)(?:-[\w{}]+)?>|\{\{\s*nonce\s*\}\}/i,
+  ],
   ['a forged chat turn', /(?:^|\n)\s*(?:###\s*)?(?:system|assistant|evaluator|grader|judge)\s*:\s*\S|<\|im_start\|>|\[\/?INST\]/i],
 ];
 

@@ -30,8 +30,7 @@ function pairwiseRequest(item: GoldenItem, first: CandidateOutput, second: Candi
   const criteria = rubric
     ? `Compare them on these criteria:\n${escapeNonce(rubric.criteria.map((c) => `- ${c.name}: ${c.description}`).join('\n'))}`
     : 'Compare them on correctness, helpfulness and how directly they answer the question.';
-  const reference =
-    rubric?.showReference && item.reference !== undefined ? [`Reference answer:\n${delimit('reference', item.reference)}`] : [];
+  const reference = rubric?.showReference && item.reference !== undefined ? [`Reference answer:\n${delimit('reference', item.reference)}`] : [];
   const user = [
     criteria,
     questionSection(item),

@@ -49,9 +49,7 @@ export async function judgePanel(input: JudgeInput, sources: ReadonlyArray<Verdi
     details[source.id] = normalised[i] as number;
   });
   const summary =
-    aggregate === 'mean'
-      ? `mean score ${Number(meanRaw.toFixed(3))} (pass at ${rubric.passThreshold})`
-      : `${passes} of ${raw.length} judges pass`;
+    aggregate === 'mean' ? `mean score ${Number(meanRaw.toFixed(3))} (pass at ${rubric.passThreshold})` : `${passes} of ${raw.length} judges pass`;
   return {
     score: normalised.reduce((sum, s) => sum + s, 0) / normalised.length,
     pass,

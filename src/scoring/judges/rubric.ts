@@ -58,8 +58,7 @@ export function rubricRequest(item: GoldenItem, output: CandidateOutput, rubric:
     'You are an impartial judge. You grade one answer to a question against the rubric you are given, ' +
       'judging only what the answer says. Reason step by step first, then give the score.',
   );
-  const reference =
-    rubric.showReference && item.reference !== undefined ? `\n\nReference answer:\n${delimit('reference', item.reference)}` : '';
+  const reference = rubric.showReference && item.reference !== undefined ? `\n\nReference answer:\n${delimit('reference', item.reference)}` : '';
   const user = [
     `Rubric: ${escapeNonce(rubric.title ?? rubric.id)}`,
     escapeNonce(rubric.instructions.trim()),
@@ -103,7 +102,12 @@ export const rubricKind = defineJudge({
   kind: 'rubric',
   summary: 'one judge scores the answer on a rubric',
   options: z.strictObject({ judge: z.string().min(1), rubric: z.string().min(1) }),
-  plan: (options, refs) => ({ judges: [refs.judge(options.judge, 'judge')], rubric: refs.rubric(options.rubric, 'rubric'), metric: options.rubric, fingerprint: {} }),
+  plan: (options, refs) => ({
+    judges: [refs.judge(options.judge, 'judge')],
+    rubric: refs.rubric(options.rubric, 'rubric'),
+    metric: options.rubric,
+    fingerprint: {},
+  }),
   run: (input, { sources: [source], rubric }) => {
     if (!source || !rubric) throw new Error('a rubric metric needs its judge and rubric');
     return judgeRubric(input, source, { rubric });

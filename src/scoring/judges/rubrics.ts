@@ -76,9 +76,7 @@ export function parseRubric(source: string | Uint8Array, file: string): { rubric
   const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
-      errors: doc.errors.map((err) =>
-        locate(file, counter.linePos(err.pos[0]).line + split.firstYamlLine - 1, `invalid YAML: ${err.message}`),
-      ),
+      errors: doc.errors.map((err) => locate(file, counter.linePos(err.pos[0]).line + split.firstYamlLine - 1, `invalid YAML: ${err.message}`)),
     };
   }
   const at = (keys: readonly PropertyKey[]): number => lineOf(doc, keys, counter, split.firstYamlLine);

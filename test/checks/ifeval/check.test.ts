@@ -63,8 +63,7 @@ describe('ifeval check', () => {
 });
 
 describe('ifeval check on malformed metadata', () => {
-  const errorOf = (meta: ReturnType<typeof metadata>) =>
-    runChecks([CheckSpecSchema.parse({ type: 'ifeval' })], input('x', meta))[0]?.outcome;
+  const errorOf = (meta: ReturnType<typeof metadata>) => runChecks([CheckSpecSchema.parse({ type: 'ifeval' })], input('x', meta))[0]?.outcome;
 
   it.each([
     ['instruction_id_list is not a list', metadata('punctuation:no_comma', [{}]), /malformed IFEval metadata/],

@@ -13,9 +13,7 @@ describe('looseVariants', () => {
 
 describe('readInstructions', () => {
   it('pairs ids with their kwargs, dropping null values', () => {
-    expect(
-      readInstructions({ instruction_id_list: ['a:b', 'c:d'], kwargs: [{ n: 1, m: null }, null] }),
-    ).toEqual([
+    expect(readInstructions({ instruction_id_list: ['a:b', 'c:d'], kwargs: [{ n: 1, m: null }, null] })).toEqual([
       { id: 'a:b', kwargs: { n: 1 } },
       { id: 'c:d', kwargs: {} },
     ]);

@@ -44,7 +44,12 @@ describe('length_constraints:number_paragraphs', () => {
 describe('length_constraints:nth_paragraph_first_word', () => {
   const id = 'length_constraints:nth_paragraph_first_word';
   it.each<Case>([
-    ['quotes and punctuation around the word are dropped, case ignored', { num_paragraphs: 2, nth_paragraph: 2, first_word: 'Then' }, 'First part.\n\n"Then, second part."', true],
+    [
+      'quotes and punctuation around the word are dropped, case ignored',
+      { num_paragraphs: 2, nth_paragraph: 2, first_word: 'Then' },
+      'First part.\n\n"Then, second part."',
+      true,
+    ],
     ['the number of paragraphs must match too', { num_paragraphs: 2, nth_paragraph: 2, first_word: 'then' }, 'First.\n\nThen.\n\nThird.', false],
     ['an empty paragraph keeps its index (reference quirk)', { num_paragraphs: 2, nth_paragraph: 2, first_word: 'b' }, 'A\n\n\n\nB', false],
     ['another first word', { num_paragraphs: 2, nth_paragraph: 2, first_word: 'so' }, 'First part.\n\nThen, second part.', false],

@@ -4,7 +4,11 @@ import { countSentences, sentences } from '../../../src/scoring/checks/ifeval/pu
 // Expected sentences are NLTK 3.8's PunktSentenceTokenizer with its English model on the same text.
 describe('Punkt sentences', () => {
   it.each([
-    ['abbreviations in the model', 'Hello world. This is Dr. Smith. He lives in the U.S. now.', ['Hello world.', 'This is Dr. Smith.', 'He lives in the U.S. now.']],
+    [
+      'abbreviations in the model',
+      'Hello world. This is Dr. Smith. He lives in the U.S. now.',
+      ['Hello world.', 'This is Dr. Smith.', 'He lives in the U.S. now.'],
+    ],
     ['repeated marks end one sentence', 'Very bad acting!!! I promise.', ['Very bad acting!!!', 'I promise.']],
     ['closing brackets join the sentence before', '(Sent1.) Sent2.', ['(Sent1.)', 'Sent2.']],
     ['a number before a lowercase word is no break', 'Lists:\n1. First item\n2. second item', ['Lists:\n1.', 'First item\n2. second item']],

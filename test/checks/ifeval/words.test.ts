@@ -7,7 +7,10 @@ describe('wordTokenize', () => {
     ["NASA's DON'T stop, I said.", ['NASA', "'s", 'DO', "N'T", 'stop', ',', 'I', 'said', '.']],
     ['U.S. and (UK) -- OK?', ['U.S.', 'and', '(', 'UK', ')', '--', 'OK', '?']],
     ['"Quoted," she said. I cannot go... gonna try', ['``', 'Quoted', ',', "''", 'she', 'said', '.', 'I', 'can', 'not', 'go', '...', 'gon', 'na', 'try']],
-    ['Costs $3.88 (roughly 3,36 euros) in New York. Thanks.', ['Costs', '$', '3.88', '(', 'roughly', '3,36', 'euros', ')', 'in', 'New', 'York', '.', 'Thanks', '.']],
+    [
+      'Costs $3.88 (roughly 3,36 euros) in New York. Thanks.',
+      ['Costs', '$', '3.88', '(', 'roughly', '3,36', 'euros', ')', 'in', 'New', 'York', '.', 'Thanks', '.'],
+    ],
   ])('%s', (text, expected) => {
     expect(wordTokenize(text)).toEqual(expected);
   });

@@ -10,8 +10,7 @@ export const changeCaseInstructions = [
     'change_case:capital_word_frequency',
     // The reference takes any whole number here, negative ones too.
     z.strictObject({ capital_frequency: z.number().int(), capital_relation: Relation }),
-    (response, { capital_frequency, capital_relation }) =>
-      compare(wordTokenize(response).filter(isUpper).length, capital_relation, capital_frequency),
+    (response, { capital_frequency, capital_relation }) => compare(wordTokenize(response).filter(isUpper).length, capital_relation, capital_frequency),
   ),
   defineInstruction('change_case:english_capital', NoKwargs, (response) => isUpper(response) && isInLanguage(response, 'en')),
   defineInstruction('change_case:english_lowercase', NoKwargs, (response) => isLower(response) && isInLanguage(response, 'en')),

@@ -23,9 +23,7 @@ export const contentInstructions = [
     z.strictObject({ num_placeholders: Count }),
     (response, { num_placeholders }) => countMatches(response, PLACEHOLDER) >= num_placeholders,
   ),
-  defineInstruction(
-    'detectable_content:postscript',
-    z.strictObject({ postscript_marker: z.string().min(1) }),
-    (response, { postscript_marker }) => postscriptPattern(strip(postscript_marker)).test(response.toLowerCase()),
+  defineInstruction('detectable_content:postscript', z.strictObject({ postscript_marker: z.string().min(1) }), (response, { postscript_marker }) =>
+    postscriptPattern(strip(postscript_marker)).test(response.toLowerCase()),
   ),
 ];

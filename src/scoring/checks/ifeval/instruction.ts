@@ -11,11 +11,7 @@ export interface Instruction {
   prepare(kwargs: Record<string, unknown>): (response: string) => boolean;
 }
 
-export function defineInstruction<S extends z.ZodType>(
-  id: string,
-  kwargs: S,
-  follows: (response: string, args: z.output<S>) => boolean,
-): Instruction {
+export function defineInstruction<S extends z.ZodType>(id: string, kwargs: S, follows: (response: string, args: z.output<S>) => boolean): Instruction {
   return {
     id,
     prepare(raw) {

@@ -4,8 +4,36 @@ import { detectLanguage } from './language-detect.js';
 
 /** IFEval's language codes (instructions_util.LANGUAGE_CODES): the reference rejects any other. */
 export const LANGUAGE_CODES = [
-  'en', 'es', 'pt', 'ar', 'hi', 'fr', 'ru', 'de', 'ja', 'it', 'bn', 'uk', 'th', 'ur', 'ta',
-  'te', 'bg', 'ko', 'pl', 'he', 'fa', 'vi', 'ne', 'sw', 'kn', 'mr', 'gu', 'pa', 'ml', 'fi',
+  'en',
+  'es',
+  'pt',
+  'ar',
+  'hi',
+  'fr',
+  'ru',
+  'de',
+  'ja',
+  'it',
+  'bn',
+  'uk',
+  'th',
+  'ur',
+  'ta',
+  'te',
+  'bg',
+  'ko',
+  'pl',
+  'he',
+  'fa',
+  'vi',
+  'ne',
+  'sw',
+  'kn',
+  'mr',
+  'gu',
+  'pa',
+  'ml',
+  'fi',
 ] as const;
 
 /**
@@ -19,9 +47,7 @@ export function isInLanguage(text: string, language: string): boolean {
 
 /** language:* — the whole response in one language. */
 export const languageInstructions = [
-  defineInstruction(
-    'language:response_language',
-    z.strictObject({ language: z.enum(LANGUAGE_CODES) }),
-    (response, { language }) => isInLanguage(response, language),
+  defineInstruction('language:response_language', z.strictObject({ language: z.enum(LANGUAGE_CODES) }), (response, { language }) =>
+    isInLanguage(response, language),
   ),
 ];

@@ -42,10 +42,8 @@ export const lengthInstructions = [
     z.strictObject({ num_sentences: Count, relation: Relation }),
     (response, { num_sentences, relation }) => compare(countSentences(response), relation, num_sentences),
   ),
-  defineInstruction(
-    'length_constraints:number_words',
-    z.strictObject({ num_words: Count, relation: Relation }),
-    (response, { num_words, relation }) => compare(countWords(response), relation, num_words),
+  defineInstruction('length_constraints:number_words', z.strictObject({ num_words: Count, relation: Relation }), (response, { num_words, relation }) =>
+    compare(countWords(response), relation, num_words),
   ),
   defineInstruction(
     'length_constraints:number_paragraphs',

@@ -36,7 +36,9 @@ export const COLLOCATIONS: ReadonlySet<string> = new Set(
   ##number##|leisure ##number##|letters ##number##|notable ##number##|pay-fone ##number##|pegasus
   ##number##|pepper ##number##|review ##number##|rj ##number##|wedgestone ##number##|who ##number##|zimmer
   b|edelman b|levine b|smith b|stewart b|wigton i|magnin i|toussie j|aron j|fialka j|walter o|ludcke
-`.trim().split(/\s+/),
+`
+    .trim()
+    .split(/\s+/),
 );
 
 /** Types that frequently start a sentence in the training text, lowercased. */
@@ -45,5 +47,7 @@ export const SENTENCE_STARTERS: ReadonlySet<string> = new Set(
   according although among both but despite even he however i if in indeed instead it many meanwhile moreover
   most nevertheless nonetheless nor sales separately similarly since so some the there these they this though
   thus under when while yet
-`.trim().split(/\s+/),
+`
+    .trim()
+    .split(/\s+/),
 );

@@ -15,10 +15,7 @@ const NON_WORD = `(?:[)";}\\]*:@'({\\[?!])`;
 const MULTI_CHAR = `(?:-{2,}|\\.{2,}|(?:\\.${S}){2,}\\.)`;
 const WORD_START = `[^("\`{\\[:;&#*@)}\\]\\-,]`;
 /** Punkt's word tokens: periods stay attached to their word, other punctuation is split off. */
-const WORD_TOKEN = new RegExp(
-  `${MULTI_CHAR}|(?=${WORD_START})${NS}+?(?=${S}|$|${NON_WORD}|${MULTI_CHAR}|,(?=$|${S}|${NON_WORD}|${MULTI_CHAR}))|${NS}`,
-  'gu',
-);
+const WORD_TOKEN = new RegExp(`${MULTI_CHAR}|(?=${WORD_START})${NS}+?(?=${S}|$|${NON_WORD}|${MULTI_CHAR}|,(?=$|${S}|${NON_WORD}|${MULTI_CHAR}))|${NS}`, 'gu');
 /** A candidate boundary: . ? or ! followed by punctuation, or by whitespace and the next token. */
 const PERIOD_CONTEXT = new RegExp(`[.?!](?=(?<after>${NON_WORD}|${S}+(?<next>${NS}+)))`, 'gdu');
 /** Closing quotes and brackets right after a boundary belong to the sentence before it. */

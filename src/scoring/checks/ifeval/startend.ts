@@ -8,8 +8,7 @@ export const startEndInstructions = [
     'startend:end_checker',
     z.strictObject({ end_phrase: z.string().min(1) }),
     // Surrounding whitespace and double quotes are ignored, and case.
-    (response, { end_phrase }) =>
-      strip(strip(response), '"').toLowerCase().endsWith(strip(end_phrase).toLowerCase()),
+    (response, { end_phrase }) => strip(strip(response), '"').toLowerCase().endsWith(strip(end_phrase).toLowerCase()),
   ),
   defineInstruction('startend:quotation', NoKwargs, (response) => {
     const text = strip(response);

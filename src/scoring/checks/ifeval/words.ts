@@ -51,22 +51,15 @@ const ENDING_QUOTES: Rule[] = [
 
 /** MacIntyre's contractions: "cannot" -> "can not", "gonna" -> "gon na", "'tis" -> "'t is". */
 const CONTRACTIONS: Rule[] = [
-  ...[
-    '(can)(not)',
-    "(d)('ye)",
-    '(gim)(me)',
-    '(gon)(na)',
-    '(got)(ta)',
-    '(lem)(me)',
-    "(more)('n)",
-  ].map((pair) => rule(`${BOUNDARY}${pair}${BOUNDARY}`, ' $1 $2 ', 'i')),
+  ...['(can)(not)', "(d)('ye)", '(gim)(me)', '(gon)(na)', '(got)(ta)', '(lem)(me)', "(more)('n)"].map((pair) =>
+    rule(`${BOUNDARY}${pair}${BOUNDARY}`, ' $1 $2 ', 'i'),
+  ),
   rule(`${BOUNDARY}(wan)(na)(?=${S})`, ' $1 $2 ', 'i'),
   rule(` ('t)(is)${BOUNDARY}`, ' $1 $2 ', 'i'),
   rule(` ('t)(was)${BOUNDARY}`, ' $1 $2 ', 'i'),
 ];
 
-const apply = (text: string, rules: readonly Rule[]): string =>
-  rules.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+const apply = (text: string, rules: readonly Rule[]): string => rules.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
 
 /** NLTKWordTokenizer.tokenize on one sentence. */
 export function treebankTokens(sentence: string): string[] {
