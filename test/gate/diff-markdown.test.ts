@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/gate/compare.js';
-import { answersFromOutputs } from '../../src/reports/diff-context.js';
+import { answerTexts, recordedAnswers } from '../../src/reports/diff-context.js';
 import { renderDiffMarkdown } from '../../src/reports/diff-markdown.js';
 import { evaluateGate } from '../../src/gate/decision.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';
@@ -64,12 +64,14 @@ describe('renderDiffMarkdown', () => {
   });
 });
 
-describe('answersFromOutputs', () => {
+describe('recordedAnswers', () => {
   it('reads the committed outputs file by id, first answer per item', () => {
-    const answers = answersFromOutputs(readFileSync(path.join(import.meta.dirname, '..', '..', 'reports', 'support', 'rag-v2.outputs.jsonl'), 'utf8'));
+    const answers = answerTexts(
+      recordedAnswers(readFileSync(path.join(import.meta.dirname, '..', '..', 'reports', 'support', 'rag-v2.outputs.jsonl'), 'utf8')),
+    );
     expect(answers.size).toBe(594);
     expect(answers.get('fmt-001')).toMatch(/^\{"answer":"Two-factor authentication/);
-    const twoEpochs = answersFromOutputs('{"id":"a","text":"first"}\n{"id":"a","epoch":1,"text":"second"}\nnot json\n{"id":"b"}\n');
+    const twoEpochs = answerTexts(recordedAnswers('{"id":"a","text":"first"}\n{"id":"a","epoch":1,"text":"second"}\nnot json\n{"id":"b"}\n'));
     expect([...twoEpochs]).toEqual([['a', 'first']]);
   });
 });

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import { readBaseline } from '../../reports/baseline.js';
 import { compareReports } from '../../gate/compare.js';
-import { answersFromOutputs } from '../../reports/diff-context.js';
+import { answerTexts, recordedAnswers } from '../../reports/diff-context.js';
 import { renderDiffMarkdown } from '../../reports/diff-markdown.js';
 import { evaluateGate } from '../../gate/decision.js';
 import { effectiveGate } from '../../gate/rules.js';
-import { answersFromOutputLines } from '../../reports/html/answers.js';
+import { htmlAnswers } from '../../reports/html/answers.js';
 import { buildHtmlData } from '../../reports/html/build.js';
 import { renderHtmlReport } from '../../reports/html/render.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -34,9 +34,12 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
     throw new UserError(`no item of ${headArg} is in ${baseArg} with the same slices${other}: nothing to compare, so no verdict`);
   }
   const verdict = evaluateGate(comparison, head.report, gate);
+  // Each answers file is read once; the Markdown shows their texts, the page the whole answers.
+  const baseAnswers = base.outputs ? recordedAnswers(base.outputs) : undefined;
+  const headAnswers = head.outputs ? recordedAnswers(head.outputs) : undefined;
   const markdown = renderDiffMarkdown(comparison, verdict, {
-    ...(base.outputs ? { baseAnswers: answersFromOutputs(base.outputs) } : {}),
-    ...(head.outputs ? { headAnswers: answersFromOutputs(head.outputs) } : {}),
+    ...(baseAnswers ? { baseAnswers: answerTexts(baseAnswers) } : {}),
+    ...(headAnswers ? { headAnswers: answerTexts(headAnswers) } : {}),
   });
   if (values.html) {
     const page = buildHtmlData({
@@ -44,8 +47,8 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
       base: base.report,
       comparison,
       verdict,
-      ...(head.outputs ? { headAnswers: answersFromOutputLines(head.outputs) } : {}),
-      ...(base.outputs ? { baseAnswers: answersFromOutputLines(base.outputs) } : {}),
+      ...(headAnswers ? { headAnswers: htmlAnswers(headAnswers) } : {}),
+      ...(baseAnswers ? { baseAnswers: htmlAnswers(baseAnswers) } : {}),
     });
     writeFileAtomic(path.resolve(io.cwd, values.html), renderHtmlReport(page));
   }

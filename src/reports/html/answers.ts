@@ -1,14 +1,7 @@
-import { z } from 'zod';
 import type { CandidateOutput } from '../../candidates/output.js';
 import type { ItemResult } from '../../contracts/item-result.js';
+import type { RecordedAnswer } from '../diff-context.js';
 import type { HtmlAnswer, HtmlCheck, HtmlJudgment } from './model.js';
-
-const OutputLineSchema = z.looseObject({
-  id: z.string(),
-  text: z.string(),
-  citations: z.array(z.string()).optional(),
-  contexts: z.array(z.looseObject({ id: z.string() })).optional(),
-});
 
 /** The detail view's answer: text, citations, and the ids of the contexts retrieval handed over. */
 export function htmlAnswer(output: Pick<CandidateOutput, 'text' | 'citations'> & { contexts?: ReadonlyArray<{ id: string }> | undefined }): HtmlAnswer {
@@ -19,18 +12,9 @@ export function htmlAnswer(output: Pick<CandidateOutput, 'text' | 'citations'> &
   };
 }
 
-/**
- * Answers by item id from a run's `.outputs.jsonl` (src/reports/outputs.ts); the first epoch's
- * answer stands for the item, and a line that is not an answer is left out, as in diff-context.ts.
- */
-export function answersFromOutputLines(jsonl: string): Map<string, HtmlAnswer> {
-  const answers = new Map<string, HtmlAnswer>();
-  for (const line of jsonl.split('\n')) {
-    if (line.trim() === '') continue;
-    const row = OutputLineSchema.safeParse(parseJson(line));
-    if (row.success && !answers.has(row.data.id)) answers.set(row.data.id, htmlAnswer(row.data));
-  }
-  return answers;
+/** The detail view's answers, by item id, from a run's recorded answers (diff-context.ts reads them). */
+export function htmlAnswers(answers: ReadonlyMap<string, RecordedAnswer>): Map<string, HtmlAnswer> {
+  return new Map([...answers].map(([id, answer]) => [id, htmlAnswer(answer)]));
 }
 
 /** What the detail view shows of one recorded result: the answer and every verdict with its reasons. */
@@ -49,12 +33,4 @@ export function resultDetail(result: ItemResult): { answer?: HtmlAnswer; checks:
       ...(j.error === undefined ? {} : { error: j.error }),
     })),
   };
-}
-
-function parseJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }
