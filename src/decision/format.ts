@@ -1,5 +1,5 @@
 import { formatMean } from '../util/format.js';
-import type { Decision, DecisionCell, RetrievalRow } from './schema.js';
+import type { Decision, DecisionCell, RetrievalAttribution, RetrievalRow } from './schema.js';
 
 /** Shared by the terminal and Markdown views, so both say the same thing in the same words. */
 
@@ -76,4 +76,42 @@ function failureLine(row: RetrievalRow): string {
     `${row.candidate}: of ${failed} failed ${failed === 1 ? 'item' : 'items'} with gold sources, ${row.failedOnMiss} followed a retrieval miss ` +
     `and ${row.failedOnHit} had every gold source retrieved (the generator's)`
   );
+}
+
+/** A table as both views draw it: the terminal pads it (textTable), the Markdown pipes it. */
+export interface DecisionTable {
+  header: string[];
+  rows: string[][];
+}
+
+/** Quality per slice x candidate, with the significance marks. */
+export function qualityTable(decision: Decision): DecisionTable {
+  return {
+    header: ['slice', ...decision.candidates.map((c) => candidateHeader(decision, c.id))],
+    rows: decision.slices.map((s) => [sliceLabel(decision, s.slice), ...s.cells.map((c) => qualityCell(decision, c))]),
+  };
+}
+
+/** Cost per 1k, latency and error rate per slice x candidate. */
+export function operationsTable(decision: Decision): DecisionTable {
+  return {
+    header: ['slice', ...decision.candidates.map((c) => candidateHeader(decision, c.id))],
+    rows: decision.slices.map((s) => [sliceLabel(decision, s.slice), ...s.cells.map((c) => `${costText(c)} · ${latencyText(c)} · ${percent(c.errorRate)}`)]),
+  };
+}
+
+/** Recall@k and pass rate on hit vs miss per slice x retrieving candidate. */
+export function retrievalTable(decision: Decision, retrieval: RetrievalAttribution): DecisionTable {
+  return {
+    header: ['slice', 'candidate', 'items', `recall@${retrieval.k}`, 'hits', 'pass on hit', 'pass on miss'],
+    rows: retrieval.rows.map((r) => [
+      sliceLabel(decision, r.slice),
+      candidateHeader(decision, r.candidate),
+      String(r.items),
+      r.recall.toFixed(2),
+      `${r.hits}/${r.items}`,
+      rateOrDash(r.passOnHit),
+      rateOrDash(r.passOnMiss),
+    ]),
+  };
 }

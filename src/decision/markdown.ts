@@ -3,19 +3,16 @@ import { escapeCell } from '../reports/plain-text.js';
 import type { Decision } from './schema.js';
 import {
   attributionLines,
-  candidateHeader,
-  costText,
-  latencyText,
   operationsLegend,
-  percent,
-  qualityCell,
+  operationsTable,
   qualityLegend,
-  rateOrDash,
+  qualityTable,
   retrievalLegend,
-  sliceLabel,
+  retrievalTable,
+  type DecisionTable,
 } from './format.js';
 
-function table(header: readonly string[], rows: readonly string[][]): string[] {
+function table({ header, rows }: DecisionTable): string[] {
   return [
     `| ${header.map(escapeCell).join(' | ')} |`,
     `|---|${header
@@ -28,37 +25,30 @@ function table(header: readonly string[], rows: readonly string[][]): string[] {
 
 /** The decision view for people and PRs: the terminal's tables, and every significant difference. */
 export function renderDecisionMarkdown(decision: Decision): string {
-  const heads = decision.candidates.map((c) => candidateHeader(decision, c.id));
   const lines = [
     `# ${decision.suite}: ${decision.candidates.map((c) => `${c.id} (${c.kind})`).join(' vs ')}`,
     '',
     `${qualityLegend(decision)}.`,
     '',
-    ...table(
-      ['slice', ...heads],
-      decision.slices.map((s) => [sliceLabel(decision, s.slice), ...s.cells.map((c) => qualityCell(decision, c))]),
-    ),
+    ...table(qualityTable(decision)),
     '',
     `${operationsLegend()}.`,
     '',
-    ...table(
-      ['slice', ...heads],
-      decision.slices.map((s) => [sliceLabel(decision, s.slice), ...s.cells.map((c) => `${costText(c)} · ${latencyText(c)} · ${percent(c.errorRate)}`)]),
-    ),
+    ...table(operationsTable(decision)),
   ];
   const significant = decision.differences.filter((d) => d.significant);
   lines.push('', `## Significant differences (${significant.length} of ${decision.differences.length})`, '');
   if (significant.length > 0) {
     lines.push(
-      ...table(
-        ['slice', 'better', 'worse', 'difference (points)', '95% CI', 'p (Holm)'],
-        significant.map((d) => {
+      ...table({
+        header: ['slice', 'better', 'worse', 'difference (points)', '95% CI', 'p (Holm)'],
+        rows: significant.map((d) => {
           const [better, worse] = d.diff > 0 ? [d.b, d.a] : [d.a, d.b];
           const sign = d.diff > 0 ? 1 : -1;
           const [lo, hi] = [d.interval[0] * sign, d.interval[1] * sign].sort((x, y) => x - y) as [number, number];
           return [d.slice, better, worse, formatPoints(Math.abs(d.diff)), `${formatPoints(lo)} to ${formatPoints(hi)}`, formatPValue(d.pAdjusted)];
         }),
-      ),
+      }),
     );
   } else {
     lines.push('No difference is significant at this size.');
@@ -71,18 +61,7 @@ export function renderDecisionMarkdown(decision: Decision): string {
       '',
       `${retrievalLegend(retrieval.k)}.`,
       '',
-      ...table(
-        ['slice', 'candidate', 'items', `recall@${retrieval.k}`, 'hits', 'pass on hit', 'pass on miss'],
-        retrieval.rows.map((r) => [
-          sliceLabel(decision, r.slice),
-          candidateHeader(decision, r.candidate),
-          String(r.items),
-          r.recall.toFixed(2),
-          `${r.hits}/${r.items}`,
-          rateOrDash(r.passOnHit),
-          rateOrDash(r.passOnMiss),
-        ]),
-      ),
+      ...table(retrievalTable(decision, retrieval)),
       '',
       ...attributionLines(decision).map((l) => `- ${l}`),
     );
