@@ -23,7 +23,7 @@ export default defineConfig({
     ...generalSuites,
   },
   judges: {
-    claude: { provider: 'anthropic', model: 'claude-sonnet-4-5' },
+    claude: { provider: 'anthropic', model: 'claude-sonnet-4-6' },
     // GPT-4's real recorded verdicts on LLMBar Natural, for `evals calibrate` offline.
     'gpt4-llmbar-vanilla': {
       provider: 'replay',

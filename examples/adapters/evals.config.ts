@@ -20,7 +20,7 @@ export default defineConfig({
     },
     'claude-prompt': {
       kind: 'prompt',
-      adapter: { type: 'anthropic', model: 'claude-sonnet-4-5', system: 'You are Lumen support.', prompt: 'Question: {{input}}' },
+      adapter: { type: 'anthropic', model: 'claude-sonnet-4-6', system: 'You are Lumen support.', prompt: 'Question: {{input}}' },
     },
     'ft-support': { kind: 'finetuned', adapter: { type: 'openai', model: 'ft:gpt-4o-mini-2024-07-18:acme:support:abc123' } },
     'local-llama': { kind: 'finetuned', adapter: { type: 'openai', model: 'llama3.1:8b', baseURL: 'http://localhost:11434/v1' } },

@@ -17,7 +17,7 @@ export default defineConfig({
     },
   },
   judges: {
-    claude: { provider: 'anthropic', model: 'claude-sonnet-4-5' },
+    claude: { provider: 'anthropic', model: 'claude-sonnet-4-6' },
   },
   candidates: {
     'rag-v2': {

@@ -10,6 +10,7 @@ export interface ModelPrice {
  * List prices of a few current models (standard tier, no caching or batch discount; costUsd
  * applies the batch discount), as the providers published them in early 2026. Prices change:
  * the config's `prices` map overrides any entry, and a model missing from both gets no cost.
+ * Retired models keep their row (claude-sonnet-4-5): older configs and reports still name them.
  */
 export const BUILT_IN_PRICES: Readonly<Record<string, ModelPrice>> = {
   'claude-opus-4-6': { input: 5, output: 25 },
@@ -29,7 +30,7 @@ export const BUILT_IN_PRICES: Readonly<Record<string, ModelPrice>> = {
   'gpt-4o-mini': { input: 0.15, output: 0.6 },
 };
 
-/** `claude-sonnet-4-5-20250929` -> `claude-sonnet-4-5`, `gpt-4o-2024-08-06` -> `gpt-4o`: APIs echo dated snapshots. */
+/** `claude-haiku-4-5-20251001` -> `claude-haiku-4-5`, `gpt-4o-2024-08-06` -> `gpt-4o`: APIs echo dated snapshots. */
 function undated(model: string): string {
   return model.replace(/-\d{8}$/, '').replace(/-\d{4}-\d{2}-\d{2}$/, '');
 }

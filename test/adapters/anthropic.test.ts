@@ -18,7 +18,7 @@ afterEach(async () => {
 
 function create(options: Record<string, unknown> = {}, context: Parameters<typeof makeContext>[0] = {}) {
   return anthropicAdapter.create(
-    anthropicAdapter.options.parse({ model: 'claude-sonnet-4-5', baseURL: server.baseURL, ...options }),
+    anthropicAdapter.options.parse({ model: 'claude-sonnet-4-6', baseURL: server.baseURL, ...options }),
     makeContext({ env: { ANTHROPIC_API_KEY: KEY }, ...context }),
   );
 }
@@ -37,21 +37,21 @@ const body = (index = 0) => server.requests[index]?.body as Body;
 
 describe('anthropic adapter', () => {
   it('sends the rendered template and system prompt, and maps text, model, usage and cost', async () => {
-    server.handle(() => messageReply('Within 14 days.', { model: 'claude-sonnet-4-5-20250929', inputTokens: 1200, outputTokens: 300 }));
+    server.handle(() => messageReply('Within 14 days.', { model: 'claude-sonnet-4-6', inputTokens: 1200, outputTokens: 300 }));
     const candidate = await create({ system: 'You answer support questions.', prompt: 'Question: {{input}}\nPlan: {{metadata.plan}}' });
     const output = await candidate.generate(makeItem({ input: 'Refund window?', metadata: { plan: 'pro' } }), call());
 
     expect(output).toEqual({
       text: 'Within 14 days.',
-      model: 'claude-sonnet-4-5-20250929',
+      model: 'claude-sonnet-4-6',
       usage: { inputTokens: 1200, outputTokens: 300 },
-      // claude-sonnet-4-5: $3 in, $15 out per million tokens.
+      // claude-sonnet-4-6: $3 in, $15 out per million tokens.
       costUsd: (1200 * 3 + 300 * 15) / 1_000_000,
     });
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.path).toBe('/v1/messages');
     expect(body()).toEqual({
-      model: 'claude-sonnet-4-5',
+      model: 'claude-sonnet-4-6',
       max_tokens: 1024,
       system: 'You answer support questions.',
       messages: [{ role: 'user', content: 'Question: Refund window?\nPlan: pro' }],
@@ -69,7 +69,7 @@ describe('anthropic adapter', () => {
     const output = await candidate.generate(makeItem({ input }), call());
     expect(output.text).toBe('echo: [Refund window?]');
     expect(body()).toEqual({
-      model: 'claude-sonnet-4-5',
+      model: 'claude-sonnet-4-6',
       max_tokens: 64,
       system: 'Be brief.\n\nCustomer is on the pro plan.',
       messages: [
@@ -171,8 +171,8 @@ describe('anthropic adapter', () => {
   });
 
   it('prices with the config override first, and leaves cost out for an unknown model', async () => {
-    server.handle(() => messageReply('ok', { model: 'claude-sonnet-4-5-20250929', inputTokens: 1_000_000, outputTokens: 0 }));
-    const overridden = await create({}, { prices: { 'claude-sonnet-4-5': { input: 2, output: 10 } } });
+    server.handle(() => messageReply('ok', { model: 'claude-sonnet-4-6', inputTokens: 1_000_000, outputTokens: 0 }));
+    const overridden = await create({}, { prices: { 'claude-sonnet-4-6': { input: 2, output: 10 } } });
     await expect(overridden.generate(makeItem(), call())).resolves.toMatchObject({ costUsd: 2 });
 
     server.handle(() => messageReply('ok', { model: 'claude-experimental-x', inputTokens: 10, outputTokens: 10 }));

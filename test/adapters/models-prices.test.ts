@@ -5,8 +5,12 @@ import { redact } from '../../src/models/redact.js';
 describe('findPrice', () => {
   it('finds built-in prices by exact and by dated id', () => {
     expect(findPrice(['claude-haiku-4-5'])).toEqual({ input: 1, output: 5 });
-    expect(findPrice(['claude-sonnet-4-5-20250929'])).toEqual(BUILT_IN_PRICES['claude-sonnet-4-5']);
+    expect(findPrice(['claude-haiku-4-5-20251001'])).toEqual(BUILT_IN_PRICES['claude-haiku-4-5']);
     expect(findPrice(['gpt-4o-2024-08-06'])).toEqual(BUILT_IN_PRICES['gpt-4o']);
+  });
+
+  it('keeps pricing a retired model that older configs and reports still name', () => {
+    expect(findPrice(['claude-sonnet-4-5-20250929'])).toEqual({ input: 3, output: 15 });
   });
 
   it('prefers an override over the built-in table, and the first id over later ones', () => {

@@ -43,7 +43,7 @@ export function degradedProject(): { dir: string; config: string; degraded: stri
           gate: { maxDrop: 0.02, maxErrors: 0, slices: { 'long-tail': { minScore: 0.75 } } },
         },
       },
-      judges: { claude: { provider: 'anthropic', model: 'claude-sonnet-4-5' } },
+      judges: { claude: { provider: 'anthropic', model: 'claude-sonnet-4-6' } },
       candidates: { 'rag-v2': { kind: 'rag', adapter: { type: 'replay', path: 'rag-v2-degraded.jsonl', source: 'rag-v2 outputs' } } },
     })};\n`,
   );

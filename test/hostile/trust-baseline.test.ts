@@ -99,7 +99,7 @@ function judgedProject(): { dir: string; loseTheJudge: () => void } {
   return {
     dir,
     loseTheJudge: () =>
-      writeFileSync(path.join(dir, 'evals.config.ts'), `export default ${JSON.stringify(config({ provider: 'anthropic', model: 'claude-sonnet-4-5' }))};\n`),
+      writeFileSync(path.join(dir, 'evals.config.ts'), `export default ${JSON.stringify(config({ provider: 'anthropic', model: 'claude-sonnet-4-6' }))};\n`),
   };
 }
 

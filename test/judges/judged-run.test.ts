@@ -98,4 +98,38 @@ describe('every judge kind through the runner, on both wire formats, into the re
       for (const key of Object.values(KEYS)) expect(text).not.toContain(key);
     }
   });
+
+  it('a judge moved to another model makes the baseline stale: judges changed, the rest still compared', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'evals-judge-model-'));
+    mkdirSync(path.join(dir, 'rubrics'));
+    writeFileSync(
+      path.join(dir, 'rubrics', 'answer.md'),
+      '---\nid: answer\nscale: 1-5\ncriteria:\n  - name: correct\n    description: States the right window.\n---\nScore.\n',
+    );
+    writeFileSync(path.join(dir, 'set.jsonl'), JSON.stringify({ id: 'good', input: 'Refund window?', reference: 'Refunds within 14 days.' }));
+    writeFileSync(path.join(dir, 'candidate.mjs'), "export default async () => 'Within 14 days.';\n");
+    const write = (model: string) =>
+      writeFileSync(
+        path.join(dir, 'evals.config.ts'),
+        `export default ${JSON.stringify({
+          suites: { s: { goldenSets: ['set.jsonl'], judge: 'claude', rubrics: ['answer'] } },
+          judges: { claude: { provider: 'anthropic', model, baseURL: anthropic.origin } },
+          candidates: { c: { kind: 'prompt', adapter: { type: 'module', path: 'candidate.mjs' } } },
+        })};\n`,
+      );
+    const fingerprint = () => ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports/s/c.json'), 'utf8'))).fingerprint;
+    // The baseline was judged by the retired model; the upgrade names its successor.
+    write('claude-sonnet-4-5');
+    expect((await runCli(['run', '--candidate', 'c', '--quiet'], dir, new AbortController().signal, KEYS)).code).toBe(0);
+    const before = fingerprint();
+    write('claude-sonnet-4-6');
+    const upgraded = await runCli(['run', '--candidate', 'c'], dir, new AbortController().signal, KEYS);
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.stdout).toContain(
+      'The baseline is stale: judges changed since it was made. The 1 item present in both with the same slices are compared in pairs.',
+    );
+    const after = fingerprint();
+    expect(after.judges).not.toBe(before.judges);
+    expect({ ...after, judges: before.judges }).toEqual(before);
+  });
 });

@@ -30,7 +30,7 @@ export function messageReply(text: string, options: MessageReplyOptions = {}): R
       id: `msg_test_${counter}`,
       type: 'message',
       role: 'assistant',
-      model: options.model ?? 'claude-sonnet-4-5-20250929',
+      model: options.model ?? 'claude-sonnet-4-6',
       content: options.content ?? [{ type: 'text', text }],
       stop_reason: options.stopReason ?? 'end_turn',
       stop_sequence: null,

@@ -100,7 +100,7 @@ describe('toSatisfyRubric', () => {
     await server.close();
   });
 
-  const judge = () => ({ provider: 'anthropic', model: 'claude-sonnet-4-5', baseURL: server.baseURL, apiKeyEnv: 'EVALS_MATCHER_TEST_KEY' });
+  const judge = () => ({ provider: 'anthropic', model: 'claude-sonnet-4-6', baseURL: server.baseURL, apiKeyEnv: 'EVALS_MATCHER_TEST_KEY' });
   const input = 'How long is the email verification link valid?';
 
   it('passes on the judge verdict, and asks again only for a new answer (the verdict cache)', async () => {
@@ -118,7 +118,7 @@ describe('toSatisfyRubric', () => {
         (err: Error) => err,
       );
     expect(error?.message).toContain('expected the answer to satisfy rubric support-answer, but it did not:');
-    expect(error?.message).toContain('✗ support-answer 0.25 by judge anthropic:claude-sonnet-4-5: does not say when the link expires');
+    expect(error?.message).toContain('✗ support-answer 0.25 by judge anthropic:claude-sonnet-4-6: does not say when the link expires');
   });
 
   it('needs a judge it can find', async () => {

@@ -11,7 +11,7 @@ import type { GoldenItem } from '../../goldensets/item.js';
 export interface VerdictSource {
   /** The judge's id in config. */
   id: string;
-  /** For reports: "anthropic claude-sonnet-4-5", "replay: GPT-4 verdicts from LLMBar". */
+  /** For reports: "anthropic claude-sonnet-4-6", "replay: GPT-4 verdicts from LLMBar". */
   description: string;
   verdict<T>(request: VerdictRequest<T>, signal: AbortSignal): Promise<VerdictResponse<T>>;
 }
