@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isNode, parseDocument } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { UserError, errorMessage, locate } from '../errors.js';
 
 export const DATA_CONFIG = /\.(ya?ml|json)$/i;
@@ -12,6 +12,7 @@ export function readDataConfig(file: string, shown: string): { value: unknown; l
   } catch (err) {
     throw new UserError(`${shown}: cannot read config: ${errorMessage(err)}`);
   }
+  const { isNode, parseDocument } = yaml();
   const doc = parseDocument(text);
   const [error] = doc.errors;
   if (error)

@@ -1,6 +1,5 @@
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { z } from 'zod';
 import { errorMessage } from '../../errors.js';
 import { extractJson } from './json-extract.js';
@@ -23,11 +22,17 @@ const AJV_OPTIONS: Options = { allErrors: true, strictTypes: false, strictTuples
  */
 const validators = new Map<string, ValidateFunction>();
 
+/**
+ * Ajv (CommonJS, a fifth of a second to load) is required on the first schema, not imported with
+ * the check registry: a run without a json-schema check never loads it.
+ */
+const require = createRequire(import.meta.url);
+
 function newAjv(schema: Schema): Ajv {
   const dialect = typeof schema.$schema === 'string' ? schema.$schema : '';
-  if (dialect.includes('2020-12')) return new Ajv2020(AJV_OPTIONS);
-  if (dialect.includes('2019-09')) return new Ajv2019(AJV_OPTIONS);
-  return new Ajv(AJV_OPTIONS);
+  if (dialect.includes('2020-12')) return new (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020(AJV_OPTIONS);
+  if (dialect.includes('2019-09')) return new (require('ajv/dist/2019.js') as typeof import('ajv/dist/2019.js')).Ajv2019(AJV_OPTIONS);
+  return new (require('ajv') as typeof import('ajv')).Ajv(AJV_OPTIONS);
 }
 
 /** The cached validator for `schema`, compiling it on first use; throws if the schema is invalid. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../../util/yaml.js';
 import { RubricFrontMatterSchema, defaultPassThreshold, type Rubric, type RubricScale } from '../../config/rubric.js';
 import { formatIssues } from '../../config/zod-issues.js';
 import { UserError, errorMessage, locate } from '../../errors.js';
@@ -46,6 +47,7 @@ function splitFrontMatter(text: string): Split | undefined {
 function lineOf(doc: Document, keys: readonly PropertyKey[], counter: LineCounter, firstYamlLine: number): number {
   const lineAt = (range: readonly number[] | null | undefined, fallback: number): number =>
     range ? counter.linePos(range[0] as number).line + firstYamlLine - 1 : fallback;
+  const { isMap, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let line = 1;
   for (const key of keys) {
@@ -72,6 +74,7 @@ export function parseRubric(source: string | Uint8Array, file: string): { rubric
   const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
   const split = splitFrontMatter(Buffer.from(bytes).toString('utf8'));
   if (!split) return { errors: [locate(file, 1, 'no front matter: a rubric starts with YAML between two "---" lines')] };
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
