@@ -4,7 +4,7 @@ export { defineConfig } from './config/schema.js';
 export type { ConfigInput, ConfigInputWith, Config } from './config/schema.js';
 export type { GoldenItem, Message, ItemInput } from './goldensets/item.js';
 export { promptText } from './goldensets/item.js';
-export type { CandidateOutput, Context, Usage } from './candidates/output.js';
+export type { CandidateOutput, Context, Usage } from './contracts/candidate-output.js';
 export type { CandidateFunction } from './candidates/adapters/module.js';
 
 // Plugins: a config's `plugins: [...]` registers them beside the built-ins, which use the same helpers.
@@ -16,8 +16,9 @@ export { defineAdapter, CandidateError } from './candidates/adapter.js';
 export type { CandidateAdapter, AdapterContext, Candidate, CallOptions } from './candidates/adapter.js';
 export { defineJudge } from './scoring/judges/kind.js';
 export type { JudgeKind, JudgeContext, JudgePlan, JudgeRefs } from './scoring/judges/kind.js';
-export { JudgeError } from './scoring/judges/types.js';
-export type { JudgeInput, JudgeOutcome, VerdictSource, VerdictRequest, VerdictResponse } from './scoring/judges/types.js';
+export { JudgeError } from './contracts/verdict-source.js';
+export type { JudgeInput, JudgeOutcome } from './scoring/judges/types.js';
+export type { VerdictSource, VerdictRequest, VerdictResponse } from './contracts/verdict-source.js';
 export { delimit, judgeSystem, questionSection } from './scoring/judges/prompt.js';
 export { spendOf, type Spend } from './scoring/judges/spend.js';
 export { defineReporter } from './reports/writer.js';

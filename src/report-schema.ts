@@ -9,6 +9,9 @@ import { byCodePoint } from './util/compare.js';
  */
 export const REPORT_SCHEMA = 'evals.report/1';
 
+/** A confidence interval, [lower, upper]: the shape of src/stats/intervals.ts's `Interval` in every report. */
+export const IntervalSchema = z.tuple([z.number(), z.number()]);
+
 export const MetricSummarySchema = z.object({
   n: z.number().int().nonnegative(),
   mean: z.number(),
@@ -16,7 +19,7 @@ export const MetricSummarySchema = z.object({
    * 95% interval: Wilson for pass/fail metrics, t for continuous ones, and for weighted metrics
    * (micro-averages) the ratio estimator's with items as clusters.
    */
-  ci: z.tuple([z.number(), z.number()]),
+  ci: IntervalSchema,
 });
 
 export const GroupSummarySchema = z.object({

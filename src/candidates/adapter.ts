@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { BatchClient } from '../models/batch/types.js';
 import type { TrafficMonitor } from '../models/traffic.js';
-import type { CandidateOutput } from './output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 
 export interface AdapterContext {
   /** Relative paths in adapter options resolve against the config file's folder. */

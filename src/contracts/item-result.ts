@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CandidateOutputSchema, UsageSchema } from '../candidates/output.js';
+import { CandidateOutputSchema, UsageSchema } from './candidate-output.js';
 
 /**
  * A check's verdict on one answer (src/scoring/checks/types.ts). `score` is in [0, 1] (1 = best);

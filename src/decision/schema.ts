@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CandidateKindSchema } from '../config/schema.js';
+import { IntervalSchema } from '../report-schema.js';
 
 /**
  * The decision view (`evals run --candidate a,b,c`, `evals compare a b c`): candidates side by side
@@ -9,8 +10,6 @@ import { CandidateKindSchema } from '../config/schema.js';
  * changes every run and is not meant for diffing.
  */
 export const DECISION_SCHEMA = 'evals.decision/1';
-
-const IntervalSchema = z.tuple([z.number(), z.number()]);
 
 export const LatencySchema = z.object({ p50: z.number(), p95: z.number() });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsageSchema } from '../candidates/output.js';
+import { VerdictSpendSchema } from '../contracts/verdict-source.js';
 import { ContentStore } from './content-store.js';
 import { canonicalJson, sha256 } from '../util/canonical.js';
 
@@ -39,8 +39,7 @@ export function verdictCacheKey(fields: VerdictCacheKeyFields): string {
 export const VerdictCacheEntrySchema = z.object({
   /** The validated verdict. */
   value: z.unknown(),
-  usage: UsageSchema.optional(),
-  costUsd: z.number().nonnegative().optional(),
+  ...VerdictSpendSchema.shape,
 });
 export type VerdictCacheEntry = z.infer<typeof VerdictCacheEntrySchema>;
 

@@ -1,6 +1,6 @@
 import type { TrafficMonitor } from './traffic.js';
 import type { z } from 'zod';
-import type { Usage } from '../candidates/output.js';
+import type { Usage } from '../contracts/candidate-output.js';
 import type { BatchClient } from './batch/types.js';
 import type { SdkErrorClasses } from './clients.js';
 import type { ProviderId } from './providers.js';

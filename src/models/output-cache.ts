@@ -1,4 +1,4 @@
-import type { CandidateOutput } from '../candidates/output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 import { canonicalJson, sha256 } from '../util/canonical.js';
 import { ContentStore } from './content-store.js';
 

@@ -1,4 +1,4 @@
-import type { Usage } from '../candidates/output.js';
+import type { Usage } from '../contracts/candidate-output.js';
 
 /** US dollars per million tokens. */
 export interface ModelPrice {

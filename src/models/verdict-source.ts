@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Usage } from '../candidates/output.js';
+import type { Usage } from '../contracts/candidate-output.js';
 import type { JudgeConfig } from '../config/schema.js';
-import { JudgeError, NONCE, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../scoring/judges/types.js';
+import { JudgeError, NONCE, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../contracts/verdict-source.js';
 import { describeApiError } from './api-errors.js';
 import { verdictCacheKey, type VerdictCache } from './cache.js';
 import type { VerdictExchange, VerdictReply, VerdictTransport } from './model-verdict-call.js';

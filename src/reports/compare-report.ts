@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { round } from '../stats/describe.js';
 import { formatMean } from '../util/format.js';
 import type { PairResult } from '../scoring/judges/types.js';
-import type { ParityRow } from './parity.js';
+import { MetricParitySchema, PairTallySchema, ParityRowSchema, PassAgreementSchema, type ParityRow } from './parity.js';
 import { byCodePoint } from '../util/compare.js';
 import { textTable } from './table.js';
 
 const r4 = (x: number) => round(x, 4);
 const nullable = (x: number | null) => (x === null ? null : r4(x));
+
+const pairwise = ParityRowSchema.shape.pairwise.shape;
+const metric = MetricParitySchema.shape;
 
 export const CompareReportSchema = z.object({
   schema: z.literal('evals.compare/1'),
@@ -22,31 +25,26 @@ export const CompareReportSchema = z.object({
       slice: z.string(),
       minParity: z.number(),
       pairwise: z.object({
-        judged: z.number().int(),
-        wins: z.number().int(),
-        ties: z.number().int(),
-        losses: z.number().int(),
-        errors: z.number().int(),
-        winRate: z.number(),
-        se: z.number(),
-        consistency: z.number().nullable(),
-        parity: z.number().nullable(),
-        p: z.number().nullable(),
-        failed: z.boolean(),
+        ...PairTallySchema.shape,
+        parity: pairwise.parity,
+        /** The Holm-adjusted p. */
+        p: pairwise.pAdjusted,
+        failed: pairwise.failed,
       }),
       metrics: z.array(
         z.object({
-          metric: z.string(),
-          n: z.number().int(),
-          student: z.number(),
-          teacher: z.number(),
-          ratio: z.number().nullable(),
-          ci: z.tuple([z.number(), z.number()]).nullable(),
-          p: z.number().nullable(),
-          failed: z.boolean(),
+          metric: metric.metric,
+          n: metric.n,
+          student: metric.student,
+          teacher: metric.teacher,
+          ratio: metric.ratio,
+          ci: metric.interval,
+          /** The Holm-adjusted p. */
+          p: metric.pAdjusted,
+          failed: metric.failed,
         }),
       ),
-      agreement: z.object({ n: z.number().int(), agree: z.number().int(), kappa: z.number().nullable() }),
+      agreement: PassAgreementSchema,
     }),
   ),
   /** Each item's pairwise verdict (a = the student), by id; `swapped` only when both orders were judged. */

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { round } from '../stats/describe.js';
 import { formatMean } from '../util/format.js';
-import type { Retention } from './retention.js';
+import { RetentionRowSchema, type Retention } from './retention.js';
 import { textTable } from './table.js';
 
 const DIGITS = 4;
+
+const row = RetentionRowSchema.shape;
 
 export const ForgettingReportSchema = z.object({
   schema: z.literal('evals.forgetting/1'),
@@ -16,16 +18,17 @@ export const ForgettingReportSchema = z.object({
   failures: z.array(z.string()),
   rows: z.array(
     z.object({
-      slice: z.string(),
-      metric: z.string(),
-      n: z.number().int(),
-      base: z.number(),
-      candidate: z.number(),
-      retention: z.number().nullable(),
-      ci: z.tuple([z.number(), z.number()]).nullable(),
-      p: z.number().nullable(),
-      threshold: z.number(),
-      failed: z.boolean(),
+      slice: row.slice,
+      metric: row.metric,
+      n: row.n,
+      base: row.base,
+      candidate: row.candidate,
+      retention: row.retention,
+      ci: row.interval,
+      /** The Holm-adjusted p. */
+      p: row.pAdjusted,
+      threshold: row.threshold,
+      failed: row.failed,
     }),
   ),
 });

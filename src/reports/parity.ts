@@ -1,10 +1,10 @@
+import { z } from 'zod';
 import type { GateConfig } from '../config/schema.js';
 import type { PairResult, PairwiseOutcome } from '../scoring/judges/types.js';
 import { cohensKappa } from '../stats/agreement.js';
 import { normalCdf } from '../stats/distributions.js';
 import { pairedRatio } from '../stats/ratio.js';
-import type { Interval } from '../stats/intervals.js';
-import { orderMetrics, PASS_METRIC } from '../report-schema.js';
+import { IntervalSchema, orderMetrics, PASS_METRIC } from '../report-schema.js';
 import { comparePaired, scoreOf, sliceGroups, type PairedRow } from '../gate/engine.js';
 import { adjustFamily, failsRule } from '../gate/family.js';
 import { pairItems } from '../gate/pairing.js';
@@ -12,39 +12,47 @@ import { isGatedMetric } from '../gate/types.js';
 import { gateRule } from '../gate/rules.js';
 import type { Report } from '../report-schema.js';
 
-export interface PairTally {
-  judged: number;
-  wins: number;
-  ties: number;
-  losses: number;
-  errors: number;
+export const PairTallySchema = z.object({
+  judged: z.number().int(),
+  wins: z.number().int(),
+  ties: z.number().int(),
+  losses: z.number().int(),
+  errors: z.number().int(),
   /** (wins + ties / 2) / judged, as AlpacaEval counts it. */
-  winRate: number;
+  winRate: z.number(),
   /** Sample standard deviation of the per-item scores (1, 0.5, 0) over sqrt(judged). */
-  se: number;
+  se: z.number(),
   /** Share of judged pairs on which both orders agreed; null with a single order. */
-  consistency: number | null;
-}
+  consistency: z.number().nullable(),
+});
 
-export interface MetricParity {
-  metric: string;
-  n: number;
-  student: number;
-  teacher: number;
-  ratio: number | null;
-  interval: Interval | null;
-  pAdjusted: number | null;
-  failed: boolean;
-}
+export const MetricParitySchema = z.object({
+  metric: z.string(),
+  n: z.number().int(),
+  student: z.number(),
+  teacher: z.number(),
+  ratio: z.number().nullable(),
+  interval: IntervalSchema.nullable(),
+  /** The one-sided p of a drop after Holm over every test of the comparison. */
+  pAdjusted: z.number().nullable(),
+  failed: z.boolean(),
+});
 
-export interface ParityRow {
-  slice: string;
-  pairwise: PairTally & { parity: number | null; pAdjusted: number | null; failed: boolean };
-  metrics: MetricParity[];
-  /** Pass/fail agreement of the two on exact checks. */
-  agreement: { n: number; agree: number; kappa: number | null };
-  threshold: number;
-}
+/** Pass/fail agreement of the two on exact checks. */
+export const PassAgreementSchema = z.object({ n: z.number().int(), agree: z.number().int(), kappa: z.number().nullable() });
+
+/** One slice of a student-teacher comparison; the compare report's slices are these, rounded (src/reports/compare-report.ts). */
+export const ParityRowSchema = z.object({
+  slice: z.string(),
+  pairwise: PairTallySchema.extend({ parity: z.number().nullable(), pAdjusted: z.number().nullable(), failed: z.boolean() }),
+  metrics: z.array(MetricParitySchema),
+  agreement: PassAgreementSchema,
+  threshold: z.number(),
+});
+
+export type PairTally = z.infer<typeof PairTallySchema>;
+export type MetricParity = z.infer<typeof MetricParitySchema>;
+export type ParityRow = z.infer<typeof ParityRowSchema>;
 
 function isOutcome(result: PairResult): result is PairwiseOutcome {
   return !('error' in result);

@@ -1,7 +1,7 @@
+import { z } from 'zod';
 import type { GateConfig } from '../config/schema.js';
 import { pairedRatio } from '../stats/ratio.js';
-import type { Interval } from '../stats/intervals.js';
-import { orderMetrics } from '../report-schema.js';
+import { IntervalSchema, orderMetrics } from '../report-schema.js';
 import { comparePaired, sliceGroups } from '../gate/engine.js';
 import { adjustFamily, failsRule } from '../gate/family.js';
 import { pairItems } from '../gate/pairing.js';
@@ -9,21 +9,23 @@ import { isGatedMetric } from '../gate/types.js';
 import { gateRule } from '../gate/rules.js';
 import type { Report } from '../report-schema.js';
 
-export interface RetentionRow {
-  slice: string;
-  metric: string;
-  n: number;
-  base: number;
-  candidate: number;
+/** One capability (slice) x metric of a forgetting check; the forgetting report's rows are these, rounded (src/reports/forgetting-report.ts). */
+export const RetentionRowSchema = z.object({
+  slice: z.string(),
+  metric: z.string(),
+  n: z.number().int(),
+  base: z.number(),
+  candidate: z.number(),
   /** candidate / base; null when the base scored 0 (nothing to retain). */
-  retention: number | null;
-  interval: Interval | null;
+  retention: z.number().nullable(),
+  interval: IntervalSchema.nullable(),
   /** One-sided p of a drop, and after Holm over the gated rows; null for rows not gated. */
-  pValue: number;
-  pAdjusted: number | null;
-  threshold: number;
-  failed: boolean;
-}
+  pValue: z.number(),
+  pAdjusted: z.number().nullable(),
+  threshold: z.number(),
+  failed: z.boolean(),
+});
+export type RetentionRow = z.infer<typeof RetentionRowSchema>;
 
 export interface Retention {
   rows: RetentionRow[];

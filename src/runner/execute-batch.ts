@@ -1,5 +1,5 @@
 import { CandidateError } from '../candidates/adapter.js';
-import type { CandidateOutput } from '../candidates/output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 import { errorMessage } from '../errors.js';
 import { runCandidateBatch, type BatchJournal, type BatchProgress, type PollSchedule } from '../models/batch/index.js';
 import type { ExecuteOptions, PlannedCall, Scores } from './execute.js';

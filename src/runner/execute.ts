@@ -1,6 +1,6 @@
 import type { LimitFunction } from 'p-limit';
 import { CandidateError, type Candidate } from '../candidates/adapter.js';
-import type { CandidateOutput } from '../candidates/output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 import { errorMessage } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import { Deadlines, Interrupted } from './deadlines.js';

@@ -1,11 +1,12 @@
-import type { CandidateOutput } from '../candidates/output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 import type { LoadedConfig } from '../config/load.js';
 import { errorMessage } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { VerdictCache } from '../models/cache.js';
 import { openJudges } from '../scoring/judge-sources.js';
 import { judgeCandidatesPairwise } from '../scoring/judges/pairwise.js';
-import { JudgeError, PairResultSchema, type PairResult, type VerdictSource } from '../scoring/judges/types.js';
+import { PairResultSchema, type PairResult } from '../scoring/judges/types.js';
+import { JudgeError, type VerdictSource } from '../contracts/verdict-source.js';
 import { hashOf } from '../util/canonical.js';
 import { CandidateError } from '../candidates/adapter.js';
 import { openJudgmentRun } from './judgment-run.js';

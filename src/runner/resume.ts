@@ -1,4 +1,4 @@
-import type { CandidateOutput } from '../candidates/output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { PlannedCall } from './execute.js';
 import { resultKey, type Journal, type RecordAt } from './journal.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { CandidateOutput } from '../candidates/output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 import type { LoadedConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';
@@ -13,7 +13,7 @@ import { judgedFingerprint, metricsForItem, planJudgedMetrics } from '../scoring
 import { runJudgedMetrics } from '../scoring/judged-run.js';
 import { calibrationHolds, openJudges, splitAvailable } from '../scoring/judge-sources.js';
 import { sampledSource } from '../scoring/judges/calibrate-meter.js';
-import type { VerdictSource } from '../scoring/judges/types.js';
+import type { VerdictSource } from '../contracts/verdict-source.js';
 import type { Rubric } from '../config/rubric.js';
 import type { VerdictCache } from '../models/cache.js';
 import type { OutputCache } from '../models/output-cache.js';

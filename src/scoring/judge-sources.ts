@@ -8,7 +8,7 @@ import { createModelVerdictSource } from '../models/verdict-source.js';
 import type { JudgedMetric } from './judged-plan.js';
 import { createReplayVerdictSource } from './judges/replay-source.js';
 import { readCalibrationRecord } from './judges/calibration-record.js';
-import type { VerdictSource } from './judges/types.js';
+import type { VerdictSource } from '../contracts/verdict-source.js';
 
 export interface OpenedJudges {
   sources: Map<string, VerdictSource>;

@@ -2,7 +2,8 @@ import type { JudgmentResult } from '../contracts/item-result.js';
 import type { JudgedMetric } from './judged-plan.js';
 import { judgeManipulation } from './judges/manipulation-guard.js';
 import { judgeKindRegistry } from './judges/kinds.js';
-import { JudgeError, type JudgeInput, type JudgeOutcome, type VerdictSource } from './judges/types.js';
+import { type JudgeInput, type JudgeOutcome } from './judges/types.js';
+import { JudgeError, type VerdictSource } from '../contracts/verdict-source.js';
 
 /** Runs one judged metric's kind; null when it does not apply (no reference, no contexts). */
 function judge(metric: JudgedMetric, input: JudgeInput, sources: VerdictSource[]): Promise<JudgeOutcome | null> {

@@ -1,4 +1,4 @@
-import type { CandidateOutput } from '../candidates/output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { CheckResult } from '../contracts/item-result.js';
 import { runChecks } from './checks/run.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CandidateOutputSchema, type CandidateOutput } from '../candidates/output.js';
+import { CandidateOutputSchema, type CandidateOutput } from '../contracts/candidate-output.js';
 import { formatIssues } from '../config/zod-issues.js';
 import { UserError } from '../errors.js';
 import { GoldenItemSchema, type GoldenItem, type ItemInput } from '../goldensets/item.js';

@@ -1,7 +1,7 @@
 // evals-gate/vitest: evals as vitest tests. vitest (and @vitest/ui for `vitest --ui`) are optional
 // peer dependencies of evals-gate: only this entry point imports them.
 import { expect } from 'vitest';
-import type { CandidateOutput } from '../candidates/output.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
 import type { CheckSpecInput } from '../scoring/checks/registry.js';
 import type { ItemFields } from './answer-checks.js';
 import type { EvalTaskMeta } from './item-outcome.js';

@@ -11,7 +11,7 @@ import { createModelVerdictSource } from '../models/verdict-source.js';
 import { runJudgedMetrics } from '../scoring/judged-run.js';
 import { createReplayVerdictSource } from '../scoring/judges/replay-source.js';
 import { parseRubric, requireRubric, loadRubrics } from '../scoring/judges/rubrics.js';
-import type { VerdictSource } from '../scoring/judges/types.js';
+import type { VerdictSource } from '../contracts/verdict-source.js';
 import type { JudgmentResult } from '../contracts/item-result.js';
 import { matcherItem, toOutput, type ItemFields } from './answer-checks.js';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { JudgeConfig } from '../../src/config/schema.js';
 import { batchedVerdictTransport } from '../../src/models/batch/verdicts.js';
 import { createModelVerdictSource } from '../../src/models/verdict-source.js';
-import type { VerdictRequest } from '../../src/scoring/judges/types.js';
+import type { VerdictRequest } from '../../src/contracts/verdict-source.js';
 import { forcedToolName, messageReply, toolUseReply } from '../servers/anthropic-server.js';
 import { startAnthropicBatchServer } from '../servers/anthropic-batch-server.js';
 import type { BatchAnswer } from '../servers/batch-script.js';

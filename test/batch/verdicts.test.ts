@@ -4,7 +4,7 @@ import { createAnthropicVerdictTransport } from '../../src/models/anthropic-verd
 import { batchedVerdictTransport } from '../../src/models/batch/verdicts.js';
 import type { VerdictPrompt, VerdictTransport } from '../../src/models/model-verdict-call.js';
 import { createOpenAIVerdictTransport } from '../../src/models/openai-verdict.js';
-import { JudgeError } from '../../src/scoring/judges/types.js';
+import { JudgeError } from '../../src/contracts/verdict-source.js';
 import { anthropicErrorReply, forcedToolName, messageReply, toolUseReply } from '../servers/anthropic-server.js';
 import type { BatchAnswer, BatchLine } from '../servers/batch-script.js';
 import type { Handler, RecordedRequest, Reply } from '../servers/loopback.js';

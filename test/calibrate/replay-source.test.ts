@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UserError } from '../../src/errors.js';
 import { createReplayVerdictSource, parseRecordedVerdicts } from '../../src/scoring/judges/replay-source.js';
-import { JudgeError, type VerdictRequest } from '../../src/scoring/judges/types.js';
+import { JudgeError, type VerdictRequest } from '../../src/contracts/verdict-source.js';
 
 const WinnerSchema = z.strictObject({ winner: z.enum(['A', 'B', 'tie']) });
 const signal = new AbortController().signal;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PairwiseLabel } from '../../src/scoring/judges/calibrate-labels.js';
 import { runTasks } from '../../src/runner/tasks.js';
 import { judgePairwiseLabels, type CalibrationRunOptions } from '../../src/scoring/judges/calibrate-run.js';
-import { JudgeError, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../../src/scoring/judges/types.js';
+import { JudgeError, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../../src/contracts/verdict-source.js';
 
 const labels: PairwiseLabel[] = [
   { id: 'p1', input: 'q1', output_1: 'x', output_2: 'y', label: 1, line: 1 },

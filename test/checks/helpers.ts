@@ -1,4 +1,4 @@
-import type { CandidateOutput } from '../../src/candidates/output.js';
+import type { CandidateOutput } from '../../src/contracts/candidate-output.js';
 import type { GoldenItem } from '../../src/goldensets/item.js';
 import { checkRegistry } from '../../src/scoring/checks/registry.js';
 import { CheckSpecSchema } from '../../src/scoring/checks/spec.js';

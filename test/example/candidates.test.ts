@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CandidateOutputSchema, type CandidateOutput } from '../../src/candidates/output.js';
+import { CandidateOutputSchema, type CandidateOutput } from '../../src/contracts/candidate-output.js';
 import { loadGoldenSets } from '../../src/goldensets/load.js';
 import type { GoldenItem } from '../../src/index.js';
 import promptOnly from '../../examples/support/candidates/prompt-only.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeCell, stripControl } from '../../src/reports/plain-text.js';
 import { runJudgedMetrics } from '../../src/scoring/judged-run.js';
 import { judgeManipulation } from '../../src/scoring/judges/manipulation-guard.js';
-import type { VerdictSource } from '../../src/scoring/judges/types.js';
+import type { VerdictSource } from '../../src/contracts/verdict-source.js';
 import { makeItem, makeOutput } from '../judges/helpers.js';
 
 /**

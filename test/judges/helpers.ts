@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { CandidateOutput } from '../../src/candidates/output.js';
+import type { CandidateOutput } from '../../src/contracts/candidate-output.js';
 import { RubricSchema, type Rubric } from '../../src/config/rubric.js';
 import type { JudgeConfig } from '../../src/config/schema.js';
 import { GoldenItemSchema, type GoldenItem } from '../../src/goldensets/item.js';
 import type { VerdictCache } from '../../src/models/cache.js';
 import { createModelVerdictSource, type ModelJudgeConfig } from '../../src/models/verdict-source.js';
-import type { VerdictSource } from '../../src/scoring/judges/types.js';
+import type { VerdictSource } from '../../src/contracts/verdict-source.js';
 import { forcedToolName, messageReply, startAnthropicServer, toolUseReply } from '../servers/anthropic-server.js';
 import type { Handler, LoopbackServer, RecordedRequest, Reply } from '../servers/loopback.js';
 import { completionReply, jsonReply, requestedJsonSchema, startOpenAIServer } from '../servers/openai-server.js';

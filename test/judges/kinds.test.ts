@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { judgeFaithfulness } from '../../src/scoring/judges/faithfulness.js';
 import { judgeReference } from '../../src/scoring/judges/reference.js';
 import { judgeRubric } from '../../src/scoring/judges/rubric.js';
-import { JudgeError } from '../../src/scoring/judges/types.js';
+import { JudgeError } from '../../src/contracts/verdict-source.js';
 import { PROVIDERS, delimited, makeItem, makeOutput, makeRubric, rejection, signal, startJudgeServer, type JudgeServer } from './helpers.js';
 
 const contexts = [

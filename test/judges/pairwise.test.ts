@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { judgeCandidatesPairwise, judgePairwise, mapWinner } from '../../src/scoring/judges/pairwise.js';
-import type { VerdictSource } from '../../src/scoring/judges/types.js';
+import type { VerdictSource } from '../../src/contracts/verdict-source.js';
 import { PROVIDERS, delimited, makeItem, makeOutput, makeRubric, signal, startJudgeServer, type JudgeServer, type RequestView } from './helpers.js';
 
 const student = makeOutput('Digital add-ons are refundable within 14 days.');

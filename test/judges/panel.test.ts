@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { judgePanel, panelAgreement } from '../../src/scoring/judges/panel.js';
-import { JudgeError } from '../../src/scoring/judges/types.js';
+import { JudgeError } from '../../src/contracts/verdict-source.js';
 import { openaiErrorReply } from '../servers/openai-server.js';
 import { makeItem, makeOutput, makeRubric, raw, rejection, signal, startJudgeServer, type JudgeServer } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fillNonce } from '../../src/models/verdict-source.js';
 import { DATA_NOT_INSTRUCTIONS, delimit, escapeNonce, judgeSystem } from '../../src/scoring/judges/prompt.js';
 import { judgeRubric } from '../../src/scoring/judges/rubric.js';
-import { NONCE } from '../../src/scoring/judges/types.js';
+import { NONCE } from '../../src/contracts/verdict-source.js';
 import { PROVIDERS, delimited, makeItem, makeOutput, makeRubric, signal, startJudgeServer, type JudgeServer } from './helpers.js';
 
 describe('delimit', () => {

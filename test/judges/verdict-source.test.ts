@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UserError } from '../../src/errors.js';
-import { JudgeError, type VerdictRequest } from '../../src/scoring/judges/types.js';
+import { JudgeError, type VerdictRequest } from '../../src/contracts/verdict-source.js';
 import { anthropicErrorReply } from '../servers/anthropic-server.js';
 import { inSequence } from '../servers/loopback.js';
 import { openaiErrorReply } from '../servers/openai-server.js';

@@ -8,7 +8,7 @@ import { anthropicClientLoader } from '../../models/clients.js';
 import { lazyBatchClient } from '../../models/batch/lazy.js';
 import { ANTHROPIC_LIMITS } from '../../models/batch/limits.js';
 import { defineAdapter } from '../adapter.js';
-import type { CandidateOutput } from '../output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import { callCost, chatFor, compilePrompt, modelOptionsShape, parseBody, toCandidateError } from './model-call.js';
 
 type MessageParams = Anthropic.Messages.MessageCreateParamsNonStreaming;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
 import { CandidateError, defineAdapter } from '../adapter.js';
-import type { CandidateOutput } from '../output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import { excerpt, itemPayload, readAnswer } from './external.js';
 import { redact } from '../../models/redact.js';
 import { secretValues, withoutSecrets } from '../secret-env.js';

@@ -1,5 +1,5 @@
 import type { GoldenItem } from '../../goldensets/item.js';
-import { CandidateOutputSchema, type CandidateOutput } from '../output.js';
+import { CandidateOutputSchema, type CandidateOutput } from '../../contracts/candidate-output.js';
 
 /** What the adapters for outside programs (command, http) share: the payload they get and how their replies are judged. */
 

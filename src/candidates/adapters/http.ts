@@ -4,7 +4,7 @@ import { getPath } from '../../models/dotted-path.js';
 import { redact } from '../../models/redact.js';
 import { secretValues } from '../secret-env.js';
 import { CandidateError, defineAdapter } from '../adapter.js';
-import type { CandidateOutput } from '../output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import { excerpt, itemPayload, readAnswer } from './external.js';
 
 const ENV_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

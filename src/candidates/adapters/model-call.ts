@@ -8,7 +8,7 @@ import type { SdkErrorClasses } from '../../models/clients.js';
 import { costUsd, findPrice } from '../../models/prices.js';
 import { TemplateError, compileTemplate, type RenderTemplate } from '../../models/template.js';
 import { CandidateError, type AdapterContext } from '../adapter.js';
-import type { Usage } from '../output.js';
+import type { Usage } from '../../contracts/candidate-output.js';
 
 /** What the anthropic and openai adapters share: options, prompt building, error and cost mapping. */
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { GoldenItem } from '../../goldensets/item.js';
 import { CandidateError, defineAdapter, type CallOptions } from '../adapter.js';
-import { CandidateOutputSchema, type CandidateOutput } from '../output.js';
+import { CandidateOutputSchema, type CandidateOutput } from '../../contracts/candidate-output.js';
 import { ModuleHost } from './module-host.js';
 
 /** The function a module candidate exports: an item in, an answer (or just its text) out. */

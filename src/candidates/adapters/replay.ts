@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UserError, errorMessage, locate } from '../../errors.js';
 import { CandidateError, defineAdapter } from '../adapter.js';
-import { CandidateOutputSchema, type CandidateOutput } from '../output.js';
+import { CandidateOutputSchema, type CandidateOutput } from '../../contracts/candidate-output.js';
 import { jsonLines, parseLine, throwProblems } from '../../util/jsonl.js';
 
 /**

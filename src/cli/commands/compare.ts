@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CandidateOutput } from '../../candidates/output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import { loadConfig } from '../../config/load.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { VerdictCache } from '../../models/cache.js';

@@ -1,5 +1,5 @@
 import { CandidateError, type CandidateBatch } from '../../candidates/adapter.js';
-import type { CandidateOutput } from '../../candidates/output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 import { hashOf } from '../../util/canonical.js';
 import { customIdFor } from './ids.js';

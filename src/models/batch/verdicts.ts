@@ -1,6 +1,6 @@
 import type { VerdictTransport } from '../model-verdict-call.js';
 import { abortable } from '../abortable.js';
-import { JudgeError } from '../../scoring/judges/types.js';
+import { JudgeError } from '../../contracts/verdict-source.js';
 import { BatchBodyError } from './bodies.js';
 import { customIdFor } from './ids.js';
 import { BatchQueue, type BatchQueueOptions } from './queue.js';

@@ -1,4 +1,4 @@
-import type { CandidateOutput } from '../../candidates/output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import type { ItemResult } from '../../contracts/item-result.js';
 import type { RecordedAnswer } from '../diff-context.js';
 import type { HtmlAnswer, HtmlCheck, HtmlJudgment } from './model.js';

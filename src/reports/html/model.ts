@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ItemInputSchema } from '../../goldensets/item.js';
-import { GroupSummarySchema, ReportSchema, SliceSummarySchema } from '../../report-schema.js';
+import { GroupSummarySchema, IntervalSchema, ReportSchema, SliceSummarySchema } from '../../report-schema.js';
 
 /**
  * What the HTML report's page reads: one JSON document embedded in the page (embed.ts) and drawn
@@ -75,7 +75,7 @@ export const HtmlGateRowSchema = z.object({
   meanBase: z.number(),
   meanHead: z.number(),
   diff: z.number(),
-  interval: z.tuple([z.number(), z.number()]),
+  interval: IntervalSchema,
   pAdjusted: z.number().nullable(),
   minDetectableDrop: z.number().nullable(),
   /** fail: the gate failed on it; pass: gated and held; not-gated: shown only; excluded: a copy of pass or a constant. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CandidateOutput } from '../../candidates/output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import { failed, passed } from './outcome.js';
 import { quoteList } from './text.js';
 import { defineCheck } from './types.js';

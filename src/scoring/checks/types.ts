@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CandidateOutput } from '../../candidates/output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import type { CheckOutcome } from '../../contracts/item-result.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 

@@ -5,7 +5,7 @@ import type { VerdictCache } from '../../models/cache.js';
 import { createModelVerdictSource } from '../../models/verdict-source.js';
 import { batchTransport, type OpenJudgesOptions } from '../judge-sources.js';
 import { createReplayVerdictSource, type ReplayVerdictSource } from './replay-source.js';
-import type { VerdictSource } from './types.js';
+import type { VerdictSource } from '../../contracts/verdict-source.js';
 
 /** A judge opened for `evals calibrate`: from the config, or recorded verdicts named by `--verdicts`. */
 export interface CalibrationJudge {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { VerdictRequest, VerdictSource } from './types.js';
+import type { VerdictRequest, VerdictSource } from '../../contracts/verdict-source.js';
 
 /** What a judge's verdicts cost and how long they took, over one calibration (or one label of it). */
 export const VerdictMeterSchema = z.object({

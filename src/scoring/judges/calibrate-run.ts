@@ -8,7 +8,8 @@ import type { AbsoluteLabel, PairwiseLabel } from './calibrate-labels.js';
 import { addMeters, emptyMeter, meteredSource, sampledSource, VerdictMeterSchema, type VerdictMeter } from './calibrate-meter.js';
 import { judgePairwise, mapWinner, type PairwiseVerdict } from './pairwise.js';
 import { judgeRubric } from './rubric.js';
-import { JudgeError, type PairwiseWinner, type VerdictRequest, type VerdictSource } from './types.js';
+import { type PairwiseWinner } from './types.js';
+import { JudgeError, type VerdictRequest, type VerdictSource } from '../../contracts/verdict-source.js';
 
 /**
  * Runs a judge over human labels with the same judge kinds the harness scores with (rubric,

@@ -4,7 +4,7 @@ import type { AbsoluteLabel, PairwiseLabel } from './calibrate-labels.js';
 import { addMeters, type VerdictMeter } from './calibrate-meter.js';
 import { absoluteMetrics, pairwiseMetrics, type AbsoluteMetrics, type PairwiseMetrics } from './calibrate-metrics.js';
 import { judgeAbsoluteLabels, judgePairwiseLabels, type JudgeProblem, type RunLabelTasks } from './calibrate-run.js';
-import type { VerdictSource } from './types.js';
+import type { VerdictSource } from '../../contracts/verdict-source.js';
 
 /** One judge as calibrated: a judge, and the rubric (version) it judges with when more than one is compared. */
 export interface CalibrationVariant {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Context } from '../../candidates/output.js';
+import type { Context } from '../../contracts/candidate-output.js';
 import { delimit, judgeSystem, questionSection } from './prompt.js';
 import { defineJudge } from './kind.js';
 import { spendOf } from './spend.js';
-import type { JudgeInput, JudgeOutcome, VerdictSource } from './types.js';
+import type { JudgeInput, JudgeOutcome } from './types.js';
+import type { VerdictSource } from '../../contracts/verdict-source.js';
 
 export const FaithfulnessVerdictSchema = z.object({
   claims: z.array(

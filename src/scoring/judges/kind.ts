@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Rubric } from '../../config/rubric.js';
-import type { JudgeInput, JudgeOutcome, VerdictSource } from './types.js';
+import type { JudgeInput, JudgeOutcome } from './types.js';
+import type { VerdictSource } from '../../contracts/verdict-source.js';
 
 /**
  * What an entry of `suites.<name>.judges` points at, resolved against the config: an unknown judge

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { CandidateOutput } from '../../candidates/output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import type { Rubric } from '../../config/rubric.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 import { judgeManipulation } from './manipulation-guard.js';
 import { delimit, escapeNonce, judgeSystem, questionSection } from './prompt.js';
 import { spendOf } from './spend.js';
-import type { PairwiseInput, PairwiseOutcome, PairwiseWinner, VerdictRequest, VerdictSource } from './types.js';
+import type { PairwiseInput, PairwiseOutcome, PairwiseWinner } from './types.js';
+import type { VerdictRequest, VerdictSource } from '../../contracts/verdict-source.js';
 
 /** The winner names a *position* (A shown first); the caller maps it back to a/b. */
 export const PairwiseVerdictSchema = z.object({

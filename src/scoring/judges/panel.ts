@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { defineJudge } from './kind.js';
 import { spendOf } from './spend.js';
 import { rubricRequest } from './rubric.js';
-import { JudgeError, type JudgeInput, type JudgeOutcome, type VerdictResponse, type VerdictSource } from './types.js';
+import { type JudgeInput, type JudgeOutcome } from './types.js';
+import { JudgeError, type VerdictResponse, type VerdictSource } from '../../contracts/verdict-source.js';
 
 export interface PanelJudgeOptions {
   rubric: Rubric;

@@ -1,6 +1,6 @@
 import type { GoldenItem } from '../../goldensets/item.js';
 import { promptText } from '../../goldensets/item.js';
-import { NONCE } from './types.js';
+import { NONCE } from '../../contracts/verdict-source.js';
 
 /**
  * Prompt pieces every judge kind shares. Text the candidate controls (its answer, the contexts it

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { delimit, judgeSystem, questionSection } from './prompt.js';
 import { defineJudge } from './kind.js';
 import { spendOf } from './spend.js';
-import type { JudgeInput, JudgeOutcome, VerdictSource } from './types.js';
+import type { JudgeInput, JudgeOutcome } from './types.js';
+import type { VerdictSource } from '../../contracts/verdict-source.js';
 
 export const ReferenceVerdictSchema = z.object({
   reasoning: z.string().describe('What the answer gets right and wrong compared with the reference. Written before the verdict.'),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { formatIssues } from '../../config/zod-issues.js';
 import { UserError, errorMessage, locate } from '../../errors.js';
-import { JudgeError, type VerdictRequest, type VerdictResponse, type VerdictSource } from './types.js';
+import { JudgeError, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../../contracts/verdict-source.js';
 import { jsonLines, parseLine, throwProblems } from '../../util/jsonl.js';
 
 /**

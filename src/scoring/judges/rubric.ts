@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { normaliseScore, type Rubric, type RubricScale } from '../../config/rubric.js';
-import type { CandidateOutput } from '../../candidates/output.js';
+import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 import { delimit, escapeNonce, judgeSystem, questionSection } from './prompt.js';
 import { defineJudge } from './kind.js';
 import { spendOf } from './spend.js';
-import type { JudgeInput, JudgeOutcome, VerdictRequest, VerdictSource } from './types.js';
+import type { JudgeInput, JudgeOutcome } from './types.js';
+import type { VerdictRequest, VerdictSource } from '../../contracts/verdict-source.js';
 
 /** Only scores the scale allows: 0 or 1, an integer 1-5, or a number in [0, 1]. */
 export function rubricScoreSchema(scale: RubricScale) {

@@ -1,5 +1,5 @@
-import type { Usage } from '../../candidates/output.js';
-import type { VerdictResponse } from './types.js';
+import type { Usage } from '../../contracts/candidate-output.js';
+import type { VerdictResponse } from '../../contracts/verdict-source.js';
 
 /** Money and tokens a judge kind spent; cached verdicts cost nothing this run. */
 export interface Spend {
