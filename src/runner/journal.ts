@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fstatSync, openSync, rmSync, truncateSync } from 'node:fs';
-import { AppendLog, checksum, linesOf, readText, type LineAt } from '../util/append-log.js';
+import { AppendLog, PositionReader, checksum, linesOf, type LineAt } from '../util/append-log.js';
 import { ItemResultSchema, type ItemResult } from '../contracts/item-result.js';
 
 export function resultKey(itemId: string, epoch: number): string {
@@ -104,10 +104,12 @@ export class Journal {
   *readAll(ats: Iterable<RecordAt>): Generator<ItemResult> {
     this.log.flushNow();
     let fd: number | undefined;
+    let reader: PositionReader | undefined;
     try {
       for (const at of ats) {
         fd ??= openSync(this.file, 'r');
-        const record = decode(readText(fd, at));
+        reader ??= new PositionReader(fd);
+        const record = decode(reader.read(at));
         if (!record) throw new Error(`${this.file}: no record at byte ${at.offset}`);
         yield record;
       }
