@@ -28,6 +28,8 @@ export interface LoadedConfig {
   resolve(p: string): string;
   /** How to show an absolute path to the user: relative to the working folder when inside it. */
   display(p: string): string;
+  /** The line of a field in a YAML or JSON config; absent for a module config, whose lines are code. */
+  lineOf?(keys: readonly PropertyKey[]): number | undefined;
 }
 
 /** Finds, imports and validates the config; every problem is a UserError naming file and field. */
@@ -72,6 +74,7 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
     dir,
     resolve: (p) => path.resolve(dir, p),
     display: (p) => displayPath(p, cwd),
+    ...(data ? { lineOf: (keys: readonly PropertyKey[]) => data.lineOf(keys) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
+import { deprecatedModelWarnings } from '../../config/deprecated-models.js';
 import type { GoldenItem } from '../../goldensets/item.js';
 import path from 'node:path';
 import type { SuiteRun } from '../../runner/run-suite.js';
@@ -35,6 +36,8 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
   const shard = values.shard === undefined ? undefined : shardFromFlag(values.shard, io.env);
 
   const loaded = await loadConfig(values.config, io.cwd);
+  // A warning, not a failure: a deprecated model still answers, and a retired one fails its calls, which the run reports.
+  for (const line of deprecatedModelWarnings(loaded, new Date())) io.stderr.write(`${line}\n`);
   io = withEnvFile(io, values['env-file'], loaded.dir);
   const suites = listFlag(values.suite);
   const plan = planRuns(loaded, resolveCandidates(loaded, listFlag(values.candidate), suites), suites);

@@ -1,3 +1,4 @@
+import { deprecatedModelWarnings } from '../../config/deprecated-models.js';
 import { loadConfig } from '../../config/load.js';
 import { ExitCode } from '../../errors.js';
 import { loadSuiteItems } from '../../runner/setup.js';
@@ -13,6 +14,7 @@ export default async function validate(argv: string[], io: CliIO): Promise<numbe
   const loaded = await loadConfig(values.config, io.cwd);
   const { config } = loaded;
   io.stdout.write(`config ${loaded.display(loaded.file)}: ok\n`);
+  for (const line of deprecatedModelWarnings(loaded, new Date())) io.stderr.write(`${line}\n`);
   const rubrics = await loadRubrics(loaded.resolve(config.rubricsDir), loaded.display);
   io.stdout.write(`rubrics: ${[...rubrics.keys()].join(', ') || 'none'}\n`);
   for (const [suite, suiteConfig] of Object.entries(config.suites)) {
