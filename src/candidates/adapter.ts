@@ -35,6 +35,12 @@ export interface CallOptions {
 export interface Candidate {
   generate(item: GoldenItem, options: CallOptions): Promise<CandidateOutput>;
   /**
+   * The answer `generate` would give without making a call, when one is at hand (the output
+   * cache, src/runner/cached-candidate.ts), else undefined. The runner asks this first, so a
+   * cache hit needs no deadline, timer or abort signal. Throws as `generate` would.
+   */
+  answered?(item: GoldenItem, options: { epoch?: number }): CandidateOutput | undefined;
+  /**
    * How many attempts one call may make (an SDK's retries, each under its own timeout), so the
    * runner's deadline for the whole call leaves room for them. Default 1.
    */

@@ -59,8 +59,8 @@ export class VerdictCache {
   }
 
   /** Entries pass the store's checksum, and were validated when written: not parsed again here. */
-  async get(key: string): Promise<VerdictCacheEntry | undefined> {
-    return (await this.store.get(key)) as VerdictCacheEntry | undefined;
+  get(key: string): VerdictCacheEntry | undefined {
+    return this.store.get(key) as VerdictCacheEntry | undefined;
   }
 
   set(key: string, entry: VerdictCacheEntry): Promise<void> {

@@ -32,8 +32,10 @@ export class ContentStore {
   /**
    * The value stored under `key`, or undefined. A value returned passed its checksum: this code
    * wrote it from data its caller had validated, so the caller need not validate it again.
+   * Synchronous (the index is in memory, the value one read away), so a cache hit costs a caller
+   * no promise and no deadline (src/runner/execute.ts).
    */
-  async get(key: string): Promise<unknown> {
+  get(key: string): unknown {
     const at = this.entries().get(key);
     if (!at) return undefined;
     const line = this.log.read(at);

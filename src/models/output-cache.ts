@@ -32,8 +32,8 @@ export class OutputCache {
   }
 
   /** Entries pass the store's checksum, and were validated when written: not parsed again here. */
-  async get(key: string): Promise<CandidateOutput | undefined> {
-    return (await this.store.get(key)) as CandidateOutput | undefined;
+  get(key: string): CandidateOutput | undefined {
+    return this.store.get(key) as CandidateOutput | undefined;
   }
 
   set(key: string, output: CandidateOutput): Promise<void> {

@@ -126,7 +126,7 @@ export async function createModelVerdictSource(id: string, config: ModelJudgeCon
     async verdict<T>(request: VerdictRequest<T>, signal: AbortSignal): Promise<VerdictResponse<T>> {
       const { cache } = options;
       const key = cache ? cacheKey(request) : undefined;
-      const hit = cache && key ? await cache.get(key) : undefined;
+      const hit = cache && key ? cache.get(key) : undefined;
       // Re-validated: a hand-edited or stale entry must not slip an invalid verdict through.
       const cached = hit && request.schema.safeParse(hit.value);
       if (hit && cached?.success) return { ...spent(hit.usage, hit.costUsd), value: cached.data, cached: true };

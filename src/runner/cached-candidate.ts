@@ -1,4 +1,5 @@
 import type { Candidate } from '../candidates/adapter.js';
+import type { GoldenItem } from '../goldensets/item.js';
 import type { OutputCache } from '../models/output-cache.js';
 import { outputCacheKeyer } from '../models/output-cache.js';
 
@@ -13,11 +14,24 @@ export function withOutputCache(candidate: Candidate, cache: OutputCache, adapte
   const { batch } = candidate;
   if (!batch) return candidate;
   const keyOf = outputCacheKeyer(adapter);
+  // The runner asks `answered` and, on a miss, calls `generate` for the same item at once: the
+  // miss's key is kept for it rather than hashed again.
+  let missed: { item: GoldenItem; epoch: number; key: string } | undefined;
+  const keyFor = (item: GoldenItem, epoch: number) =>
+    missed && missed.item === item && missed.epoch === epoch ? missed.key : keyOf(batch.request(item), epoch);
   return {
     ...candidate,
+    answered(item, options) {
+      const epoch = options.epoch ?? 0;
+      const key = keyFor(item, epoch);
+      const hit = cache.get(key);
+      missed = hit ? undefined : { item, epoch, key };
+      return hit ? { ...hit, cached: true } : undefined;
+    },
     async generate(item, options) {
-      const key = keyOf(batch.request(item), options.epoch ?? 0);
-      const hit = await cache.get(key);
+      const key = keyFor(item, options.epoch ?? 0);
+      missed = undefined;
+      const hit = cache.get(key);
       if (hit) return { ...hit, cached: true };
       const output = await candidate.generate(item, options);
       // A failed cache write (disk full, read-only folder) costs only a future call: the answer

@@ -63,8 +63,11 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
     let error: ItemError | undefined;
     try {
       if (!output) {
-        const answer = await deadlines.run(timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal, epoch }));
-        output = candidate.latency === 'recorded' ? answer : { ...answer, latencyMs: answer.latencyMs ?? now() - started };
+        // An answer at hand (a cache hit) is taken without a deadline: no timer, no abort signal.
+        const answer =
+          candidate.answered?.(item, { epoch }) ??
+          (await deadlines.run(timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal, epoch })));
+        output = candidate.latency === 'recorded' || answer.latencyMs !== undefined ? answer : { ...answer, latencyMs: now() - started };
       }
       // Scoring gets its own deadline: judge calls are separate calls, each with the SDK's own
       // per-attempt timeout and retries, and a malformed verdict is asked for once more.

@@ -54,6 +54,25 @@ describe('execute', () => {
     expect(results.every((r) => r.checks[0]?.pass && (r.latencyMs ?? -1) >= 0)).toBe(true);
   });
 
+  it('takes an answer at hand (a cache hit) without calling, with its recorded latency, and calls for the rest', async () => {
+    const generated: string[] = [];
+    const { results } = await runWith(
+      {
+        answered: (it) => (Number(it.id.slice(1)) % 2 === 0 ? { text: `cached ${it.id}`, latencyMs: 42, cached: true } : undefined),
+        async generate(it) {
+          generated.push(it.id);
+          return { text: `fresh ${it.id}` };
+        },
+      },
+      6,
+    );
+    expect(generated.sort()).toEqual(['i1', 'i3', 'i5']);
+    const byId = new Map(results.map((r) => [r.itemId, r]));
+    expect(byId.get('i2')).toMatchObject({ output: { text: 'cached i2', latencyMs: 42, cached: true }, latencyMs: 42 });
+    expect(byId.get('i3')?.output?.text).toBe('fresh i3');
+    expect(byId.get('i3')?.output?.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
   it('records failures with their kind and reason instead of dropping them', async () => {
     const { results } = await runWith(
       {
