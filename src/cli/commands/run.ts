@@ -25,7 +25,6 @@ import { unscoredGatedMetrics } from '../../reports/baseline-policy.js';
 import { isGatedMetric } from '../../gate/types.js';
 import { decisionRun } from '../../decision/collect.js';
 import type { DecisionRun } from '../../decision/build.js';
-import { publishDecision } from '../decision-view.js';
 
 export default async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs('run', argv);
@@ -135,7 +134,11 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
     }
     finished.release();
   }
-  for (const [suite, runs] of decisions) publishDecision({ loaded, io, reportsDir, suite, runs, items: itemsBySuite.get(suite) ?? [] });
+  if (decisions.size > 0) {
+    // Imported only when several candidates ran a suite: a single run does not load the view.
+    const { publishDecision } = await import('../decision-view.js');
+    for (const [suite, runs] of decisions) publishDecision({ loaded, io, reportsDir, suite, runs, items: itemsBySuite.get(suite) ?? [] });
+  }
   writeCiOutputs(published, { summary: values.summary, junit: values.junit }, io);
   return exitCode;
 }
