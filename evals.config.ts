@@ -1,5 +1,5 @@
 import { generalCandidates, generalJudges, generalSuites } from './examples/general/config.js';
-import { defineConfig } from './src/index.js';
+import { defineConfig } from 'evals-gate';
 
 // The bundled examples. `support`: a support assistant for Lumen (a fictional note-taking app),
 // three local deterministic candidates, exact checks offline and Claude judges with a key.

@@ -1,7 +1,7 @@
 // One candidate per adapter, on a three-question golden set: `npx evals run --config
 // examples/adapters/evals.config.ts --candidate my-module,my-command,my-replay` runs offline; the
 // http, anthropic and openai candidates need a server or a key (`evals validate` checks them all).
-import { defineConfig } from '../../src/index.js';
+import { defineConfig } from 'evals-gate';
 
 export default defineConfig({
   suites: { faq: { goldenSets: ['faq.jsonl'] } },

@@ -1,6 +1,6 @@
 // A module candidate: export an async function (item, { signal }) => answer. Here a toy lookup
 // stands in for your system; replace its body with a call to your RAG pipeline or model.
-import { promptText, type CandidateOutput, type GoldenItem } from '../../src/index.js';
+import { promptText, type CandidateOutput, type GoldenItem } from 'evals-gate';
 
 const answers: Array<[RegExp, string]> = [
   [/refund/i, 'Refunds are available within 14 days of purchase.'],

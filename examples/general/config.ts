@@ -1,4 +1,4 @@
-import type { ConfigInput } from '../../src/config/schema.js';
+import type { ConfigInput } from 'evals-gate';
 
 /**
  * General-capability suites, recorded real candidates and a recorded judge, to spread into the root

@@ -1,4 +1,4 @@
-import { promptText, type CandidateOutput, type GoldenItem } from '../../../src/index.js';
+import { promptText, type CandidateOutput, type GoldenItem } from 'evals-gate';
 import { Bm25Index } from '../lib/bm25.js';
 import { loadDocs, mostRead, type Doc } from '../lib/docs.js';
 import { scoreSentences, topSentences, type Candidate } from '../lib/extract.js';

@@ -1,4 +1,4 @@
-import { promptText, type CandidateOutput, type GoldenItem } from '../../../src/index.js';
+import { promptText, type CandidateOutput, type GoldenItem } from 'evals-gate';
 import { loadDocs } from '../lib/docs.js';
 import { scoreSentences, topSentences } from '../lib/extract.js';
 import { sentences, tokenize, uniqueTerms } from '../lib/text.js';

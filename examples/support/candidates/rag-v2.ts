@@ -1,4 +1,4 @@
-import { promptText, type CandidateOutput, type GoldenItem } from '../../../src/index.js';
+import { promptText, type CandidateOutput, type GoldenItem } from 'evals-gate';
 import { Bm25Index, type Hit } from '../lib/bm25.js';
 import { loadDocs, passages, type Passage } from '../lib/docs.js';
 import { scoreSentences, topSentences, type Scored } from '../lib/extract.js';
