@@ -1,3 +1,4 @@
+import { markdownTable } from '../reports/table.js';
 import { COMMANDS, flagDescription, flagLabel, optionsOf, type CommandName } from './options.js';
 
 const START = (command: string) => `<!-- flags:${command} (made from src/cli/options.ts by \`npm run readme:flags\`) -->`;
@@ -6,8 +7,10 @@ const END = (command: string) => `<!-- /flags:${command} -->`;
 /** A command's flags as the README's Markdown table. */
 export function flagTable(command: CommandName): string {
   if (optionsOf(command).length === 0) return `\`evals ${command}\` takes no flags.`;
-  const rows = optionsOf(command).map(([name, spec]) => `| \`${flagLabel(name, spec)}\` | ${flagDescription(command, spec).replace(/\|/g, '\\|')} |`);
-  return ['| flag | meaning |', '|---|---|', ...rows].join('\n');
+  return markdownTable(
+    ['flag', 'meaning'],
+    optionsOf(command).map(([name, spec]) => [`\`${flagLabel(name, spec)}\``, flagDescription(command, spec)]),
+  );
 }
 
 /** Every command's usage line and summary, as a code block. */

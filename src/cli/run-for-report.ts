@@ -22,6 +22,17 @@ export interface RunContext {
   options?: Partial<Pick<SuiteRunOptions, 'concurrency' | 'timeoutSeconds' | 'sample' | 'shard' | 'batch' | 'fresh'>>;
 }
 
+/** A command's RunContext from its config, its rubrics and the flags every running command takes. */
+export function runContext(
+  loaded: LoadedConfig,
+  io: CliIO,
+  rubrics: RunContext['rubrics'],
+  flags: { 'no-cache'?: boolean | undefined; quiet?: boolean | undefined },
+  options: RunContext['options'],
+): RunContext {
+  return { loaded, io, rubrics, noCache: flags['no-cache'] ?? false, quiet: flags.quiet ?? false, said: new Set<string>(), options };
+}
+
 /** Per suite x candidate: a check made once the unscorable metrics are known, before any call. */
 export interface RunChecks {
   beforeCalls?: SuiteRunOptions['beforeCalls'];

@@ -1,5 +1,5 @@
 import { formatPoints, formatPValue } from '../util/format.js';
-import { escapeCell } from '../reports/plain-text.js';
+import { labelThenNumbers, markdownTable } from '../reports/table.js';
 import type { Decision } from './schema.js';
 import {
   attributionLines,
@@ -12,15 +12,8 @@ import {
   type DecisionTable,
 } from './format.js';
 
-function table({ header, rows }: DecisionTable): string[] {
-  return [
-    `| ${header.map(escapeCell).join(' | ')} |`,
-    `|---|${header
-      .slice(1)
-      .map(() => '---:')
-      .join('|')}|`,
-    ...rows.map((r) => `| ${r.map(escapeCell).join(' | ')} |`),
-  ];
+function table({ header, rows }: DecisionTable): string {
+  return markdownTable(header, rows, labelThenNumbers(header));
 }
 
 /** The decision view for people and PRs: the terminal's tables, and every significant difference. */
@@ -30,17 +23,17 @@ export function renderDecisionMarkdown(decision: Decision): string {
     '',
     `${qualityLegend(decision)}.`,
     '',
-    ...table(qualityTable(decision)),
+    table(qualityTable(decision)),
     '',
     `${operationsLegend()}.`,
     '',
-    ...table(operationsTable(decision)),
+    table(operationsTable(decision)),
   ];
   const significant = decision.differences.filter((d) => d.significant);
   lines.push('', `## Significant differences (${significant.length} of ${decision.differences.length})`, '');
   if (significant.length > 0) {
     lines.push(
-      ...table({
+      table({
         header: ['slice', 'better', 'worse', 'difference (points)', '95% CI', 'p (Holm)'],
         rows: significant.map((d) => {
           const [better, worse] = d.diff > 0 ? [d.b, d.a] : [d.a, d.b];
@@ -61,7 +54,7 @@ export function renderDecisionMarkdown(decision: Decision): string {
       '',
       `${retrievalLegend(retrieval.k)}.`,
       '',
-      ...table(retrievalTable(decision, retrieval)),
+      table(retrievalTable(decision, retrieval)),
       '',
       ...attributionLines(decision).map((l) => `- ${l}`),
     );

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { formatIssues } from '../config/zod-issues.js';
 import { ReportSchema, type Report } from '../report-schema.js';
@@ -33,15 +34,27 @@ function readText(file: string, shown: string): string {
   }
 }
 
-/** A report's text checked against the schema; `shown` names it in the error (a path, or `ref:path`). */
-export function parseBaseline(file: string, text: string, shown: string, outputs?: string): Baseline {
+/**
+ * A report's text read against the schema: the report, or why it is none (the JSON parser's
+ * message, or the schema's issues). Pure: each caller words the problem for its own place.
+ */
+export type ReportText = { report: Report } | { notJson: string } | { invalid: z.ZodError; json: unknown };
+
+export function readReportText(text: string): ReportText {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`${shown}: not a JSON report (${(err as Error).message}); restore it from git or pass --baseline`);
+    return { notJson: (err as Error).message };
   }
   const parsed = ReportSchema.safeParse(json);
-  if (!parsed.success) throw new UserError(`${shown}: not an evals report: ${formatIssues(parsed.error, json).slice(0, 3).join('; ')}`);
-  return { file, report: parsed.data, ...(outputs === undefined ? {} : { outputs }) };
+  return parsed.success ? { report: parsed.data } : { invalid: parsed.error, json };
+}
+
+/** A report's text checked against the schema; `shown` names it in the error (a path, or `ref:path`). */
+export function parseBaseline(file: string, text: string, shown: string, outputs?: string): Baseline {
+  const read = readReportText(text);
+  if ('notJson' in read) throw new UserError(`${shown}: not a JSON report (${read.notJson}); restore it from git or pass --baseline`);
+  if ('invalid' in read) throw new UserError(`${shown}: not an evals report: ${formatIssues(read.invalid, read.json).slice(0, 3).join('; ')}`);
+  return { file, report: read.report, ...(outputs === undefined ? {} : { outputs }) };
 }

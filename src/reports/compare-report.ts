@@ -4,7 +4,7 @@ import { formatMean } from '../util/format.js';
 import type { PairResult } from '../scoring/judges/types.js';
 import { MetricParitySchema, PairTallySchema, ParityRowSchema, PassAgreementSchema, type ParityRow } from './parity.js';
 import { byCodePoint } from '../util/compare.js';
-import { textTable } from './table.js';
+import { markdownTable, textTable } from './table.js';
 
 const r4 = (x: number) => round(x, 4);
 const nullable = (x: number | null) => (x === null ? null : r4(x));
@@ -140,7 +140,6 @@ export function renderCompareTerminal(report: CompareReport, costs: string[]): s
 }
 
 export function renderCompareMarkdown(report: CompareReport, costs: string[]): string {
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const lines = [
     `# ${report.student} vs teacher ${report.teacher} (${report.suite})`,
     '',
@@ -148,13 +147,12 @@ export function renderCompareMarkdown(report: CompareReport, costs: string[]): s
     '',
     report.passed ? '**Parity: passed.**' : `**Parity: failed.**\n\n${report.failures.map((f) => `- ${f}`).join('\n')}`,
     '',
-    row(PAIR_HEADER),
-    row(PAIR_HEADER.map(() => '---')),
-    ...report.slices.map((s) => row(pairCells(s))),
+    markdownTable(PAIR_HEADER, report.slices.map(pairCells)),
     '',
-    '| slice | metric | student | teacher | ratio | 95% CI | exact-check agreement |',
-    '|---|---|---|---|---|---|---|',
-    ...report.slices.flatMap((s) => s.metrics.map((m) => row([s.slice, m.metric, formatMean(m.student), formatMean(m.teacher), pct(m.ratio), m.ci ? `[${pct(m.ci[0])}, ${pct(m.ci[1])}]` : '—', `${s.agreement.agree}/${s.agreement.n}`]))),
+    markdownTable(
+      ['slice', 'metric', 'student', 'teacher', 'ratio', '95% CI', 'exact-check agreement'],
+      report.slices.flatMap((s) => s.metrics.map((m) => [s.slice, m.metric, formatMean(m.student), formatMean(m.teacher), pct(m.ratio), m.ci ? `[${pct(m.ci[0])}, ${pct(m.ci[1])}]` : '—', `${s.agreement.agree}/${s.agreement.n}`])),
+    ),
     '',
     ...costs.map((c) => `- ${c}`),
   ];

@@ -1,5 +1,3 @@
-export { escapeCell } from './plain-text.js';
-
 /** At most `max` characters, cut on a code point and marked with an ellipsis. */
 export function truncate(text: string, max: number): string {
   const chars = [...text];

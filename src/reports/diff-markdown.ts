@@ -3,7 +3,7 @@ import type { Comparison, MetricComparison, NewItemsComparison } from '../gate/t
 import { renderRegressedItems, type DiffContext } from './diff-items.js';
 import { formatMean, formatPoints, formatPValue, percentOf } from '../util/format.js';
 import { familyText } from '../gate/wording.js';
-import { escapeCell } from './diff-format.js';
+import { markdownTable, type Align } from './table.js';
 import type { GateVerdict } from '../gate/decision.js';
 import { defineReporter } from './writer.js';
 
@@ -34,7 +34,7 @@ export function renderDiffMarkdown(comparison: Comparison, verdict: GateVerdict,
         `(slices share α, each slice's pass first; see the README's gate section). ` +
         `Detectable drop: the smallest drop (points) this row would catch with ${percentOf(comparison.power)} power at its share of α, from its own paired data; none: no drop is (too few items, or nothing to drop from).`,
       '',
-      ...table(gated, (row) => (failed.has(`${row.slice}\u0000${row.metric}`) ? '❌' : '✅')),
+      table(gated, (row) => (failed.has(`${row.slice}\u0000${row.metric}`) ? '❌' : '✅')),
       '',
     );
   }
@@ -43,12 +43,12 @@ export function renderDiffMarkdown(comparison: Comparison, verdict: GateVerdict,
     lines.push(
       "New items (not in the baseline, so not paired), per slice: their pass rate now against the slice's baseline pass rate, unpaired (one-sided Fisher exact test; p adjusted in the same family).",
       '',
-      ...newItemsTable(comparison.newItems, (row) => (!row.gated ? '—' : failedNew.has(row.slice) ? '❌' : '✅')),
+      newItemsTable(comparison.newItems, (row) => (!row.gated ? '—' : failedNew.has(row.slice) ? '❌' : '✅')),
       '',
     );
   }
   if (shown.length > 0) {
-    lines.push('<details><summary>Sub-metrics: shown, not gated (p not adjusted)</summary>', '', ...table(shown, () => '—'), '', '</details>', '');
+    lines.push('<details><summary>Sub-metrics: shown, not gated (p not adjusted)</summary>', '', table(shown, () => '—'), '', '</details>', '');
   }
   if (verdict.notes.length > 0) lines.push('**Notes**', '', ...verdict.notes.map((n) => `- ${n}`), '');
   const c = comparison.comparability;
@@ -66,32 +66,38 @@ export function renderDiffMarkdown(comparison: Comparison, verdict: GateVerdict,
   return `${lines.join('\n')}\n`;
 }
 
-function table(rows: readonly MetricComparison[], mark: (row: MetricComparison) => string): string[] {
-  return [
-    '| slice | metric | n | before | after | Δ points [95% CI] | p | detectable drop | |',
-    '|---|---|---:|---:|---:|---|---:|---:|:-:|',
-    ...rows.map((row) => {
-      const slice = row.longTail ? `${row.slice} (long tail)` : row.slice;
-      const delta = `${formatPoints(row.diff)} [${formatPoints(row.interval[0])}, ${formatPoints(row.interval[1])}]`;
+const METRIC_HEADER = ['slice', 'metric', 'n', 'before', 'after', 'Δ points [95% CI]', 'p', 'detectable drop', ''];
+const METRIC_ALIGN: Align[] = ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'right', 'center'];
+
+function table(rows: readonly MetricComparison[], mark: (row: MetricComparison) => string): string {
+  return markdownTable(
+    METRIC_HEADER,
+    rows.map((row) => {
       const p = formatPValue(row.pAdjusted ?? row.pValue);
       const mdd = row.minDetectableDrop === null ? 'none' : `${(row.minDetectableDrop * 100).toFixed(1)}`;
-      const cells = [slice, row.metric, String(row.n), formatMean(row.meanBase), formatMean(row.meanHead), delta, p, mdd, mark(row)];
-      return `| ${cells.map(escapeCell).join(' | ')} |`;
+      return [sliceLabel(row), row.metric, String(row.n), formatMean(row.meanBase), formatMean(row.meanHead), deltaCell(row), p, mdd, mark(row)];
     }),
-  ];
+    METRIC_ALIGN,
+  );
 }
 
-function newItemsTable(rows: readonly NewItemsComparison[], mark: (row: NewItemsComparison) => string): string[] {
-  return [
-    '| slice | new items | pass now | baseline items | baseline pass | Δ points [95% CI] | p | |',
-    '|---|---:|---:|---:|---:|---|---:|:-:|',
-    ...rows.map((row) => {
-      const slice = row.longTail ? `${row.slice} (long tail)` : row.slice;
-      const delta = `${formatPoints(row.diff)} [${formatPoints(row.interval[0])}, ${formatPoints(row.interval[1])}]`;
-      const cells = [slice, String(row.n), formatMean(row.rateNew), String(row.baseN), formatMean(row.rateBase), delta, formatPValue(row.pAdjusted ?? row.pValue), mark(row)];
-      return `| ${cells.map(escapeCell).join(' | ')} |`;
-    }),
-  ];
+const NEW_ITEMS_HEADER = ['slice', 'new items', 'pass now', 'baseline items', 'baseline pass', 'Δ points [95% CI]', 'p', ''];
+const NEW_ITEMS_ALIGN: Align[] = ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'center'];
+
+function newItemsTable(rows: readonly NewItemsComparison[], mark: (row: NewItemsComparison) => string): string {
+  return markdownTable(
+    NEW_ITEMS_HEADER,
+    rows.map((row) => [sliceLabel(row), String(row.n), formatMean(row.rateNew), String(row.baseN), formatMean(row.rateBase), deltaCell(row), formatPValue(row.pAdjusted ?? row.pValue), mark(row)]),
+    NEW_ITEMS_ALIGN,
+  );
+}
+
+function sliceLabel(row: { slice: string; longTail: boolean }): string {
+  return row.longTail ? `${row.slice} (long tail)` : row.slice;
+}
+
+function deltaCell(row: { diff: number; interval: readonly [number, number] }): string {
+  return `${formatPoints(row.diff)} [${formatPoints(row.interval[0])}, ${formatPoints(row.interval[1])}]`;
 }
 
 function idList(title: string, ids: readonly string[]): string[] {

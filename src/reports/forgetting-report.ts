@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { round } from '../stats/describe.js';
 import { formatMean } from '../util/format.js';
 import { RetentionRowSchema, type Retention } from './retention.js';
-import { textTable } from './table.js';
+import { markdownTable, textTable } from './table.js';
 
 const DIGITS = 4;
 
@@ -73,9 +73,7 @@ export function renderForgettingMarkdown(report: ForgettingReport): string {
     '',
     report.passed ? '**Passed.**' : `**Failed:**\n\n${report.failures.map((f) => `- ${f}`).join('\n')}`,
     '',
-    `| ${HEADER.join(' | ')} |`,
-    `|${HEADER.map(() => '---').join('|')}|`,
-    ...report.rows.map((row) => `| ${cells(row).join(' | ')} |`),
+    markdownTable(HEADER, report.rows.map(cells)),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
-import { escapeCell } from './plain-text.js';
+import { oneLine } from './plain-text.js';
 import type { Report } from '../report-schema.js';
-import { columnLabel, formatScore, sliceGrid } from './table.js';
+import { columnLabel, formatScore, labelThenNumbers, markdownTable, sliceGrid } from './table.js';
 import { defineReporter } from './writer.js';
 import { flipsMarkdown } from './verdict-flips.js';
 
@@ -11,6 +11,7 @@ export function renderMarkdown(report: Report): string {
   const grid = sliceGrid(report);
   const { summary } = report;
   const pass = summary.metrics.pass;
+  const header = ['metric', ...grid.columns.map((c) => `${columnLabel(c)} (n=${c.n})`)];
   const lines = [
     `# ${report.suite} · ${report.candidate.id} (${report.candidate.kind})`,
     '',
@@ -18,10 +19,7 @@ export function renderMarkdown(report: Report): string {
     '',
     'Each cell: mean score [95% interval]. Long-tail slices are gated on their own.',
     '',
-    `| metric | ${grid.columns.map((c) => `${escapeCell(columnLabel(c))} (n=${c.n})`).join(' | ')} |`,
-    `|---|${grid.columns.map(() => '---:').join('|')}|`,
-    ...grid.rows.map((row) => `| ${escapeCell(row.metric)} | ${row.cells.map((c) => formatScore(c)).join(' | ')} |`),
-    `| errors | ${grid.columns.map((c) => String(c.errors)).join(' | ')} |`,
+    markdownTable(header, [...grid.rows.map((row) => [row.metric, ...row.cells.map((c) => formatScore(c))]), ['errors', ...grid.columns.map((c) => String(c.errors))]], labelThenNumbers(header)),
   ];
   const flips = flipsMarkdown(report);
   if (flips.length > 0) lines.push('', ...flips);
@@ -30,18 +28,17 @@ export function renderMarkdown(report: Report): string {
   }
   const failed = report.items.filter((i) => !i.pass);
   if (failed.length > 0) {
-    lines.push('', `## Failed items (${failed.length})`, '', '| item | slices | why |', '|---|---|---|');
-    for (const item of failed.slice(0, MAX_FAILURES_SHOWN)) {
-      lines.push(`| ${escapeCell(item.id)} | ${escapeCell(item.slices.join(', '))} | ${shortCell(item.failures.join('; '))} |`);
-    }
+    const rows = failed.slice(0, MAX_FAILURES_SHOWN).map((item) => [item.id, item.slices.join(', '), shortCell(item.failures.join('; '))]);
+    lines.push('', `## Failed items (${failed.length})`, '', markdownTable(['item', 'slices', 'why'], rows));
     if (failed.length > MAX_FAILURES_SHOWN) lines.push('', `… and ${failed.length - MAX_FAILURES_SHOWN} more (see the .json report).`);
   }
   return `${lines.join('\n')}\n`;
 }
 
+/** At most 300 characters of the cell's one line (markdownTable escapes it). */
 function shortCell(text: string): string {
-  const oneLine = escapeCell(text);
-  return oneLine.length > 300 ? `${oneLine.slice(0, 297)}...` : oneLine;
+  const line = oneLine(text);
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }
 
 export const markdownWriter = defineReporter({ name: 'markdown', summary: 'the report for people: metrics x slices, then what failed', perReport: { suffix: '.md', render: ({ report }) => renderMarkdown(report) } });

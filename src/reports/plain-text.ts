@@ -10,7 +10,12 @@ export function stripControl(text: string): string {
   return text.replace(CONTROL, '');
 }
 
-/** One Markdown table cell: control sequences stripped, a single line, pipes escaped so they do not split the cell. */
+/** Control sequences stripped, every run of white space (newlines too) one space. */
+export function oneLine(text: string): string {
+  return stripControl(text).replace(/\s+/g, ' ');
+}
+
+/** One Markdown table cell: one line, pipes escaped so they do not split the cell. */
 export function escapeCell(text: string): string {
-  return stripControl(text).replace(/\s+/g, ' ').replace(/\|/g, '\\|');
+  return oneLine(text).replace(/\|/g, '\\|');
 }

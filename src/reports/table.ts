@@ -1,5 +1,6 @@
 import type { MetricSummary, Report } from '../report-schema.js';
 import { orderMetrics } from '../report-schema.js';
+import { escapeCell } from './plain-text.js';
 
 /** A metrics x slices grid: the overall column, then long-tail slices, then the rest. */
 export interface SliceGrid {
@@ -32,4 +33,23 @@ export function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** How a Markdown column aligns: text left, numbers right, marks centred. */
+export type Align = 'left' | 'right' | 'center';
+
+const RULE: Record<Align, string> = { left: '---', right: '---:', center: ':-:' };
+
+/** A label column, then numbers: the alignment of most report tables. */
+export function labelThenNumbers(header: readonly string[]): Align[] {
+  return header.map((_, i) => (i === 0 ? 'left' : 'right'));
+}
+
+/**
+ * A Markdown (GFM) table, the counterpart of textTable: every cell escaped (escapeCell: one line,
+ * pipes escaped, no control sequences), each column aligned as `align` says, left where it says nothing.
+ */
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align: readonly Align[] = []): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  return [line(header), `|${header.map((_, i) => RULE[align[i] ?? 'left']).join('|')}|`, ...rows.map(line)].join('\n');
 }

@@ -1,5 +1,5 @@
 import { orderMetrics, type Report, type VerdictFlips } from '../report-schema.js';
-import { escapeCell } from './plain-text.js';
+import { labelThenNumbers, markdownTable } from './table.js';
 import { flipRate } from '../stats/flip-rate.js';
 import { byCodePoint } from '../util/compare.js';
 import type { ScoredResult } from './build.js';
@@ -39,14 +39,17 @@ export function flipsMarkdown(report: Pick<Report, 'flips' | 'fingerprint' | 'sl
   const flips = report.flips ?? [];
   if (flips.length === 0) return [];
   const slices = sliceOrder(report);
+  const header = ['metric', 'all', ...slices];
   return [
     `## Judge verdict flips over ${report.fingerprint.epochs} epochs`,
     '',
     'Share of items whose pass/fail verdict was not the same in every epoch (each epoch asks the judge afresh; a candidate whose answers vary adds its own changes).',
     '',
-    `| metric | all | ${slices.map(escapeCell).join(' | ')} |`,
-    `|---|---:|${slices.map(() => '---:').join('|')}|`,
-    ...flips.map((f) => `| ${escapeCell(f.metric)} | ${rate(f)} | ${slices.map((s) => (f.slices[s] ? rate(f.slices[s]) : '—')).join(' | ')} |`),
+    markdownTable(
+      header,
+      flips.map((f) => [f.metric, rate(f), ...slices.map((s) => (f.slices[s] ? rate(f.slices[s]) : '—'))]),
+      labelThenNumbers(header),
+    ),
   ];
 }
 

@@ -15,7 +15,7 @@ import { writeFilesAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
 import type { CliIO } from '../io.js';
 import { withEnvFile } from '../env-file.js';
-import { runForReport } from '../run-for-report.js';
+import { runContext, runForReport } from '../run-for-report.js';
 import type { CommandValues } from '../options.js';
 import { decisionRun } from '../../decision/collect.js';
 import type { DecisionRun } from '../../decision/build.js';
@@ -45,8 +45,7 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
   const concurrency = positiveInt('concurrency', values.concurrency);
   const batch = values.batch ?? false;
-  const noCache = values['no-cache'] ?? false;
-  const context = { loaded, io, rubrics, noCache, quiet: values.quiet ?? false, said: new Set<string>(), options: { concurrency, batch } };
+  const context = runContext(loaded, io, rubrics, values, { concurrency, batch });
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
 
   let exitCode: number = ExitCode.ok;
@@ -76,7 +75,7 @@ export default async function compare(argv: string[], io: CliIO): Promise<number
           teacherAnswers,
           concurrency: concurrency ?? loaded.config.concurrency,
           batch,
-          ...(noCache ? {} : { cache: new VerdictCache(loaded.resolve(loaded.config.cacheDir)) }),
+          ...(context.noCache ? {} : { cache: new VerdictCache(loaded.resolve(loaded.config.cacheDir)) }),
           env: io.env,
           interrupt: io.interrupt,
           progress: (line) => (context.quiet ? undefined : (io.progress ?? io.stderr).write(`${suite} ${line}\n`)),
@@ -131,15 +130,7 @@ async function decide(ids: string[], values: CommandValues<'compare'>, io: CliIO
   if (suites.length === 0) throw new UserError(`evals compare: no suite is run by all of ${candidates.join(', ')}; pick one with --suite`);
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
   const concurrency = positiveInt('concurrency', values.concurrency);
-  const context = {
-    loaded,
-    io,
-    rubrics,
-    noCache: values['no-cache'] ?? false,
-    quiet: values.quiet ?? false,
-    said: new Set<string>(),
-    options: { concurrency },
-  };
+  const context = runContext(loaded, io, rubrics, values, { concurrency });
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
   for (const suite of suites) {
     const items = await loadSuiteItems(loaded, suite);

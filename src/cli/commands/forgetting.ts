@@ -9,7 +9,7 @@ import { writeFilesAtomic } from '../../util/atomic-write.js';
 import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
 import type { CliIO } from '../io.js';
 import { withEnvFile } from '../env-file.js';
-import { runForReport } from '../run-for-report.js';
+import { runContext, runForReport } from '../run-for-report.js';
 import path from 'node:path';
 
 /**
@@ -28,15 +28,7 @@ export default async function forgetting(argv: string[], io: CliIO): Promise<num
   if (!candidate.base) throw new UserError(`candidate "${candidateId}" names no base: add base: '<candidate id>' to it in the config`);
   const suites = listFlag(values.suite).length > 0 ? listFlag(values.suite) : (candidate.suites ?? Object.keys(loaded.config.suites));
   const rubrics = await loadRubrics(loaded.resolve(loaded.config.rubricsDir), loaded.display);
-  const context = {
-    loaded,
-    io,
-    rubrics,
-    noCache: values['no-cache'] ?? false,
-    quiet: values.quiet ?? false,
-    said: new Set<string>(),
-    options: { concurrency: positiveInt('concurrency', values.concurrency) },
-  };
+  const context = runContext(loaded, io, rubrics, values, { concurrency: positiveInt('concurrency', values.concurrency) });
   const reportsDir = loaded.resolve(values['reports-dir'] ?? loaded.config.reportsDir);
 
   let exitCode: number = ExitCode.ok;

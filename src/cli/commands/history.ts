@@ -2,7 +2,7 @@ import { loadConfig } from '../../config/load.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { buildHistory, type CommittedReport, type History } from '../../history/history.js';
 import { renderHistory } from '../../history/terminal.js';
-import { ReportSchema } from '../../report-schema.js';
+import { readReportText } from '../../reports/baseline.js';
 import { fileHistory } from '../../reports/git-history.js';
 import { reportPaths } from '../../reports/write.js';
 import { listFlag, parseCommandArgs, positiveInt, singleFlag } from '../args.js';
@@ -49,15 +49,10 @@ export default async function history(argv: string[], io: CliIO): Promise<number
 }
 
 /** The report, or why it cannot be read. */
-function parseReport(text: string): ReturnType<typeof ReportSchema.parse> | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return 'not JSON';
-  }
-  const result = ReportSchema.safeParse(json);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
+function parseReport(text: string): CommittedReport['report'] | string {
+  const read = readReportText(text);
+  if ('notJson' in read) return 'not JSON';
+  if ('report' in read) return read.report;
+  const issue = read.invalid.issues[0];
   return `not a report this version reads (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'})`;
 }

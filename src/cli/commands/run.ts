@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 import { selectSubset, subsetLabel } from '../../goldensets/subset.js';
 import { publishReport, type Published } from '../publish.js';
 import { writeCiOutputs } from '../ci-outputs.js';
-import { runCandidate } from '../run-for-report.js';
+import { runCandidate, runContext } from '../run-for-report.js';
 import { loadRubrics } from '../../scoring/judges/rubrics.js';
 import { planJudgedMetrics } from '../../scoring/judged-plan.js';
 import { listFlag, parseCommandArgs, positiveInt, positiveNumber, nonNegativeInt } from '../args.js';
@@ -76,15 +76,14 @@ export default async function run(argv: string[], io: CliIO): Promise<number> {
       baselines.set(`${suite}/${candidate}`, baseline);
     }
   }
-  const context = {
-    loaded,
-    io,
-    rubrics,
-    noCache: values['no-cache'] ?? false,
-    quiet: values.quiet ?? false,
-    said: new Set<string>(),
-    options: { concurrency, timeoutSeconds, sample, shard, batch: values.batch ?? false, fresh: values.fresh ?? false },
-  };
+  const context = runContext(loaded, io, rubrics, values, {
+    concurrency,
+    timeoutSeconds,
+    sample,
+    shard,
+    batch: values.batch ?? false,
+    fresh: values.fresh ?? false,
+  });
   const published: Published[] = [];
   // Suites that several candidates run get the decision view once all of them are done.
   const decisions = new Map<string, DecisionRun[]>();
