@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BatchQueue } from '../../src/models/batch/queue.js';
 import { BatchApiError, type BatchClient, type BatchHandle, type BatchRequest } from '../../src/models/batch/types.js';
 import { MemoryJournal, rejection, signal } from './helpers.js';
@@ -52,7 +52,8 @@ describe('BatchQueue', () => {
     const { client, submitted } = memoryClient();
     const queue = new BatchQueue({ client, journal: new MemoryJournal(), signal: signal(), quietMs: 1 });
     const first = queue.enqueue({ customId: 'a', params: {} });
-    await new Promise((resolve) => setTimeout(resolve, 8));
+    // The first round is in flight once it is submitted (its poll takes 20 ms), not after a guessed delay.
+    await vi.waitFor(() => expect(submitted).toHaveLength(1), { interval: 1 });
     const during = [queue.enqueue({ customId: 'b', params: {} }), queue.enqueue({ customId: 'c', params: {} })];
     await Promise.all([first, ...during]);
     expect(submitted).toEqual([['a'], ['b', 'c']]);
