@@ -11,7 +11,7 @@ import { runOutcome } from '../reports/run-outcome.js';
 import { isGatedMetric } from '../gate/types.js';
 import type { RefBaseline } from '../reports/baseline-ref.js';
 import { compareReports } from '../gate/compare.js';
-import { answerTexts, recordedAnswers } from '../reports/diff-context.js';
+import { answerTexts } from '../reports/diff-context.js';
 import { renderDiffMarkdown } from '../reports/diff-markdown.js';
 import { evaluateGate, type GateVerdict } from '../gate/decision.js';
 import { checkDrift, type DriftCheck } from '../gate/drift.js';
@@ -111,14 +111,11 @@ export function publishReport(options: PublishOptions): Published {
     if (result.output && shown.has(result.itemId) && !headAnswers.has(result.itemId)) headAnswers.set(result.itemId, result.output.text);
   });
   const runInfo = buildRunInfo(facts);
-  // Read once: the HTML page shows every baseline answer, the Markdown diff the regressed ones.
-  const baseAnswers = baseline?.outputs ? recordedAnswers(baseline.outputs) : undefined;
   writeReportFiles(written, {
     report,
     runInfo,
     outputs: outputLines(answers, source),
     baseline,
-    baseAnswers,
     ...(baseline ? { comparison, verdict } : {}),
     items: options.items,
     results: () => facts.answers(),
@@ -144,7 +141,7 @@ export function publishReport(options: PublishOptions): Published {
 
   const markdown = renderDiffMarkdown(comparison, verdict, {
     inputs: new Map(options.items.filter((item) => shown.has(item.id)).map((item) => [item.id, promptText(item.input)])),
-    ...(baseAnswers ? { baseAnswers: new Map([...answerTexts(baseAnswers)].filter(([id]) => shown.has(id))) } : {}),
+    ...(baseline?.outputs ? { baseAnswers: answerTexts(baseline.outputs.only(shown)) } : {}),
     headAnswers,
   });
   const regressed = new Set(comparison.regressedItems.map((change) => change.id));

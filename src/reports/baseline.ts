@@ -3,14 +3,16 @@ import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { formatIssues } from '../config/zod-issues.js';
 import { ReportSchema, type Report } from '../report-schema.js';
+import { Sharing } from '../util/sharing.js';
+import { RecordedAnswers } from './diff-context.js';
 
 export interface Baseline {
   file: string;
   report: Report;
   /** How messages name it when not by its path: `<ref>:<path>` for a report read from git. */
   label?: string;
-  /** The baseline run's answers (its .outputs.jsonl), when it is there: the diff shows them. */
-  outputs?: string;
+  /** The baseline run's answers (its .outputs.jsonl), when it is there: the diff and the HTML page show them. */
+  outputs?: RecordedAnswers;
 }
 
 /** `<x>.json` -> `<x>.outputs.jsonl`, the answers written beside every report. */
@@ -22,13 +24,16 @@ export function outputsFileOf(reportFile: string): string {
 export function readBaseline(file: string, shown = file): Baseline | undefined {
   if (!existsSync(file)) return undefined;
   const outputsFile = outputsFileOf(file);
-  return parseBaseline(file, readText(file, shown), shown, existsSync(outputsFile) ? readText(outputsFile, outputsFile) : undefined);
+  return parseBaseline(file, readBytes(file, shown).toString('utf8'), shown, existsSync(outputsFile) ? readBytes(outputsFile, outputsFile) : undefined);
 }
 
-/** A folder or an unreadable file where a report should be is the user's to fix: exit 2, no stack. */
-function readText(file: string, shown: string): string {
+/**
+ * A folder or an unreadable file where a report should be is the user's to fix: exit 2, no stack.
+ * Read as bytes: an answers file is kept for the whole run, outside the JS heap (diff-context.ts).
+ */
+function readBytes(file: string, shown: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (err) {
     throw new UserError(`${shown}: not a JSON report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}: cannot be read); restore it from git or pass --baseline`);
   }
@@ -52,9 +57,23 @@ export function readReportText(text: string): ReportText {
 }
 
 /** A report's text checked against the schema; `shown` names it in the error (a path, or `ref:path`). */
-export function parseBaseline(file: string, text: string, shown: string, outputs?: string): Baseline {
+export function parseBaseline(file: string, text: string, shown: string, outputs?: string | Buffer): Baseline {
   const read = readReportText(text);
   if ('notJson' in read) throw new UserError(`${shown}: not a JSON report (${read.notJson}); restore it from git or pass --baseline`);
   if ('invalid' in read) throw new UserError(`${shown}: not an evals report: ${formatIssues(read.invalid, read.json).slice(0, 3).join('; ')}`);
-  return { file, report: read.report, ...(outputs === undefined ? {} : { outputs }) };
+  return { file, report: shareItemParts(read.report), ...(outputs === undefined ? {} : { outputs: new RecordedAnswers(outputs) }) };
+}
+
+/**
+ * Parsing gives every item its own slice list, score record and failure list; a baseline is held
+ * for the whole run, so its items share equal ones, as a report built by a run does (build.ts).
+ */
+function shareItemParts(report: Report): Report {
+  const [slices, scores, failures] = [new Sharing(), new Sharing(), new Sharing()];
+  for (const item of report.items) {
+    item.slices = slices.share(item.slices);
+    item.scores = scores.share(item.scores);
+    item.failures = failures.share(item.failures);
+  }
+  return report;
 }

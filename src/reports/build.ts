@@ -2,6 +2,7 @@ import type { GoldenItem } from '../goldensets/item.js';
 import { NO_SLICE } from '../goldensets/sample.js';
 import { resultPasses, type ItemResult } from '../contracts/item-result.js';
 import { byCodePoint } from '../util/compare.js';
+import { Sharing } from '../util/sharing.js';
 import { round } from '../stats/describe.js';
 import { meanWithInterval, ratioWithInterval } from '../stats/intervals.js';
 import { verdictFlips } from './verdict-flips.js';
@@ -36,8 +37,7 @@ export interface BuildReportInput {
 /** Builds the deterministic report from finished results. Pure: same results, same report. */
 export function buildReport(input: BuildReportInput): Report {
   const ungatedMetrics = new Set((input.ungated ?? []).map((u) => u.metric));
-  // Items share equal slice lists, score records and failure lists: a 100k-item report holds a
-  // handful of distinct ones. Shared values are never mutated (reports are read, rendered, compared).
+  // Items share equal slice lists, score records and failure lists (util/sharing.ts).
   const [slices, scores, failures] = [new Sharing(), new Sharing(), new Sharing()];
   const items = [...input.items]
     .sort((a, b) => byCodePoint(a.id, b.id))
@@ -70,21 +70,6 @@ export function buildReport(input: BuildReportInput): Report {
     ...(flips.length > 0 ? { flips } : {}),
     items,
   };
-}
-
-/** Distinct values remembered for sharing; past this, new ones are kept as they are. */
-const MAX_SHARED = 4096;
-
-/** One copy of each equal (JSON-equal) value. */
-class Sharing {
-  private readonly seen = new Map<string, unknown>();
-  share<T>(value: T): T {
-    const key = JSON.stringify(value);
-    const known = this.seen.get(key);
-    if (known !== undefined) return known as T;
-    if (this.seen.size < MAX_SHARED) this.seen.set(key, value);
-    return value;
-  }
 }
 
 /** One item across its epochs: mean score per metric, pass only if every epoch passed. */

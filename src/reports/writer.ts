@@ -3,7 +3,6 @@ import type { Comparison } from '../gate/types.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { ItemResult } from '../contracts/item-result.js';
 import type { Baseline } from './baseline.js';
-import type { RecordedAnswer } from './diff-context.js';
 import type { JUnitEntry } from './junit.js';
 import type { Report } from '../report-schema.js';
 import type { RunInfo } from './run-info.js';
@@ -14,10 +13,8 @@ export interface ReportSet {
   runInfo: RunInfo;
   /** The lines of `.outputs.jsonl`, streamed from the run journal: they can be read once, by the outputs writer. */
   outputs: Iterable<string>;
-  /** The report compared with (its answers too, when its .outputs.jsonl was there); absent on a first run. */
+  /** The report compared with (its answers too, when its .outputs.jsonl was there: `baseline.outputs`); absent on a first run. */
   baseline?: Baseline | undefined;
-  /** The baseline's recorded answers by item id, read once per run from its .outputs.jsonl (diff-context.ts). */
-  baseAnswers?: ReadonlyMap<string, RecordedAnswer> | undefined;
   /** The gate's comparison with the baseline and the verdict it led to; absent without a baseline. */
   comparison?: Comparison | undefined;
   verdict?: GateVerdict | undefined;

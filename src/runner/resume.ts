@@ -9,8 +9,11 @@ export interface Resumed {
   results: Map<string, ResultSummary>;
   /** Where each finished call's full record sits in the journal. */
   positions: Map<string, RecordAt>;
-  /** What is left to do: unanswered calls, and answered ones whose scoring must be redone. */
-  calls: PlannedCall[];
+  /**
+   * What is left to do: unanswered calls, and answered ones whose scoring must be redone. Made as
+   * the run takes them, not held as a list of every call (at 100k items that list was 5 MB).
+   */
+  calls: Iterable<PlannedCall>;
 }
 
 /**
@@ -40,13 +43,16 @@ export function resumeFromJournal(journal: Journal, items: readonly GoldenItem[]
     if (key !== undefined && record.output) rescored.set(key, record.output);
   }
 
-  const calls: PlannedCall[] = [];
-  for (const item of items) {
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      const key = resultKey(item.id, epoch);
-      const output = rescored.get(key);
-      if (!results.has(key)) calls.push({ item, epoch, ...(output ? { output } : {}) });
+  // Each call's key is its own (ids are unique), so asking `results` as the run goes gives the
+  // calls the journal left, as asking it up front would.
+  function* calls(): Generator<PlannedCall> {
+    for (const item of items) {
+      for (let epoch = 0; epoch < epochs; epoch++) {
+        const key = resultKey(item.id, epoch);
+        const output = rescored.get(key);
+        if (!results.has(key)) yield { item, epoch, ...(output ? { output } : {}) };
+      }
     }
   }
-  return { results, positions, calls };
+  return { results, positions, calls: calls() };
 }

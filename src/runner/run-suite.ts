@@ -229,6 +229,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     ({ interrupted } = slots
       ? await executeBatch({
           ...execution,
+          calls: [...calls],
           candidateId,
           slot: slots.slot('candidate'),
           onProgress: batchProgress('candidate'),

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ReportSchema } from '../report-schema.js';
-import { recordedAnswers } from '../reports/diff-context.js';
-import { htmlAnswers } from '../reports/html/answers.js';
+import { RecordedAnswers } from '../reports/diff-context.js';
+import { htmlAnswersInIdOrder } from '../reports/html/answers.js';
 import { buildHtmlData } from '../reports/html/build.js';
 import { renderHtmlReport } from '../reports/html/render.js';
 import { listReports, renderIndex } from './index-page.js';
@@ -70,7 +70,8 @@ function pageFromJson(root: string, htmlFile: string): string | undefined {
   const report = ReportSchema.safeParse(JSON.parse(readFileSync(json, 'utf8')));
   if (!report.success) return undefined;
   const outputs = htmlFile.replace(/\.html$/, '.outputs.jsonl');
-  const headAnswers = existsSync(outputs) && isWithin(root, realpathSync(outputs)) ? htmlAnswers(recordedAnswers(readFileSync(outputs, 'utf8'))) : undefined;
+  const headAnswers =
+    existsSync(outputs) && isWithin(root, realpathSync(outputs)) ? htmlAnswersInIdOrder(new RecordedAnswers(readFileSync(outputs))) : undefined;
   return [...renderHtmlReport(buildHtmlData({ head: report.data, headAnswers }))].join('');
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/gate/compare.js';
-import { answerTexts, recordedAnswers } from '../../src/reports/diff-context.js';
+import { answerTexts, RecordedAnswers } from '../../src/reports/diff-context.js';
 import { renderDiffMarkdown } from '../../src/reports/diff-markdown.js';
 import { evaluateGate } from '../../src/gate/decision.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';
@@ -64,14 +64,26 @@ describe('renderDiffMarkdown', () => {
   });
 });
 
-describe('recordedAnswers', () => {
+describe('RecordedAnswers', () => {
   it('reads the committed outputs file by id, first answer per item', () => {
     const answers = answerTexts(
-      recordedAnswers(readFileSync(path.join(import.meta.dirname, '..', '..', 'reports', 'support', 'rag-v2.outputs.jsonl'), 'utf8')),
+      new RecordedAnswers(readFileSync(path.join(import.meta.dirname, '..', '..', 'reports', 'support', 'rag-v2.outputs.jsonl'))).all(),
     );
     expect(answers.size).toBe(594);
     expect(answers.get('fmt-001')).toMatch(/^\{"answer":"Two-factor authentication/);
-    const twoEpochs = answerTexts(recordedAnswers('{"id":"a","text":"first"}\n{"id":"a","epoch":1,"text":"second"}\nnot json\n{"id":"b"}\n'));
-    expect([...twoEpochs]).toEqual([['a', 'first']]);
+    const twoEpochs = new RecordedAnswers('{"id":"a","text":"first"}\n{"id":"a","epoch":1,"text":"second"}\nnot json\n{"id":"b"}\n');
+    expect([...answerTexts(twoEpochs.all())]).toEqual([['a', 'first']]);
+    expect([...answerTexts(twoEpochs.only(new Set(['b', 'c'])))]).toEqual([]);
+  });
+
+  it('walks a sorted file alongside ids asked in order, and falls back to a map when the file or the asking is out of order', () => {
+    const sorted = new RecordedAnswers('{"id":"a","text":"A"}\n{"id":"a","epoch":1,"text":"A1"}\n{"id":"c","text":"C"}\n{"id":"d","text":"D"}');
+    const walk = sorted.inIdOrder();
+    expect(['a', 'b', 'c', 'd', 'e'].map((id) => walk.get(id)?.text)).toEqual(['A', undefined, 'C', 'D', undefined]);
+    const unsorted = new RecordedAnswers('{"id":"a","text":"A"}\n{"id":"c","text":"C"}\n{"id":"b","text":"B"}\n');
+    const found = unsorted.inIdOrder();
+    expect(['a', 'b', 'c'].map((id) => found.get(id)?.text)).toEqual(['A', 'B', 'C']);
+    const backwards = sorted.inIdOrder();
+    expect(['d', 'a'].map((id) => backwards.get(id)?.text)).toEqual(['D', 'A']);
   });
 });

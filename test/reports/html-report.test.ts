@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { GateConfigSchema } from '../../src/config/schema.js';
 import { evaluateGate } from '../../src/gate/decision.js';
 import { compareReports } from '../../src/gate/compare.js';
-import { recordedAnswers } from '../../src/reports/diff-context.js';
-import { htmlAnswers } from '../../src/reports/html/answers.js';
+import { RecordedAnswers } from '../../src/reports/diff-context.js';
+import { htmlAnswersInIdOrder } from '../../src/reports/html/answers.js';
 import { buildHtmlData, type HtmlPageData } from '../../src/reports/html/build.js';
 import { readHtmlReport, scriptSafeJson } from '../../src/reports/html/embed.js';
 import type { HtmlItem } from '../../src/reports/html/model.js';
@@ -62,8 +62,8 @@ describe('the HTML report', () => {
     });
     // Sorted by id then epoch, with an id the report lacks: the cursor skips it and later epochs.
     const results = [result('', 0, 'not in the report'), result(target.id, 0, manipulative), result(target.id, 1, 'second epoch')];
-    const outputs = readFileSync(path.join(root, 'reports/support/rag-v2.outputs.jsonl'), 'utf8');
-    const data = buildHtmlData({ head, base, comparison, verdict, headResults: results, baseAnswers: htmlAnswers(recordedAnswers(outputs)) });
+    const outputs = new RecordedAnswers(readFileSync(path.join(root, 'reports/support/rag-v2.outputs.jsonl')));
+    const data = buildHtmlData({ head, base, comparison, verdict, headResults: results, baseAnswers: htmlAnswersInIdOrder(outputs) });
     const items = [...data.items];
 
     expect(items.map((i) => i.id)).toEqual(head.items.map((i) => i.id));
@@ -71,7 +71,10 @@ describe('the HTML report', () => {
     expect(shown?.head.answer).toEqual({ text: manipulative, citations: ['a.md'], retrieved: ['b.md'] });
     expect(shown?.head.checks).toEqual([{ name: 'contains', pass: true, score: 1, reason: 'epoch 0' }]);
     expect(shown?.manipulation).toBe(true);
-    expect(shown?.base?.answer?.text).toBe(htmlAnswers(recordedAnswers(outputs)).get(target.id)?.text);
+    // Every item's base answer, walked along the file in id order, is the one the whole file gives.
+    const recorded = outputs.all();
+    expect(items.map((i) => i.base?.answer?.text)).toEqual(head.items.map((i) => recorded.get(i.id)?.text));
+    expect(shown?.base?.answer?.text).toBe(recorded.get(target.id)?.text);
     expect(shown?.drops?.map((d) => d.metric)).toEqual(expect.arrayContaining(['pass', 'contains']));
     expect(items.filter((i) => i.drops).map((i) => i.id)).toEqual(comparison.regressedItems.map((c) => c.id));
     expect(items.filter((i) => i.manipulation)).toHaveLength(1);

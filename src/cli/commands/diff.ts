@@ -2,11 +2,12 @@ import path from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import { readBaseline } from '../../reports/baseline.js';
 import { compareReports } from '../../gate/compare.js';
-import { answerTexts, recordedAnswers } from '../../reports/diff-context.js';
+import { answerTexts } from '../../reports/diff-context.js';
+import { MAX_DIFF_ITEMS } from '../../reports/diff-items.js';
 import { renderDiffMarkdown } from '../../reports/diff-markdown.js';
 import { evaluateGate } from '../../gate/decision.js';
 import { effectiveGate } from '../../gate/rules.js';
-import { htmlAnswers } from '../../reports/html/answers.js';
+import { htmlAnswersInIdOrder } from '../../reports/html/answers.js';
 import { buildHtmlData } from '../../reports/html/build.js';
 import { renderHtmlReport } from '../../reports/html/render.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -34,12 +35,11 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
     throw new UserError(`no item of ${headArg} is in ${baseArg} with the same slices${other}: nothing to compare, so no verdict`);
   }
   const verdict = evaluateGate(comparison, head.report, gate);
-  // Each answers file is read once; the Markdown shows their texts, the page the whole answers.
-  const baseAnswers = base.outputs ? recordedAnswers(base.outputs) : undefined;
-  const headAnswers = head.outputs ? recordedAnswers(head.outputs) : undefined;
+  // The Markdown shows the answers of the items it lists; the page walks each file once, in id order.
+  const shown = new Set(comparison.regressedItems.slice(0, MAX_DIFF_ITEMS).map((change) => change.id));
   const markdown = renderDiffMarkdown(comparison, verdict, {
-    ...(baseAnswers ? { baseAnswers: answerTexts(baseAnswers) } : {}),
-    ...(headAnswers ? { headAnswers: answerTexts(headAnswers) } : {}),
+    ...(base.outputs ? { baseAnswers: answerTexts(base.outputs.only(shown)) } : {}),
+    ...(head.outputs ? { headAnswers: answerTexts(head.outputs.only(shown)) } : {}),
   });
   if (values.html) {
     const page = buildHtmlData({
@@ -47,8 +47,8 @@ export default async function diff(argv: string[], io: CliIO): Promise<number> {
       base: base.report,
       comparison,
       verdict,
-      ...(headAnswers ? { headAnswers: htmlAnswers(headAnswers) } : {}),
-      ...(baseAnswers ? { baseAnswers: htmlAnswers(baseAnswers) } : {}),
+      ...(head.outputs ? { headAnswers: htmlAnswersInIdOrder(head.outputs) } : {}),
+      ...(base.outputs ? { baseAnswers: htmlAnswersInIdOrder(base.outputs) } : {}),
     });
     writeFileAtomic(path.resolve(io.cwd, values.html), renderHtmlReport(page));
   }

@@ -1,7 +1,10 @@
 import type { CandidateOutput } from '../../contracts/candidate-output.js';
 import type { ItemResult } from '../../contracts/item-result.js';
-import type { RecordedAnswer } from '../diff-context.js';
+import type { RecordedAnswers } from '../diff-context.js';
 import type { HtmlAnswer, HtmlCheck, HtmlJudgment } from './model.js';
+
+/** An item's answer by id: a map, or a walk along a file in id order (htmlAnswersInIdOrder). */
+export type AnswerLookup = Pick<ReadonlyMap<string, HtmlAnswer>, 'get'>;
 
 /** The detail view's answer: text, citations, and the ids of the contexts retrieval handed over. */
 export function htmlAnswer(output: Pick<CandidateOutput, 'text' | 'citations'> & { contexts?: ReadonlyArray<{ id: string }> | undefined }): HtmlAnswer {
@@ -12,9 +15,15 @@ export function htmlAnswer(output: Pick<CandidateOutput, 'text' | 'citations'> &
   };
 }
 
-/** The detail view's answers, by item id, from a run's recorded answers (diff-context.ts reads them). */
-export function htmlAnswers(answers: ReadonlyMap<string, RecordedAnswer>): Map<string, HtmlAnswer> {
-  return new Map([...answers].map(([id, answer]) => [id, htmlAnswer(answer)]));
+/** The detail view's answers from a run's recorded answers, for item ids asked in ascending order as the page's items are built: one answer in memory at a time. */
+export function htmlAnswersInIdOrder(answers: RecordedAnswers): AnswerLookup {
+  const recorded = answers.inIdOrder();
+  return {
+    get(id) {
+      const answer = recorded.get(id);
+      return answer && htmlAnswer(answer);
+    },
+  };
 }
 
 /** What the detail view shows of one recorded result: the answer and every verdict with its reasons. */

@@ -4,7 +4,7 @@ import type { GoldenItem } from '../../goldensets/item.js';
 import type { ItemResult } from '../../contracts/item-result.js';
 import { judgeManipulation } from '../../scoring/judges/manipulation-guard.js';
 import type { Report, ReportItem } from '../../report-schema.js';
-import { resultDetail } from './answers.js';
+import { resultDetail, type AnswerLookup } from './answers.js';
 import { HTML_SCHEMA, type HtmlAnswer, type HtmlGate, type HtmlItem, type HtmlReport, type HtmlSide } from './model.js';
 
 export interface HtmlReportInput {
@@ -17,9 +17,9 @@ export interface HtmlReportInput {
   golden?: readonly GoldenItem[] | undefined;
   /** The run's results sorted by item id, then epoch (as RunFacts.answers gives them): answers and verdicts. */
   headResults?: Iterable<ItemResult> | undefined;
-  /** Answers from an `.outputs.jsonl` where the results are not at hand (evals diff). */
-  headAnswers?: ReadonlyMap<string, HtmlAnswer> | undefined;
-  baseAnswers?: ReadonlyMap<string, HtmlAnswer> | undefined;
+  /** Answers from an `.outputs.jsonl` where the results are not at hand (evals diff). Asked once per item, in id order. */
+  headAnswers?: AnswerLookup | undefined;
+  baseAnswers?: AnswerLookup | undefined;
 }
 
 export interface HtmlPageData {

@@ -1,5 +1,5 @@
 import { defineReporter } from '../writer.js';
-import { htmlAnswers } from './answers.js';
+import { htmlAnswersInIdOrder } from './answers.js';
 import { buildHtmlData } from './build.js';
 import { renderHtmlReport } from './render.js';
 
@@ -18,7 +18,7 @@ export const htmlWriter = defineReporter({
           verdict: set.verdict,
           golden: set.items,
           headResults: set.results?.(),
-          ...(set.baseAnswers ? { baseAnswers: htmlAnswers(set.baseAnswers) } : {}),
+          ...(set.baseline?.outputs ? { baseAnswers: htmlAnswersInIdOrder(set.baseline.outputs) } : {}),
         }),
       ),
   },
