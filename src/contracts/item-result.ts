@@ -84,6 +84,9 @@ export type ItemError = z.infer<typeof ItemErrorSchema>;
 export type ItemResult = z.output<typeof ItemResultSchema>;
 export type ItemResultInput = z.input<typeof ItemResultSchema>;
 
+/** What scoring needs of a result: its verdicts and its error, not the answer. */
+export type ScoredResult = Pick<ItemResult, 'itemId' | 'checks' | 'judgments' | 'error'>;
+
 /** What a run keeps in memory per result: everything but the answer, which stays in the journal. */
 export type ResultSummary = Omit<ItemResult, 'output'> & Pick<NonNullable<ItemResult['output']>, 'usage' | 'costUsd' | 'cached'>;
 

@@ -4,31 +4,10 @@ import type { GroupSummary, Report, ReportItem } from '../report-schema.js';
 import { quantile, round } from '../stats/describe.js';
 import type { ResamplingOptions } from '../stats/paired-resampling.js';
 import { byCodePoint } from '../util/compare.js';
+import type { DecisionRun } from './collect.js';
 import { retrievalAttribution } from './retrieval.js';
 import { DECISION_SCHEMA, type Decision, type DecisionCell, type DecisionDifference } from './schema.js';
 import { betterThan, pairwiseDifferences } from './significance.js';
-
-/** One answered (or failed) call, as the run recorded it. */
-export interface DecisionCall {
-  itemId: string;
-  latencyMs?: number;
-  costUsd?: number;
-  /** Used tokens of a model with no known price. */
-  unpriced: boolean;
-}
-
-/** One candidate's finished run over the suite. */
-export interface DecisionRun {
-  id: string;
-  kind: Report['candidate']['kind'];
-  report: Report;
-  calls: readonly DecisionCall[];
-  /**
-   * Item id -> the context ids each epoch's answer returned, in rank order ([] for an answer without
-   * contexts). Items that ended in an error have no entry. Empty when no answer had contexts.
-   */
-  contexts: ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
-}
 
 export interface DecisionInput {
   suite: string;

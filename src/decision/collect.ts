@@ -1,6 +1,27 @@
 import type { Report } from '../report-schema.js';
 import type { SuiteRun } from '../runner/run-suite.js';
-import type { DecisionRun } from './build.js';
+
+/** One answered (or failed) call, as the run recorded it. */
+export interface DecisionCall {
+  itemId: string;
+  latencyMs?: number;
+  costUsd?: number;
+  /** Used tokens of a model with no known price. */
+  unpriced: boolean;
+}
+
+/** One candidate's finished run over the suite. */
+export interface DecisionRun {
+  id: string;
+  kind: Report['candidate']['kind'];
+  report: Report;
+  calls: readonly DecisionCall[];
+  /**
+   * Item id -> the context ids each epoch's answer returned, in rank order ([] for an answer without
+   * contexts). Items that ended in an error have no entry. Empty when no answer had contexts.
+   */
+  contexts: ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+}
 
 /**
  * What the decision view needs of a finished run: its report, each call's latency and cost, and the

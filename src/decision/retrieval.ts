@@ -1,7 +1,7 @@
 import { OVERALL } from '../gate/types.js';
 import { round } from '../stats/describe.js';
 import { recallAtK, splitByHit, type AttributedItem } from '../stats/retrieval.js';
-import type { DecisionRun } from './build.js';
+import type { DecisionRun } from './collect.js';
 import type { RetrievalAttribution, RetrievalRow } from './schema.js';
 
 const r4 = (x: number) => round(x, 4);

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { Usage } from '../contracts/candidate-output.js';
 import type { BatchClient } from './batch/types.js';
 import type { SdkErrorClasses } from './clients.js';
-import type { ProviderId } from './providers.js';
 
 /**
  * What a provider (Anthropic tool use, OpenAI json_schema) must do for a model verdict source.
@@ -39,7 +38,8 @@ export interface VerdictExchange {
 }
 
 export interface VerdictTransport {
-  provider: ProviderId;
+  /** The provider's id (src/models/providers.ts), for messages and the cache key. */
+  provider: string;
   /** Sent with every call; null when the API takes none (Anthropic since API version 2026-10-21). */
   temperature: number | null;
   /** The effective base URL's host and path (never a query string): part of the cache key. */

@@ -1,6 +1,6 @@
 import type { GoldenItem } from '../goldensets/item.js';
 import { NO_SLICE } from '../goldensets/sample.js';
-import { resultPasses, type ItemResult } from '../contracts/item-result.js';
+import { resultPasses, type ScoredResult } from '../contracts/item-result.js';
 import { byCodePoint } from '../util/compare.js';
 import { Sharing } from '../util/sharing.js';
 import { round } from '../stats/describe.js';
@@ -17,8 +17,6 @@ import {
   type SliceSummary,
 } from '../report-schema.js';
 
-/** What scoring needs of a result: its verdicts and its error, not the answer. */
-export type ScoredResult = Pick<ItemResult, 'itemId' | 'checks' | 'judgments' | 'error'>;
 const DIGITS = 4;
 
 export interface BuildReportInput {

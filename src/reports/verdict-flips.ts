@@ -2,7 +2,7 @@ import { orderMetrics, type Report, type VerdictFlips } from '../report-schema.j
 import { labelThenNumbers, markdownTable } from './table.js';
 import { flipRate } from '../stats/flip-rate.js';
 import { byCodePoint } from '../util/compare.js';
-import type { ScoredResult } from './build.js';
+import type { ScoredResult } from '../contracts/item-result.js';
 
 /**
  * Per judged metric, how many item verdicts (pass/fail) changed across the epochs, overall and per

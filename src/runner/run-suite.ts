@@ -31,7 +31,7 @@ import { createCandidate } from './setup.js';
 import type { ProgressStream } from './progress.js';
 import { createProgress } from './progress.js';
 import { Summaries, type ItemResult, type ResultSummary } from '../contracts/item-result.js';
-import type { ScoredResult } from '../reports/build.js';
+import type { ScoredResult } from '../contracts/item-result.js';
 import { shardOf, type ShardSpec } from './shard.js';
 import { Pace } from './pace.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDecision, label, type DecisionRun } from '../../src/decision/build.js';
+import { buildDecision, label } from '../../src/decision/build.js';
+import type { DecisionRun } from '../../src/decision/collect.js';
 import { renderDecisionMarkdown } from '../../src/decision/markdown.js';
 import { DecisionSchema } from '../../src/decision/schema.js';
 import { renderDecisionTerminal } from '../../src/decision/terminal.js';

@@ -18,7 +18,7 @@ import { withEnvFile } from '../env-file.js';
 import { runContext, runForReport } from '../run-for-report.js';
 import type { CommandValues } from '../options.js';
 import { decisionRun } from '../../decision/collect.js';
-import type { DecisionRun } from '../../decision/build.js';
+import type { DecisionRun } from '../../decision/collect.js';
 import { publishDecision } from '../decision-view.js';
 
 /**

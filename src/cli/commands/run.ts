@@ -24,7 +24,7 @@ import type { Baseline } from '../../reports/baseline.js';
 import { unscoredGatedMetrics } from '../../reports/baseline-policy.js';
 import { isGatedMetric } from '../../gate/types.js';
 import { decisionRun } from '../../decision/collect.js';
-import type { DecisionRun } from '../../decision/build.js';
+import type { DecisionRun } from '../../decision/collect.js';
 
 export default async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs('run', argv);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ExitCode, UserError } from '../../errors.js';
-import type { ProviderId } from '../providers.js';
 
 /**
  * One provider-neutral face for the Anthropic Message Batches API and the OpenAI Batch API:
@@ -8,7 +7,8 @@ import type { ProviderId } from '../providers.js';
  * small driver (driver.ts); chunking, polling, result bookkeeping and resume are shared.
  */
 
-export type BatchProvider = ProviderId;
+/** A provider id (src/models/providers.ts); the batch layer only shows it and checks a saved handle against it. */
+export type BatchProvider = string;
 
 /** Anthropic allows 1-64 characters of [a-zA-Z0-9_-]; OpenAI any string. ids.ts makes ones that fit both. */
 export const CustomIdSchema = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/);
