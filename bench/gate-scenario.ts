@@ -1,4 +1,4 @@
-import type { DriftConfig, GateConfig } from '../src/config/schema.js';
+import type { DriftConfig, GateConfig } from '../src/gate/config.js';
 import { compareReports } from '../src/gate/compare.js';
 import { evaluateGate } from '../src/gate/decision.js';
 import { checkDrift } from '../src/gate/drift.js';

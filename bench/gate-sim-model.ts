@@ -1,4 +1,4 @@
-import type { GateConfig } from '../src/config/schema.js';
+import type { GateConfig } from '../src/gate/config.js';
 import { compareReports } from '../src/gate/compare.js';
 import { evaluateGate } from '../src/gate/decision.js';
 import { REPORT_SCHEMA, type GroupSummary, type Report, type ReportItem } from '../src/report-schema.js';

@@ -9,7 +9,7 @@
  * chains. (3) The noisy-judge model (bench/gate-sim-model.ts): false alarms and power by items per
  * slice. Seeded and deterministic. `npm run bench:gate [-- --trials 1000 --chains 500 --seed 7]`.
  */
-import { GateConfigSchema, type DriftConfig } from '../src/config/schema.js';
+import { GateConfigSchema, type DriftConfig } from '../src/gate/config.js';
 import { quantile } from '../src/stats/describe.js';
 import { pointsNumber } from '../src/util/format.js';
 import { wilsonInterval } from '../src/stats/intervals.js';

@@ -2,7 +2,7 @@
 // (test/reports/html-browser.test.ts): synthetic golden items and results of the sizes the
 // bundled example has (a question, a paragraph of answer, five checks, cited and retrieved pages),
 // built through the real report builder, gate comparison and page renderer.
-import { GateConfigSchema } from '../src/config/schema.js';
+import { GateConfigSchema } from '../src/gate/config.js';
 import { evaluateGate } from '../src/gate/decision.js';
 import { compareReports } from '../src/gate/compare.js';
 import type { GoldenItem } from '../src/goldensets/item.js';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CandidateKindSchema } from './config/schema.js';
 import { byCodePoint } from './util/compare.js';
 
 /**
@@ -8,6 +7,9 @@ import { byCodePoint } from './util/compare.js';
  * are sorted by id, numbers rounded; nothing time- or cost-dependent lives here (see RunInfo).
  */
 export const REPORT_SCHEMA = 'evals.report/1';
+
+/** Candidate kinds are labels for reports (contract: docs/architecture.md "Candidates"). */
+export const CandidateKindSchema = z.enum(['prompt', 'rag', 'finetuned', 'hybrid', 'teacher', 'base']);
 
 /** A confidence interval, [lower, upper]: the shape of src/stats/intervals.ts's `Interval` in every report. */
 export const IntervalSchema = z.tuple([z.number(), z.number()]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { formatIssues } from '../config/zod-issues.js';
+import { formatIssues } from '../util/zod-issues.js';
 
 const flag = z.enum(['true', 'false'], { error: 'is "true" or "false"' }).transform((v) => v === 'true');
 

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '../config/load.js';
-import { GateConfigSchema } from '../config/schema.js';
+import { GateConfigSchema } from '../gate/config.js';
 import { UserError } from '../errors.js';
 import { baselineAtRef, type RefBaseline } from '../reports/baseline-ref.js';
 import { gitFileReader } from '../reports/git-read.js';

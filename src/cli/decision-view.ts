@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { GateConfigSchema } from '../config/schema.js';
+import { GateConfigSchema } from '../gate/config.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import { buildDecision } from '../decision/build.js';
 import type { DecisionRun } from '../decision/collect.js';

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '../config/load.js';
-import { DriftConfigSchema, GateConfigSchema, type DriftConfig } from '../config/schema.js';
+import { DriftConfigSchema, GateConfigSchema, type DriftConfig } from '../gate/config.js';
 import { UserError } from '../errors.js';
 import type { DriftAnchor } from '../gate/drift.js';
 import { parseBaseline } from '../reports/baseline.js';

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load.js';
-import { GateConfigSchema, type GateConfig } from '../config/schema.js';
+import { GateConfigSchema, type GateConfig } from '../gate/config.js';
 import { UserError } from '../errors.js';
 import type { CliIO } from './io.js';
 

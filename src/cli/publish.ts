@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { GateConfigSchema, type GateConfig } from '../config/schema.js';
+import { GateConfigSchema, type GateConfig } from '../gate/config.js';
 import { UserError } from '../errors.js';
 import { promptText, type GoldenItem } from '../goldensets/item.js';
 import type { Baseline } from '../reports/baseline.js';

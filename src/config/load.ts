@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError, errorMessage, locate } from '../errors.js';
-import { importModule } from './import-module.js';
+import { importModule } from '../util/import-module.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { DATA_CONFIG, readDataConfig } from './data-config.js';
-import { formatIssues, issueLines, suggestKnownKeys } from './zod-issues.js';
+import { formatIssues, issueLines, suggestKnownKeys } from '../util/zod-issues.js';
 import { PluginError, loadPlugins } from '../plugins/load.js';
 import { registerPlugins } from '../plugins/register.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CandidateKindSchema } from '../config/schema.js';
+import { CandidateKindSchema } from '../report-schema.js';
 import { IntervalSchema } from '../report-schema.js';
 
 /**

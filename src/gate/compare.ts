@@ -1,4 +1,4 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from './config.js';
 import type { ResamplingOptions } from '../stats/paired-resampling.js';
 import { detectableDropFromDiscordance } from '../stats/mcnemar-power.js';
 import { minDetectableDrop } from '../stats/power.js';

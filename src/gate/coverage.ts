@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from './config.js';
 import { orderMetrics, PASS_METRIC, type Report, type ReportItem } from '../report-schema.js';
 import { detectableDropFromDiscordance, itemsToDetect } from '../stats/mcnemar-power.js';
 import { byCodePoint } from '../util/compare.js';

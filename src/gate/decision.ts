@@ -1,4 +1,4 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from './config.js';
 import { PASS_METRIC } from '../report-schema.js';
 import { staleNotice } from './pairing.js';
 import { isGatedMetric, OVERALL, type Comparison, type MetricComparison, type NewItemsComparison } from './types.js';

@@ -1,4 +1,4 @@
-import type { DriftConfig, GateConfig } from '../config/schema.js';
+import type { DriftConfig, GateConfig } from './config.js';
 import { PASS_METRIC, type DriftSummary, type Report } from '../report-schema.js';
 import { count, formatMean, formatP, formatPoints, pointsNumber } from '../util/format.js';
 import { canonicalJson } from '../util/canonical.js';

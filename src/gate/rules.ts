@@ -1,4 +1,4 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from './config.js';
 import type { Report } from '../report-schema.js';
 
 type Rule = 'maxDrop' | 'minScore' | 'minRetention' | 'minParity';

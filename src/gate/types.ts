@@ -1,4 +1,4 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from './config.js';
 import type { Interval } from '../stats/intervals.js';
 import { PASS_METRIC } from '../report-schema.js';
 import type { Fingerprint, Report } from '../report-schema.js';

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { UserError, locate } from '../errors.js';
-import { formatIssues } from '../config/zod-issues.js';
+import { formatIssues } from '../util/zod-issues.js';
 import { GoldenItemFieldsSchema, KNOWN_FIELDS, type GoldenItem } from './item.js';
 import { readRows, type RawRow } from './rows.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from '../gate/config.js';
 import { isGatedMetric, OVERALL } from '../gate/types.js';
 import { orderMetrics, type Report } from '../report-schema.js';
 import { byCodePoint } from '../util/compare.js';

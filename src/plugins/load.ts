@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { importModule } from '../config/import-module.js';
+import { importModule } from '../util/import-module.js';
 import { errorMessage } from '../errors.js';
 import { PluginSchema, type Plugin } from './plugin.js';
 

@@ -1,4 +1,4 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from '../gate/config.js';
 import { isGatedMetric, OVERALL } from '../gate/types.js';
 import { formatMean } from '../util/format.js';
 import { rowLabel } from '../gate/wording.js';

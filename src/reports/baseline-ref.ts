@@ -1,4 +1,4 @@
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from '../gate/config.js';
 import { outputsFileOf, parseBaseline, readBaseline, type Baseline } from './baseline.js';
 import { baselineLowerings, type Lowering } from './baseline-lowering.js';
 import type { GitFileReader } from './git-read.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
-import { formatIssues } from '../config/zod-issues.js';
+import { formatIssues } from '../util/zod-issues.js';
 import { ReportSchema, type Report } from '../report-schema.js';
 import { Sharing } from '../util/sharing.js';
 import { RecordedAnswers } from './diff-context.js';

@@ -4,21 +4,13 @@ import { formatMean, percentOf } from '../util/format.js';
 import { formatChange, rowLabel } from '../gate/wording.js';
 import type { GateFailure, GateVerdict } from '../gate/decision.js';
 import type { Report } from '../report-schema.js';
-import { defineReporter } from './writer.js';
+import { defineReporter, type JUnitEntry } from './writer.js';
 import { hostname } from 'node:os';
 
 export interface JUnitOptions {
   /** When the run happened; the schema requires it. Default: now. */
   timestamp?: Date;
   hostname?: string;
-}
-
-/** One suite x candidate's gate result, with its run's duration (the gate itself measures no time). */
-export interface JUnitEntry {
-  comparison: Comparison;
-  verdict: GateVerdict;
-  head: Report;
-  timeSeconds?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from '../gate/config.js';
 import type { PairResult, PairwiseOutcome } from '../scoring/judges/types.js';
 import { cohensKappa } from '../stats/agreement.js';
 import { normalCdf } from '../stats/distributions.js';

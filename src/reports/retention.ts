@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GateConfig } from '../config/schema.js';
+import type { GateConfig } from '../gate/config.js';
 import { pairedRatio } from '../stats/ratio.js';
 import { IntervalSchema, orderMetrics } from '../report-schema.js';
 import { comparePaired, sliceGroups } from '../gate/engine.js';

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { version } from '../version.js';
 import type { ItemResult, ResultSummary } from '../contracts/item-result.js';
 import { mean, quantile, round } from '../stats/describe.js';
-import { defineReporter } from './writer.js';
 
 /**
  * `<candidate>.run.json`: what a run cost and how long it took. Not meant for diffing (it changes
@@ -127,9 +126,3 @@ export function costLine(info: RunInfo): string | undefined {
   for (const [metric, j] of judged) parts.push(`${metric} ${usd(j.costUsd, j.unpricedCalls)} (${j.calls} calls, ${j.cachedCalls} cached)`);
   return `cost: ${parts.join('; ')}`;
 }
-
-export const runInfoWriter = defineReporter({
-  name: 'run-info',
-  summary: 'timings, tokens and cost of the run',
-  perReport: { suffix: '.run.json', render: ({ runInfo }) => `${JSON.stringify(runInfo, null, 2)}\n` },
-});

@@ -3,7 +3,6 @@ import type { Comparison } from '../gate/types.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { ItemResult } from '../contracts/item-result.js';
 import type { Baseline } from './baseline.js';
-import type { JUnitEntry } from './junit.js';
 import type { Report } from '../report-schema.js';
 import type { RunInfo } from './run-info.js';
 
@@ -22,6 +21,14 @@ export interface ReportSet {
   items?: readonly GoldenItem[] | undefined;
   /** The run's results (answers and every verdict), sorted by item id then epoch; each call reads them afresh. */
   results?: (() => Iterable<ItemResult>) | undefined;
+}
+
+/** One suite x candidate's gate result, with its run's duration (the gate itself measures no time). */
+export interface JUnitEntry {
+  comparison: Comparison;
+  verdict: GateVerdict;
+  head: Report;
+  timeSeconds?: number;
 }
 
 /** What a run-level format gets for each suite x candidate the command finished. */

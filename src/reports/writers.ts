@@ -5,7 +5,7 @@ import { junitWriter } from './junit.js';
 import { markdownWriter } from './markdown.js';
 import { outputsWriter } from './outputs.js';
 import { jsonWriter } from './render-json.js';
-import { runInfoWriter } from './run-info.js';
+import { runInfoWriter } from './run-info-writer.js';
 import type { ReportWriter } from './writer.js';
 
 /**

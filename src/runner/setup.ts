@@ -1,6 +1,6 @@
 import type { Candidate } from '../candidates/adapter.js';
 import { adapterRegistry } from '../candidates/registry.js';
-import { configSecretNames } from '../candidates/secret-env.js';
+import { configSecretNames } from '../config/secret-names.js';
 import type { LoadedConfig } from '../config/load.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { GoldenItem } from '../goldensets/item.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CandidateKindSchema } from '../config/schema.js';
+import { CandidateKindSchema } from '../report-schema.js';
 import { UserError, locate } from '../errors.js';
 import { FingerprintSchema } from '../report-schema.js';
 import { sha256 } from '../util/canonical.js';

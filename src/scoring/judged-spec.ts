@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { suggestKnownKeys } from '../config/zod-issues.js';
+import { suggestKnownKeys } from '../util/zod-issues.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { judgeKindRegistry, type JudgeEntryInput } from './judges/kinds.js';
 

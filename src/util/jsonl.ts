@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatIssues } from '../config/zod-issues.js';
+import { formatIssues } from './zod-issues.js';
 import { UserError, errorMessage, locate } from '../errors.js';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CandidateOutputSchema, type CandidateOutput } from '../contracts/candidate-output.js';
-import { formatIssues } from '../config/zod-issues.js';
+import { formatIssues } from '../util/zod-issues.js';
 import { UserError } from '../errors.js';
 import { GoldenItemSchema, type GoldenItem, type ItemInput } from '../goldensets/item.js';
 import { unusableChecks } from '../goldensets/usable-checks.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_CONFIG_FILES, loadConfig, type LoadedConfig } from '../config/load.js';
 import type { Rubric } from '../config/rubric.js';
 import { JudgeConfigSchema, type JudgeConfig } from '../config/schema.js';
-import { formatIssues } from '../config/zod-issues.js';
+import { formatIssues } from '../util/zod-issues.js';
 import { UserError, errorMessage } from '../errors.js';
 import { VerdictCache } from '../models/cache.js';
 import { createModelVerdictSource } from '../models/verdict-source.js';

@@ -1,6 +1,6 @@
 import { ExitCode, UserError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
-import { GateConfigSchema } from '../config/schema.js';
+import { GateConfigSchema } from '../gate/config.js';
 import type { Rubric } from '../config/rubric.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import { isGatedMetric } from '../gate/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DriftConfigSchema, GateConfigSchema } from '../../src/config/schema.js';
+import { DriftConfigSchema, GateConfigSchema } from '../../src/gate/config.js';
 import { anchorGate, checkDrift } from '../../src/gate/drift.js';
 import { compareReports } from '../../src/gate/compare.js';
 import { evaluateGate } from '../../src/gate/decision.js';

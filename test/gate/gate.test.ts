@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/gate/compare.js';
 import { evaluateGate } from '../../src/gate/decision.js';
 import { isGatedMetric } from '../../src/gate/types.js';
-import { GateConfigSchema } from '../../src/config/schema.js';
+import { GateConfigSchema } from '../../src/gate/config.js';
 import { newcombePairedInterval } from '../../src/stats/paired-binary.js';
 import { flip, gateConfig, ids, item, items, report } from './helpers.js';
 

@@ -1,4 +1,4 @@
-import { GateConfigSchema, type GateConfig } from '../../src/config/schema.js';
+import { GateConfigSchema, type GateConfig } from '../../src/gate/config.js';
 import { orderMetrics } from '../../src/report-schema.js';
 import { REPORT_SCHEMA, type Fingerprint, type GroupSummary, type Report, type ReportItem } from '../../src/report-schema.js';
 import { meanWithInterval } from '../../src/stats/intervals.js';

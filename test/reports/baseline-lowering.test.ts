@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GateConfigSchema } from '../../src/config/schema.js';
+import { GateConfigSchema } from '../../src/gate/config.js';
 import { baselineLowerings } from '../../src/reports/baseline-lowering.js';
 import { ReportSchema, type Report } from '../../src/report-schema.js';
 

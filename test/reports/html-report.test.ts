@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GateConfigSchema } from '../../src/config/schema.js';
+import { GateConfigSchema } from '../../src/gate/config.js';
 import { evaluateGate } from '../../src/gate/decision.js';
 import { compareReports } from '../../src/gate/compare.js';
 import { RecordedAnswers } from '../../src/reports/diff-context.js';

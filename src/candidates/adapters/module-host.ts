@@ -13,7 +13,7 @@ import { CandidateError } from '../adapter.js';
  * price is a message each way per call (tens of microseconds; item and answer are cloned).
  *
  * The worker's code is plain JavaScript in a string so that it runs the same from src/ (tests)
- * and dist/; it loads the module as src/config/import-module.ts loads a config (jiti for TypeScript).
+ * and dist/; it loads the module as src/util/import-module.ts loads a config (jiti for TypeScript).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { formatIssues } from '../../config/zod-issues.js';
+import { formatIssues } from '../../util/zod-issues.js';
 import { UserError, errorMessage, locate } from '../../errors.js';
 import { JudgeError, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../../contracts/verdict-source.js';
 import { jsonLines, parseLine, throwProblems } from '../../util/jsonl.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../../util/yaml.js';
 import { RubricFrontMatterSchema, defaultPassThreshold, type Rubric, type RubricScale } from '../../config/rubric.js';
-import { formatIssues } from '../../config/zod-issues.js';
+import { formatIssues } from '../../util/zod-issues.js';
 import { UserError, errorMessage, locate } from '../../errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { closest, didYouMean } from '../util/did-you-mean.js';
+import { closest, didYouMean } from './did-you-mean.js';
 
 /**
  * One line per zod issue, naming the field path and what was expected, e.g.
