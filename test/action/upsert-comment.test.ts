@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubComments } from '../../src/action/github-api.js';
 import { upsertComment } from '../../src/action/upsert-comment.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
@@ -8,15 +8,16 @@ const marker = '<!-- evals-gate suites=(default) candidates=bot -->';
 
 describe('upsertComment against a stand-in of the GitHub REST API', () => {
   let github: GitHubServer;
-  beforeAll(async () => {
-    // 120 comments by people first: the Action's comment is on the second page.
+  // A fresh server per test (it keeps the comments posted to it). 120 comments by people first: the
+  // Action's comment is on the second page.
+  beforeEach(async () => {
     github = await startGitHubServer({
       repository: 'acme/app',
       token: 'ghs_t',
       existing: Array.from({ length: 120 }, (_, i) => ({ issue: 5, body: `comment ${i}` })),
     });
   });
-  afterAll(async () => github?.close());
+  afterEach(async () => github?.close());
   const api = (token = 'ghs_t') => new GitHubComments(github.url, 'acme/app', token);
 
   it('creates the comment once, then finds it past the first page and updates it in place', async () => {
@@ -30,7 +31,8 @@ describe('upsertComment against a stand-in of the GitHub REST API', () => {
   });
 
   it('a token that may not write (403), a bad one (401), no token or no diff: nothing posted, and the reason', async () => {
-    // The comment exists (the test above), so a refused token fails on the update.
+    // The comment exists, so a refused token fails on the update.
+    expect(await upsertComment({ pr, api: api(), marker, summary: 'first' })).toMatchObject({ posted: 'created' });
     const fork = { ...pr, fork: true };
     const refused = await upsertComment({ pr: fork, api: api('read-only'), marker, summary: 'x' });
     expect(refused).toEqual({

@@ -97,10 +97,12 @@ describe('evals calibrate, pairwise labels', () => {
     it('judges every item in both orders and exposes the position bias', async () => {
       const judges = { claude: { provider: 'anthropic', model: 'claude-test', baseURL: server.baseURL, apiKeyEnv: 'EVALS_TEST_KEY', maxRetries: 0 } };
       const dir = project(judges, { 'labels.jsonl': labels });
+      // The server is shared by this describe's tests: count this run's requests only.
+      const before = server.requests.length;
       const result = await runCalibrate(['--judge', 'claude', '--labels', 'labels.jsonl', '--concurrency', '2'], dir, { EVALS_TEST_KEY: 'test-key' });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(server.requests).toHaveLength(8);
+      expect(server.requests.length - before).toBe(8);
       expect(result.stdout).toContain('Judge claude: anthropic claude-test\n');
       expect(result.stdout).toMatch(/^correct without swap: +2 \/ 4 = 50\.0%$/m);
       expect(result.stdout).toMatch(/^correct with swap: +2 \/ 4 = 50\.0%$/m);

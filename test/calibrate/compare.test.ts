@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAnthropicServer, toolUseReply, lastUserText, type AnthropicServer } from '../servers/anthropic-server.js';
 import type { RecordedRequest } from '../servers/loopback.js';
 import { jsonReply, lastUserContent, startOpenAIServer, type OpenAIServer } from '../servers/openai-server.js';
@@ -89,6 +89,8 @@ describe('evals calibrate, several judges compared', () => {
     await anthropic.close();
     await openai.close();
   });
+  // The premium judge remembers what it was asked (to flip on a second epoch): each test starts it afresh.
+  beforeEach(() => premiumPrompts.clear());
 
   const judges = () => ({
     premium: { provider: 'anthropic', model: 'claude-premium', baseURL: anthropic.baseURL, apiKeyEnv: 'EVALS_TEST_KEY', maxRetries: 0 },
@@ -97,6 +99,8 @@ describe('evals calibrate, several judges compared', () => {
 
   it('prints one table, the significant differences, who qualifies and the cheapest that does', async () => {
     const dir = project({ 'labels.jsonl': jsonl(labels), 'recorded.jsonl': jsonl(recorded) }, judges());
+    // The servers are shared by this describe's tests: count this run's requests only.
+    const sent = { anthropic: anthropic.requests.length, openai: openai.requests.length };
     const result = await runCalibrate(
       ['--judge', 'premium,budget', '--verdicts', 'recorded=recorded.jsonl', '--labels', 'labels.jsonl', '--min-agreement', '0.85'],
       dir,
@@ -147,8 +151,8 @@ describe('evals calibrate, several judges compared', () => {
       expect(record).toMatchObject({ judge, n: 40, agreement, labels: 'labels.jsonl' });
     }
     expect(out).toMatch(/^budget: agreement 90\.0% \(≥ minAgreement 0\.85: it gates\); recorded in reports\/calibration\/budget\.json$/m);
-    expect(anthropic.requests.length).toBe(80);
-    expect(openai.requests.length).toBe(80);
+    expect(anthropic.requests.length - sent.anthropic).toBe(80);
+    expect(openai.requests.length - sent.openai).toBe(80);
   });
 
   it('exits 1 when no judge reaches --min-agreement, and a rerun is served from the verdict cache', async () => {
@@ -165,7 +169,6 @@ describe('evals calibrate, several judges compared', () => {
 
   it('measures flips over epochs: each repeat is a fresh verdict, past the cache', async () => {
     const dir = project({ 'labels.jsonl': jsonl(labels) }, judges());
-    premiumPrompts.clear();
     const result = await runCalibrate(['--judge', 'premium,budget', '--labels', 'labels.jsonl', '--epochs', '2'], dir, ENV);
     expect(result.code).toBe(0);
     const header = result.stdout.split('\n').find((line) => line.startsWith('judge '));
@@ -177,7 +180,6 @@ describe('evals calibrate, several judges compared', () => {
 
   it('one judge alone: the flip rate beside its agreement', async () => {
     const dir = project({ 'labels.jsonl': jsonl(labels) }, judges());
-    premiumPrompts.clear();
     const result = await runCalibrate(['--judge', 'premium', '--labels', 'labels.jsonl', '--epochs', '2'], dir, ENV);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^flips over 2 epochs: 8 of 80 judgments \(10%\)$/m);

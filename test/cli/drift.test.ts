@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/report-schema.js';
@@ -87,15 +88,18 @@ describe('the drift budget in evals run', () => {
   });
 
   it('a damaged report at the anchor: exit 2 naming it when the ref was named, a note when it is the newest tag', async () => {
-    const report = path.join(dir, 'reports', 'qa', 'bot.json');
+    // A copy of the chain (repository included): the other tests read the shared one as beforeAll left it.
+    const copy = mkdtempSync(path.join(tmpdir(), 'evals-drift-damaged-'));
+    cpSync(dir, copy, { recursive: true });
+    const report = path.join(copy, 'reports', 'qa', 'bot.json');
     writeFileSync(report, '{ not json');
-    commitAll(dir, 'a damaged report');
-    git(dir, 'tag', 'broken');
-    git(dir, 'checkout', 'HEAD~1', '--', 'reports');
-    const named = await runCli(['run', '--candidate', 'bot', '--quiet', '--drift-ref', 'broken'], dir);
+    commitAll(copy, 'a damaged report');
+    git(copy, 'tag', 'broken');
+    git(copy, 'checkout', 'HEAD~1', '--', 'reports');
+    const named = await runCli(['run', '--candidate', 'bot', '--quiet', '--drift-ref', 'broken'], copy);
     expect(named.code).toBe(2);
     expect(named.stderr).toContain('broken:reports/qa/bot.json: not a JSON report');
-    const found = await runCli(['run', '--candidate', 'bot', '--quiet'], dir);
+    const found = await runCli(['run', '--candidate', 'bot', '--quiet'], copy);
     expect(found.stdout).toContain('· Drift budget not checked: the anchor at broken cannot be read (broken:reports/qa/bot.json: not a JSON report');
   });
 

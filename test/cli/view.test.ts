@@ -24,12 +24,25 @@ function get(url: string, rawPath: string, method = 'GET'): Promise<{ status: nu
   });
 }
 
+/** `evals view reports` in-process on a free port; resolves once it prints its address. */
+async function startView(project: string): Promise<{ url: string; stop: AbortController; exit: Promise<number> }> {
+  const stop = new AbortController();
+  let stdout = '';
+  const exit = main(['view', 'reports', '--port', '0'], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: () => true },
+    cwd: project,
+    env: {},
+    interrupt: stop.signal,
+  });
+  await vi.waitFor(() => expect(stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+\//), { timeout: 10_000 });
+  return { url: /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0] ?? '', stop, exit };
+}
+
 describe('evals view', () => {
   const project = mkdtempSync(path.join(tmpdir(), 'evals-view-'));
   const reports = path.join(project, 'reports');
-  const stop = new AbortController();
-  let stdout = '';
-  let exit: Promise<number>;
+  let view: Awaited<ReturnType<typeof startView>>;
   let url = '';
 
   beforeAll(async () => {
@@ -38,18 +51,14 @@ describe('evals view', () => {
       copyFileSync(path.join(root, 'reports/support', file), path.join(reports, 'support', file));
     writeFileSync(path.join(project, 'secret.txt'), SECRET);
     symlinkSync(project, path.join(reports, 'link'));
-    exit = main(['view', 'reports', '--port', '0'], {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: () => true },
-      cwd: project,
-      env: {},
-      interrupt: stop.signal,
-    });
-    await vi.waitFor(() => expect(stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+\//), { timeout: 10_000 });
-    url = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0] ?? '';
+    view = await startView(project);
+    url = view.url;
   });
 
-  afterAll(() => stop.abort());
+  afterAll(async () => {
+    view.stop.abort();
+    await view.exit;
+  });
 
   it('lists suites x candidates on its index, linking each HTML report', async () => {
     const index = await get(url, '/');
@@ -87,8 +96,11 @@ describe('evals view', () => {
   });
 
   it('stops on Ctrl-C with exit 0', async () => {
-    stop.abort();
-    expect(await exit).toBe(0);
+    // A server of its own: the one the other tests ask stays up until they are done.
+    const own = await startView(project);
+    expect((await get(own.url, '/')).status).toBe(200);
+    own.stop.abort();
+    expect(await own.exit).toBe(0);
   });
 });
 

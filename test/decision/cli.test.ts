@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DecisionSchema } from '../../src/decision/schema.js';
 import { runCli } from '../cli/harness.js';
 
@@ -44,7 +44,8 @@ function project(): string {
 
 describe('the decision view from the CLI', () => {
   let dir = '';
-  beforeAll(() => {
+  // A fresh project per test (a few small files): `run` writes reports that `compare` must not find.
+  beforeEach(() => {
     dir = project();
   });
 

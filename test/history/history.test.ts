@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,11 +61,14 @@ describe('evals history', () => {
   });
 
   it('marks a commit whose golden set changed, and skips a commit whose file is not a report', async () => {
-    writeFileSync(path.join(dir, 'reports', 'qa', 'bot.json'), '{ "not": "a report" }\n');
-    const broken = commitAll(dir, 'broken file');
-    writeReport(dir, botReport(15, 9, { items: 'items-2' }));
-    commitAll(dir, 'more items');
-    const { code, stdout } = await runCli(['history', '--candidate', 'bot', '--last', '3'], dir);
+    // Two more commits, on a copy of the repository: the other tests read the three beforeAll made.
+    const copy = mkdtempSync(path.join(tmpdir(), 'evals-history-more-'));
+    cpSync(dir, copy, { recursive: true });
+    writeFileSync(path.join(copy, 'reports', 'qa', 'bot.json'), '{ "not": "a report" }\n');
+    const broken = commitAll(copy, 'broken file');
+    writeReport(copy, botReport(15, 9, { items: 'items-2' }));
+    commitAll(copy, 'more items');
+    const { code, stdout } = await runCli(['history', '--candidate', 'bot', '--last', '3'], copy);
     expect(code).toBe(0);
     expect(stdout).toMatch(/more items {2}\[golden set or scoring changed\]$/m);
     expect(stdout).toContain(`skipped ${broken.slice(0, 7)}: not a report this version reads`);
