@@ -58,7 +58,14 @@ describe.each(PROVIDERS)('evals run --batch against the %s batch API', (provider
   it('answers and judges every item through batches, at the batch price', async () => {
     server = await startBatchServer(provider, { answer: answers(provider), pollsUntilEnded: 2 });
     const dir = project(provider, server);
-    const result = await runCli(['run', '--candidate', 'c', '--batch'], dir, new AbortController().signal, env(provider));
+    // Every answer is judged at once under --batch: no listener per judge call on the run's signal.
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    const result = await runCli(['run', '--candidate', 'c', '--batch'], dir, new AbortController().signal, env(provider)).finally(() =>
+      process.off('warning', onWarning),
+    );
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
     expect(result.stderr).toMatch(/candidate batch: \d+\/12 done/);
     expect(result.code).toBe(0);
     const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'reports/s/c.json'), 'utf8')));

@@ -26,7 +26,11 @@ export function batchedVerdictTransport(transport: VerdictTransport, options: Ba
     async start(prompt, signal) {
       if (!prompt.identity) throw new Error('a batched verdict needs prompt.identity (the request key and cache key)');
       const customId = customIdFor(prompt.identity.key, prompt.identity.digest);
-      const result = await abortable(queue.enqueue({ customId, params: batch.request(prompt) }), signal).catch((err: unknown) => {
+      const queued = queue.enqueue({ customId, params: batch.request(prompt) });
+      // Under --batch every answer is scored at once with the run-wide signal (runner/execute-batch.ts),
+      // which the queue watches itself (a round in flight and the calls waiting end on Ctrl-C): a
+      // listener per call on it would only pile up (Node warns at 11). Another signal is watched here.
+      const result = await (signal === options.signal ? queued : abortable(queued, signal)).catch((err: unknown) => {
         // The round failed at the API (after the SDK's retries): this judge call failed, like a live one would.
         throw err instanceof BatchApiError ? new JudgeError(err.message) : err;
       });
