@@ -52,6 +52,14 @@ describe('json-schema', () => {
     expect(specErrors({ type: 'json-schema', schema: { $id: 'https://example.com/answer.json', type: 'number' } })).toEqual([]);
   });
 
+  it('keeps schemas without an $id apart in their shared instance, also after an invalid one failed to compile', () => {
+    const defs = (type: string) => ({ definitions: { answer: { type } }, $ref: '#/definitions/answer' });
+    expect(specErrors({ type: 'json-schema', schema: { type: 'object', requird: ['a'] } })).not.toEqual([]);
+    expect(check({ type: 'json-schema', schema: defs('string') }, input('"yes"'))?.pass).toBe(true);
+    expect(check({ type: 'json-schema', schema: defs('number') }, input('"yes"'))?.pass).toBe(false);
+    expect(check({ type: 'json-schema', schema: defs('number') }, input('4'))?.pass).toBe(true);
+  });
+
   it('rejects an invalid schema at parse time, on the schema field', () => {
     const errors = specErrors({ type: 'json-schema', schema: { type: 'strin' } });
     expect(errors).toHaveLength(1);
