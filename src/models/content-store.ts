@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { AppendLog, checksum, linesOf, type LineAt } from '../util/append-log.js';
+import { AppendLog, checksum, linesOf } from '../util/append-log.js';
+import { PositionIndex } from '../util/position-index.js';
 
 const KEY = /^[0-9a-f]{64}$/;
 /** `<64 hex key>\t<8 hex crc>\t`, then the JSON value. */
@@ -19,7 +20,7 @@ const PREFIX = 64 + 1 + 8 + 1;
 export class ContentStore {
   readonly file: string;
   private readonly log: AppendLog;
-  private index: Map<string, LineAt> | undefined;
+  private index: PositionIndex | undefined;
 
   constructor(
     readonly dir: string,
@@ -64,9 +65,9 @@ export class ContentStore {
     this.log.close();
   }
 
-  private entries(): Map<string, LineAt> {
+  private entries(): PositionIndex {
     if (this.index) return this.index;
-    this.index = new Map();
+    this.index = new PositionIndex();
     if (!existsSync(this.file)) return this.index;
     const fd = openSync(this.file, 'r');
     try {

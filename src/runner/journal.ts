@@ -14,8 +14,8 @@ export function byResultKey(a: string, b: string): number {
   return Number(a.slice(ia.length + 1)) - Number(b.slice(ib.length + 1));
 }
 
-/** The values of a map keyed by resultKey, in byResultKey order; each key is split once, not at every comparison. */
-export function inResultOrder<T>(byKey: ReadonlyMap<string, T>): T[] {
+/** The values of entries keyed by resultKey (a map), in byResultKey order; each key is split once, not at every comparison. */
+export function inResultOrder<T>(byKey: Iterable<[string, T]>): T[] {
   const entries = [...byKey].map(([key, value]) => {
     const hash = key.lastIndexOf('#');
     return { id: key.slice(0, hash), epoch: Number(key.slice(hash + 1)), value };

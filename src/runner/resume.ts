@@ -3,12 +3,13 @@ import type { GoldenItem } from '../goldensets/item.js';
 import type { PlannedCall } from './execute.js';
 import { resultKey, type Journal, type RecordAt } from './journal.js';
 import { Summaries, type ResultSummary } from '../contracts/item-result.js';
+import { PositionIndex } from '../util/position-index.js';
 
 export interface Resumed {
   /** Finished calls found in the journal (scores only). */
   results: Map<string, ResultSummary>;
   /** Where each finished call's full record sits in the journal. */
-  positions: Map<string, RecordAt>;
+  positions: PositionIndex;
   /**
    * What is left to do: unanswered calls, and answered ones whose scoring must be redone. Made as
    * the run takes them, not held as a list of every call (at 100k items that list was 5 MB).
@@ -23,7 +24,7 @@ export interface Resumed {
  */
 export function resumeFromJournal(journal: Journal, items: readonly GoldenItem[], epochs: number, summaries = new Summaries()): Resumed {
   const results = new Map<string, ResultSummary>();
-  const positions = new Map<string, RecordAt>();
+  const positions = new PositionIndex();
   const answered = new Map<string, RecordAt>();
   journal.read((result, at) => {
     const key = resultKey(result.itemId, result.epoch);

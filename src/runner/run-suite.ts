@@ -261,7 +261,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     lock,
     codeFile: codeRecord.file,
     // Answers are read back from the journal, in id order, only when a file needs them.
-    answers: () => journal.readAll(inResultOrder(positions)),
+    answers: () => journal.readAll(positions.at(inResultOrder(positions.entries()))),
   };
   if (interrupted || results.size < planned || shard) return run;
   run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values(), { skipped, ungated });
