@@ -3,7 +3,7 @@ import { errorMessage, ExitCode, UserError } from '../errors.js';
 import { listFlag } from '../cli/args.js';
 import { escapeData } from '../reports/github.js';
 import { cacheKey } from './cache-inputs.js';
-import { setOutputs } from './outputs.js';
+import { setOutputs } from '../util/github-outputs.js';
 
 /**
  * The Action's cache-key step (action.yml): where `.evals-cache` is and the key actions/cache

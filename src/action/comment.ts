@@ -4,7 +4,7 @@ import { escapeData } from '../reports/github.js';
 import { pullRequestOf, readEvent } from './event.js';
 import { GitHubComments } from './github-api.js';
 import { commentMarker } from './marker.js';
-import { appendSummary, setOutputs } from './outputs.js';
+import { appendSummary, setOutputs } from '../util/github-outputs.js';
 import { upsertComment } from './upsert-comment.js';
 
 /**

@@ -7,7 +7,7 @@ import { escapeData } from '../reports/github.js';
 import { ensureCommit, ensureTag } from './base-commit.js';
 import { pullRequestOf, readEvent } from './event.js';
 import { readInputs } from './inputs.js';
-import { setOutputs } from './outputs.js';
+import { setOutputs } from '../util/github-outputs.js';
 import { runArgs } from './run-args.js';
 
 const bin = fileURLToPath(new URL('../../bin/evals.js', import.meta.url));

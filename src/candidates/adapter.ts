@@ -59,7 +59,7 @@ export interface Candidate {
  * A model candidate's call split in two, so that many can go into one batch: `request` builds
  * exactly the body `generate` sends for an item, `parse` reads a response body back as
  * `generate` reads a live reply, with the cost at the batch price. Run them with
- * runCandidateBatch (src/models/batch/candidates.ts).
+ * runCandidateBatch (src/candidates/batch.ts).
  */
 export interface CandidateBatch {
   /** The provider's batch API, on the candidate's own client (key, base URL, retries). */

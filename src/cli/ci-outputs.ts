@@ -5,7 +5,7 @@ import { reportWriterRegistry } from '../reports/writers.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { CliIO } from './io.js';
 import type { Published } from './publish.js';
-import { setOutputs } from '../action/outputs.js';
+import { setOutputs } from '../util/github-outputs.js';
 
 /** The files the command line asked for, by the flag of a run-level format: `{ summary: 'diff.md', junit: 'gate.xml' }`. */
 export type CiOutputOptions = Readonly<Record<string, string | undefined>>;

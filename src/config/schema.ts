@@ -4,7 +4,7 @@ import type { CheckSpecInput, SpecOf } from '../scoring/checks/registry.js';
 import type { EntryOf, JudgeEntryInput } from '../scoring/judges/kinds.js';
 import { CheckSpecSchema, type CheckSpec } from '../scoring/checks/spec.js';
 import { JudgedMetricSchema } from '../scoring/judged-spec.js';
-import { PROVIDER_IDS } from '../models/providers.js';
+import { ModelJudgeConfigSchema } from '../models/judge-config.js';
 import type { Plugin } from '../plugins/plugin.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { suggestKnownKeys } from '../util/zod-issues.js';
@@ -94,18 +94,7 @@ export const SuiteConfigSchema = z.strictObject({
 });
 
 export const JudgeConfigSchema = z.discriminatedUnion('provider', [
-  z.strictObject({
-    provider: z.enum(PROVIDER_IDS),
-    model: z.string().min(1),
-    /** OpenAI-compatible servers (vLLM, Ollama, llama.cpp) and proxies. */
-    baseURL: z.url().optional(),
-    /** Name of the environment variable holding the key; the key itself never goes in config. */
-    apiKeyEnv: z.string().min(1).optional(),
-    maxTokens: z.number().int().positive().default(1024),
-    maxRetries: z.number().int().nonnegative().default(4),
-    /** What the judge's measured agreement with human labels must reach for it to gate. */
-    minAgreement: fraction.optional(),
-  }),
+  ModelJudgeConfigSchema,
   z.strictObject({
     provider: z.literal('replay'),
     /** Recorded verdicts (JSONL), relative to the config file. */

@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Usage } from '../contracts/candidate-output.js';
-import type { JudgeConfig } from '../config/schema.js';
+import type { ModelJudgeConfig } from './judge-config.js';
 import { JudgeError, NONCE, type VerdictRequest, type VerdictResponse, type VerdictSource } from '../contracts/verdict-source.js';
 import { describeApiError } from './api-errors.js';
 import { verdictCacheKey, type VerdictCache } from './cache.js';
 import type { VerdictExchange, VerdictReply, VerdictTransport } from './model-verdict-call.js';
-import { providerOf, type ProviderId } from './providers.js';
+import { providerOf } from './providers.js';
 import { costUsd, findPrice, type ModelPrice } from './prices.js';
 import { redact } from './redact.js';
 import type { TrafficMonitor } from './traffic.js';
-
-export type ModelJudgeConfig = Extract<JudgeConfig, { provider: ProviderId }>;
 
 export interface ModelVerdictOptions {
   env: NodeJS.ProcessEnv;

@@ -1,7 +1,8 @@
 import { CandidateError } from '../candidates/adapter.js';
 import type { CandidateOutput } from '../contracts/candidate-output.js';
 import { errorMessage } from '../errors.js';
-import { runCandidateBatch, type BatchJournal, type BatchProgress, type PollSchedule } from '../models/batch/index.js';
+import { runCandidateBatch } from '../candidates/batch.js';
+import type { BatchJournal, BatchProgress, PollSchedule } from '../models/batch/index.js';
 import type { ExecuteOptions, PlannedCall, Scores } from './execute.js';
 import { execute } from './execute.js';
 import type { ItemError, ItemResult } from '../contracts/item-result.js';

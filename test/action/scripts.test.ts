@@ -6,7 +6,7 @@ import { cacheKey } from '../../src/action/cache-inputs.js';
 import { pullRequestOf } from '../../src/action/event.js';
 import { readInputs } from '../../src/action/inputs.js';
 import { commentMarker } from '../../src/action/marker.js';
-import { setOutputs } from '../../src/action/outputs.js';
+import { setOutputs } from '../../src/util/github-outputs.js';
 import { runArgs } from '../../src/action/run-args.js';
 import { loadConfig } from '../../src/config/load.js';
 import { UserError } from '../../src/errors.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CandidateError, type Candidate, type CandidateBatch } from '../../src/candidates/adapter.js';
 import { anthropicAdapter } from '../../src/candidates/adapters/anthropic.js';
 import { openaiAdapter } from '../../src/candidates/adapters/openai.js';
-import { runCandidateBatch, type CandidateBatchOutcome, type CandidateCall } from '../../src/models/batch/candidates.js';
+import { runCandidateBatch, type CandidateBatchOutcome, type CandidateCall } from '../../src/candidates/batch.js';
 import { BUILT_IN_PRICES } from '../../src/models/prices.js';
 import { anthropicErrorReply, lastUserText, messageReply } from '../servers/anthropic-server.js';
 import { completionReply, lastUserContent, openaiErrorReply } from '../servers/openai-server.js';

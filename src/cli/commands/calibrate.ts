@@ -10,7 +10,7 @@ import { labelsOnScale, parseLabels } from '../../scoring/judges/calibrate-label
 import { compareJudges, judgeRow } from '../../scoring/judges/calibrate-compare.js';
 import { checkOverlap, openCalibrationJudges } from '../../scoring/judges/calibrate-judges.js';
 import { formatAbsoluteReport, formatPairwiseReport } from '../../scoring/judges/calibrate-report.js';
-import { formatComparison } from '../../scoring/judges/calibrate-table.js';
+import { formatComparison } from '../../reports/calibration-table.js';
 import { measureVariant, type CalibrationLabels, type CalibrationVariant, type VariantMeasure } from '../../scoring/judges/calibrate-variant.js';
 import { calibrationRecord, writeCalibrationRecord } from '../../scoring/judges/calibration-record.js';
 import { loadRubrics, parseRubric, requireRubric } from '../../scoring/judges/rubrics.js';

@@ -1,9 +1,8 @@
 /**
  * Provider batch APIs (`evals run --batch`): what the runner needs. Candidates: runCandidateBatch
- * with a Candidate's `batch`. Judges: batchedVerdictTransport as the verdict source's `batch`.
+ * (src/candidates/batch.ts) with a Candidate's `batch`. Judges: batchedVerdictTransport as the verdict source's `batch`.
  * Both resume from a BatchJournal slot without paying twice (runBatch).
  */
-export { runCandidateBatch, candidateCustomId, type CandidateBatchOptions, type CandidateBatchOutcome, type CandidateCall } from './candidates.js';
 export { createAnthropicBatchClient } from './anthropic.js';
 export { createOpenAIBatchClient } from './openai.js';
 export { customIdFor } from './ids.js';

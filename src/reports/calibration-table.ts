@@ -1,6 +1,6 @@
-import { textTable } from '../../reports/table.js';
-import { cheapestQualifying, type JudgeComparison, type JudgeRow } from './calibrate-compare.js';
-import type { Ratio } from './calibrate-metrics.js';
+import { textTable } from './table.js';
+import { cheapestQualifying, type JudgeComparison, type JudgeRow } from '../scoring/judges/calibrate-compare.js';
+import type { Ratio } from '../scoring/judges/calibrate-metrics.js';
 
 /** The judges-compared report: one table, the significant differences, who qualifies and the cheapest that does. */
 

@@ -1,10 +1,10 @@
-import { CandidateError, type CandidateBatch } from '../../candidates/adapter.js';
-import type { CandidateOutput } from '../../contracts/candidate-output.js';
-import type { GoldenItem } from '../../goldensets/item.js';
-import { hashOf } from '../../util/canonical.js';
-import { customIdFor } from './ids.js';
-import { runBatch } from './run.js';
-import type { BatchJournal, BatchProgress, BatchRequest, PollSchedule } from './types.js';
+import { CandidateError, type CandidateBatch } from './adapter.js';
+import type { CandidateOutput } from '../contracts/candidate-output.js';
+import type { GoldenItem } from '../goldensets/item.js';
+import { hashOf } from '../util/canonical.js';
+import { customIdFor } from '../models/batch/ids.js';
+import { runBatch } from '../models/batch/run.js';
+import type { BatchJournal, BatchProgress, BatchRequest, PollSchedule } from '../models/batch/types.js';
 
 export interface CandidateCall {
   item: GoldenItem;
