@@ -242,6 +242,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     journal.close();
     await candidate.close?.();
   }
+  let order: number[] | undefined;
   const run: SuiteRun = {
     suite,
     candidate: candidateId,
@@ -260,8 +261,9 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     journalFile: journal.file,
     lock,
     codeFile: codeRecord.file,
-    // Answers are read back from the journal, in id order, only when a file needs them.
-    answers: () => journal.readAll(positions.at(inResultOrder(positions.entries()))),
+    // Answers are read back from the journal, in id order, only when a file needs them; the order
+    // is worked out once (the outputs file and the HTML page each read them all).
+    answers: () => journal.readAll(positions.at((order ??= inResultOrder(positions.entries())))),
   };
   if (interrupted || results.size < planned || shard) return run;
   run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values(), { skipped, ungated });
