@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, evals, expectClean, filesWithFakeKeys, project, reportHashes, spawnEvals, waitFor } from './helpers-isolation.js';
 
 /** A module candidate that says it has started, then holds its first call until `go` exists. */
@@ -27,8 +27,9 @@ const locks = (dir: string) => {
 };
 
 describe('one run at a time per journal', () => {
+  // A project with a committed report, read only: each test below works on a copy of it.
   let committed: string;
-  it('prepares a project with a committed report', async () => {
+  beforeAll(async () => {
     committed = base();
     const first = await evals(committed, ['run', '--candidate', 'c']);
     expect(first.code).toBe(0);
