@@ -43,7 +43,8 @@ let committed: string | undefined;
 async function prepared(mode: string): Promise<{ dir: string; before: Record<string, string> }> {
   if (!committed) {
     committed = project(
-      { h: { kind: 'prompt', adapter: { type: 'module', path: 'hostile.mjs' }, concurrency: 1, timeoutSeconds: 1 } },
+      // 2 s: the item after a crash waits for a fresh worker to start, which can take over 1 s on a loaded machine.
+      { h: { kind: 'prompt', adapter: { type: 'module', path: 'hostile.mjs' }, concurrency: 1, timeoutSeconds: 2 } },
       { 'hostile.mjs': HOSTILE, 'plain.jsonl': ITEMS.map((item) => JSON.stringify(item)).join('\n') },
       { suites },
     );
@@ -72,7 +73,7 @@ describe("the user's module cannot end or hang the harness", () => {
       /^the module candidate threw outside a call's promise: unhandled promise rejection: nobody catches me; it was restarted$/,
     ],
     ['an answer that cannot leave its thread (a function inside)', 'function', 'crash', /could not be cloned/],
-    ['a promise that never settles', 'never', 'timeout', /timed out after 1000 ms/],
+    ['a promise that never settles', 'never', 'timeout', /timed out after 2000 ms/],
   ])('%s ends that item in an error; the run goes on with a fresh module', async (_name, mode, kind, message) => {
     const { dir, before } = await prepared(mode);
     // Over the budget (maxErrors 0): exit 3, the reason on the terminal, no committed report changed.
