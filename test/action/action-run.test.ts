@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/harness.js';
 import { commitAll, git, gitProject } from '../git-project.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
@@ -83,9 +83,12 @@ describe('the Action, run step by step in a simulated GitHub job', () => {
   beforeAll(async () => {
     if (!existsSync(path.join(root, 'dist', 'action', 'gate.js'))) throw new Error('run `npm run build` first: the Action runs the built dist/action scripts');
     origin = await makeOrigin();
-    github = await startGitHubServer({ repository: REPOSITORY, token: TOKEN, existing: [{ issue: 7, body: 'LGTM, a person wrote this' }] });
   }, 120_000);
-  afterAll(async () => github?.close());
+  // A GitHub stand-in per test: it keeps the comments posted to it, and each test counts its own.
+  beforeEach(async () => {
+    github = await startGitHubServer({ repository: REPOSITORY, token: TOKEN, existing: [{ issue: 7, body: 'LGTM, a person wrote this' }] });
+  });
+  afterEach(async () => github?.close());
 
   const run = (workspace: string, event: string, inputs: Record<string, string>, token = TOKEN): Promise<ActionRun> =>
     simulateAction({

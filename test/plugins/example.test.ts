@@ -58,8 +58,11 @@ describe('examples/plugins', () => {
   });
 
   it("a bad option of the plugin check is exit 2 with file:line, as a built-in's is", async () => {
-    appendFileSync(path.join(dir, 'tickets.jsonl'), `${JSON.stringify({ id: 'bad', input: 'T-1001?', checks: [{ type: 'ticket-id', known: 'T-1001' }] })}\n`);
-    const ran = await runCli(['validate'], dir);
+    // On a copy: the other tests run the example as shipped.
+    const bad = mkdtempSync(path.join(tmpdir(), 'evals-plugins-bad-'));
+    cpSync(dir, bad, { recursive: true });
+    appendFileSync(path.join(bad, 'tickets.jsonl'), `${JSON.stringify({ id: 'bad', input: 'T-1001?', checks: [{ type: 'ticket-id', known: 'T-1001' }] })}\n`);
+    const ran = await runCli(['validate'], bad);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain('tickets.jsonl:7: "checks.0.known": expected array, received string');
   });
