@@ -25,19 +25,23 @@ function counted(n: number, run: (i: number, signal: AbortSignal) => Promise<num
 
 const failedAsMinusOne = (_task: unknown, err: unknown): number | undefined => (err instanceof CandidateError ? -1 : undefined);
 
+/** runTasks with the defaults these tests share: two at a time, a 10 s deadline, no Ctrl-C. */
+const runAll = (tasks: Task<number>[], journal: TaskJournal<number> | undefined, options: Partial<Parameters<typeof runTasks<number>>[0]> = {}) =>
+  runTasks({
+    tasks,
+    limit: pLimit(2),
+    timeoutMs: 10_000,
+    interrupt: new AbortController().signal,
+    ...(journal ? { journal } : {}),
+    failed: failedAsMinusOne,
+    ...options,
+  });
+
 describe('runTasks', () => {
   it('journals finished tasks, and a second run pays only for those not final', async () => {
     const journal = journalIn();
     const first = counted(4);
-    const done = await runTasks({
-      tasks: first.tasks,
-      limit: pLimit(2),
-      timeoutMs: 10_000,
-      interrupt: new AbortController().signal,
-      journal,
-      failed: failedAsMinusOne,
-      final: (v) => v !== 20,
-    });
+    const done = await runAll(first.tasks, journal, { final: (v) => v !== 20 });
     expect([...done.results.entries()].sort()).toEqual([
       ['t0', 0],
       ['t1', 10],
@@ -47,14 +51,7 @@ describe('runTasks', () => {
     expect(done.resumed).toBe(0);
 
     const again = counted(4);
-    const resumed = await runTasks({
-      tasks: again.tasks,
-      limit: pLimit(2),
-      timeoutMs: 10_000,
-      interrupt: new AbortController().signal,
-      journal,
-      failed: failedAsMinusOne,
-    });
+    const resumed = await runAll(again.tasks, journal);
     expect(resumed.resumed).toBe(3);
     expect([...again.calls.keys()]).toEqual(['t2']);
     expect(resumed.results.get('t2')).toBe(20);
@@ -69,19 +66,12 @@ describe('runTasks', () => {
       if (++started === 2) controller.abort();
       return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
     });
-    const cut = await runTasks({ tasks: first.tasks, limit: pLimit(2), timeoutMs: 10_000, interrupt: controller.signal, journal, failed: failedAsMinusOne });
+    const cut = await runAll(first.tasks, journal, { interrupt: controller.signal });
     expect(cut.interrupted).toBe(true);
     expect([...cut.results.keys()].sort()).toEqual(['t0', 't1']);
 
     const again = counted(6);
-    const resumed = await runTasks({
-      tasks: again.tasks,
-      limit: pLimit(2),
-      timeoutMs: 10_000,
-      interrupt: new AbortController().signal,
-      journal,
-      failed: failedAsMinusOne,
-    });
+    const resumed = await runAll(again.tasks, journal);
     expect(resumed).toMatchObject({ resumed: 2, interrupted: false });
     expect([...again.calls.keys()].sort()).toEqual(['t2', 't3', 't4', 't5']);
     expect(resumed.results.size).toBe(6);
@@ -89,13 +79,11 @@ describe('runTasks', () => {
 
   it('cuts a task at its deadline even when the work ignores its signal, and a bug stops the run', async () => {
     const hung = counted(1, () => new Promise<number>(() => undefined));
-    const done = await runTasks({ tasks: hung.tasks, limit: pLimit(1), timeoutMs: 5, interrupt: new AbortController().signal, failed: failedAsMinusOne });
+    const done = await runAll(hung.tasks, undefined, { limit: pLimit(1), timeoutMs: 5 });
     expect(done.results.get('t0')).toBe(-1);
 
     const buggy = counted(3, (i) => (i === 1 ? Promise.reject(new TypeError('a bug')) : Promise.resolve(i)));
-    await expect(
-      runTasks({ tasks: buggy.tasks, limit: pLimit(1), timeoutMs: 10_000, interrupt: new AbortController().signal, failed: failedAsMinusOne }),
-    ).rejects.toThrow('a bug');
+    await expect(runAll(buggy.tasks, undefined, { limit: pLimit(1) })).rejects.toThrow('a bug');
   });
 
   it('drops a torn or invalid journal line and does that task again', async () => {
@@ -104,14 +92,7 @@ describe('runTasks', () => {
     journal.close();
     appendFileSync(journal.file, '{"key":"t1","value":"ten"}\n{"key":"t2","val');
     const again = counted(3);
-    const done = await runTasks({
-      tasks: again.tasks,
-      limit: pLimit(1),
-      timeoutMs: 10_000,
-      interrupt: new AbortController().signal,
-      journal,
-      failed: failedAsMinusOne,
-    });
+    const done = await runAll(again.tasks, journal, { limit: pLimit(1) });
     expect(done.resumed).toBe(1);
     expect([...again.calls.keys()].sort()).toEqual(['t1', 't2']);
   });
