@@ -37,8 +37,11 @@ describe('SIGTERM is handled like Ctrl-C', () => {
     writeFileSync(path.join(dir, 'hang'), '');
 
     const run = spawnEvals(dir, ['run', '--candidate', 'sleeper', '--fresh']);
-    await waitFor(() => existsSync(path.join(dir, 'pids')), 'the candidate to hang');
-    const pids = readFileSync(path.join(dir, 'pids'), 'utf8').split(' ').map(Number);
+    // Both pids written, not only the file created: a file seen between its creation and its write
+    // read as pid 0, and `kill(0, 0)` reaches this very process group, so it never looked gone.
+    const written = () => (existsSync(path.join(dir, 'pids')) ? readFileSync(path.join(dir, 'pids'), 'utf8').split(' ').map(Number) : []);
+    await waitFor(() => written().length === 2 && written().every((pid) => pid > 0), 'the candidate to hang');
+    const pids = written();
     run.kill(signal);
     const done = await run.exited;
     expectClean(done, 3, before, dir);
