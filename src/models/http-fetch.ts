@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { BufferedResponse } from './buffered-response.js';
 
 type Fetch = typeof globalThis.fetch;
 
@@ -12,7 +13,7 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  * fetch (undici) costs about four times the CPU per call of node:http on a loopback server
  * (web streams, request and response cloning): at concurrency 50 against a fast server that
  * CPU, not the network, set the pace of a run. This handles what the SDKs send for a call — a
- * string or absent body, buffered JSON back — and hands anything else (file uploads, streams,
+ * string or absent body, a buffered reply back (src/models/buffered-response.ts) — and hands anything else (file uploads, streams,
  * Request objects) to the built-in fetch. Like fetch, it rejects with an AbortError when the
  * signal fires and with a TypeError when the connection fails; a kept-alive socket the server
  * had closed meanwhile is retried once on a fresh one, as node's http documentation advises.
@@ -28,7 +29,9 @@ export function keepAliveFetch(fallback: Fetch = globalThis.fetch): Fetch {
     const url = typeof input === 'string' ? new URL(input) : input;
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return fallback(input, init);
     const headers: Record<string, string> = {};
-    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+    // The SDKs pass a Headers: read as it is, not copied (a copy sorts the names again).
+    const given = init?.headers;
+    (given instanceof Headers ? given : new Headers(given)).forEach((value, name) => (headers[name] = value));
     const payload = body === undefined || body === null ? undefined : Buffer.from(body);
     if (payload) headers['content-length'] = String(payload.length);
     const options: http.RequestOptions = { method: init?.method ?? 'GET', headers, agent: agents[url.protocol] };
@@ -71,7 +74,7 @@ function exchange(
           const bytes = decode(raw, res.headers['content-encoding']);
           if (bytes !== raw) headers.delete('content-encoding');
           const bodyAllowed = !NULL_BODY.has(status) && options.method !== 'HEAD';
-          resolve(new Response(bodyAllowed ? bytes : null, { status, statusText: res.statusMessage ?? '', headers }));
+          resolve(new BufferedResponse(bodyAllowed ? bytes : null, { status, statusText: res.statusMessage ?? '', headers }));
         } catch (err) {
           reject(new TypeError('fetch failed', { cause: err }));
         }
