@@ -67,12 +67,19 @@ function exchange(
       res.on('end', () => {
         signal?.removeEventListener('abort', onAbort);
         const status = res.statusCode ?? 0;
-        const headers = new Headers();
-        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string);
+        // Name-value pairs straight from the wire go to the Response, which builds its Headers
+        // once; `res.headers` is not touched (Node parses it into an object on first read).
+        let headers: [string, string][] = [];
+        let encoding: string | undefined;
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+          const pair: [string, string] = [res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string];
+          if (pair[0].toLowerCase() === 'content-encoding') encoding = pair[1];
+          headers.push(pair);
+        }
         try {
-          const raw = Buffer.concat(chunks);
-          const bytes = decode(raw, res.headers['content-encoding']);
-          if (bytes !== raw) headers.delete('content-encoding');
+          const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+          const bytes = decode(raw, encoding);
+          if (bytes !== raw) headers = headers.filter(([name]) => name.toLowerCase() !== 'content-encoding');
           const bodyAllowed = !NULL_BODY.has(status) && options.method !== 'HEAD';
           resolve(new BufferedResponse(bodyAllowed ? bytes : null, { status, statusText: res.statusMessage ?? '', headers }));
         } catch (err) {

@@ -50,6 +50,7 @@ describe('keepAliveFetch', () => {
     expect(empty.body).toBeNull();
     const zipped = await fetch(`${origin}/gzip`);
     expect(await zipped.json()).toEqual({ zipped: true });
+    expect([zipped.headers.get('content-encoding'), zipped.headers.get('content-type')]).toEqual([null, 'application/json']);
   });
 
   it('rejects with an AbortError when the signal fires, and a TypeError when nothing listens', async () => {
