@@ -5,7 +5,7 @@ import type { GoldenItem } from '../goldensets/item.js';
 import { NO_SLICE } from '../goldensets/sample.js';
 import { readBaseline, type Baseline } from '../reports/baseline.js';
 import { reportPaths } from '../reports/write.js';
-import { byCodePoint } from '../util/compare.js';
+import { sameSlices } from '../gate/pairing.js';
 import type { CliIO } from './io.js';
 import { nothingCompared } from './publish.js';
 
@@ -40,14 +40,14 @@ export function baselineFor(options: BaselineFor): Baseline | undefined {
 
 /** The baseline, when it shares an item (same id, same slices) with the run; exit 2 otherwise. */
 export function checkComparable(baseline: Baseline, shown: string, items: readonly GoldenItem[], suite: string): Baseline {
-  const slices = new Map(baseline.report.items.map((item) => [item.id, sliceKey(item.slices)]));
-  // Reports list an item without slices under NO_SLICE (src/reports/build.ts).
-  if (!items.some((item) => slices.get(item.id) === sliceKey(item.slices.length > 0 ? item.slices : [NO_SLICE]))) {
+  const slices = new Map(baseline.report.items.map((item) => [item.id, item.slices]));
+  const shares = (item: GoldenItem) => {
+    const theirs = slices.get(item.id);
+    // Reports list an item without slices under NO_SLICE (src/reports/build.ts).
+    return theirs !== undefined && sameSlices(theirs, item.slices.length > 0 ? item.slices : [NO_SLICE]);
+  };
+  if (!items.some(shares)) {
     throw nothingCompared(shown, baseline.report.suite, suite);
   }
   return baseline;
-}
-
-function sliceKey(slices: readonly string[]): string {
-  return [...slices].sort(byCodePoint).join('\u0000');
 }

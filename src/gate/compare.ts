@@ -45,7 +45,7 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
   const rows: Row[] = [];
   for (const group of sliceGroups(pairs, base, head)) {
     const passRow = comparePaired(group, PASS_METRIC, options);
-    for (const metric of orderMetrics([...new Set([PASS_METRIC, ...group.pairs.flatMap((p) => Object.keys(p.head.scores))])])) {
+    for (const metric of orderMetrics([...scoredMetrics(group.pairs)])) {
       const row = metric === PASS_METRIC ? passRow : comparePaired(group, metric, options);
       if (row) rows.push(asRow(row, isGatedMetric(metric, gate), gate, passRow));
     }
@@ -101,6 +101,18 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
     regressedItems: regressedItems(pairs, gate),
     newItems,
   };
+}
+
+/** `pass` and every metric a head item was scored on. Items share equal score records (src/reports/build.ts): a run of one record is read once. */
+function scoredMetrics(pairs: readonly ItemPair[]): Set<string> {
+  const metrics = new Set([PASS_METRIC]);
+  let last: object | undefined;
+  for (const { head } of pairs) {
+    if (head.scores === last) continue;
+    last = head.scores;
+    for (const metric of Object.keys(head.scores)) metrics.add(metric);
+  }
+  return metrics;
 }
 
 /**
@@ -238,17 +250,23 @@ function detectableDrop(
 
 function regressedItems(pairs: readonly ItemPair[], gate: GateConfig): ItemChange[] {
   const changes: ItemChange[] = [];
+  // Items share equal score records (src/reports/build.ts): the gated metrics are listed once per run of one record, not per item.
+  let scores: object | undefined;
+  let gated: string[] = [];
   for (const { base, head } of pairs) {
-    const metrics = new Set([PASS_METRIC, ...Object.keys(head.scores)]);
-    const drops = orderMetrics([...metrics].filter((m) => isGatedMetric(m, gate)))
-      .flatMap((metric) => {
-        const b = scoreOf(base, metric);
-        const h = scoreOf(head, metric);
-        return b !== undefined && h !== undefined && h < b ? [{ metric, base: b, head: h }] : [];
-      })
-      .sort((x, y) => y.base - y.head - (x.base - x.head));
-    const first = drops[0];
-    if (!first) continue;
+    if (head.scores !== scores) {
+      scores = head.scores;
+      gated = orderMetrics([...new Set([PASS_METRIC, ...Object.keys(head.scores)])].filter((m) => isGatedMetric(m, gate)));
+    }
+    let drops: ItemChange['drops'] | undefined;
+    for (const metric of gated) {
+      const b = scoreOf(base, metric);
+      const h = scoreOf(head, metric);
+      if (b !== undefined && h !== undefined && h < b) (drops ??= []).push({ metric, base: b, head: h });
+    }
+    if (!drops) continue;
+    drops.sort((x, y) => y.base - y.head - (x.base - x.head));
+    const first = drops[0] as ItemChange['drops'][number];
     changes.push({
       id: head.id,
       slices: head.slices,

@@ -47,7 +47,11 @@ export function fingerprintChanges(base: Fingerprint, head: Fingerprint): Finger
   }));
 }
 
-function sameSlices(a: readonly string[], b: readonly string[]): boolean {
+/** The same slices, in any order. Reports share equal slice lists between items, so most pairs hold the same list, or one slice each. */
+export function sameSlices(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  if (a.length === 1) return a[0] === b[0];
   const sorted = (s: readonly string[]) => [...s].sort(byCodePoint).join('\u0000');
   return sorted(a) === sorted(b);
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
-const AnswerLineSchema = z.looseObject({
+/** What the diff and the HTML detail read of a line; the rest of it (usage, model, a context's text) is not copied out. */
+const AnswerLineSchema = z.object({
   id: z.string(),
   text: z.string(),
   citations: z.array(z.string()).optional(),
-  contexts: z.array(z.looseObject({ id: z.string() })).optional(),
+  contexts: z.array(z.object({ id: z.string() })).optional(),
 });
 
 /** One recorded answer as the diff and the HTML detail show it. */
@@ -33,8 +34,14 @@ export class RecordedAnswers {
   /** The answers of these items only (the Markdown diff's few), read in one pass. */
   only(ids: ReadonlySet<string> | undefined): Map<string, RecordedAnswer> {
     const answers = new Map<string, RecordedAnswer>();
-    for (const answer of this.lines()) {
-      if ((ids === undefined || ids.has(answer.id)) && !answers.has(answer.id)) answers.set(answer.id, answer);
+    // No item asked for (a run with nothing regressed): the file is not read at all.
+    if (ids?.size === 0) return answers;
+    for (const line of this.jsonLines()) {
+      // Only the lines asked for are checked against the schema; the id is checked again there.
+      const id = (line as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string' || (ids !== undefined && !ids.has(id)) || answers.has(id)) continue;
+      const answer = AnswerLineSchema.safeParse(line);
+      if (answer.success) answers.set(id, answer.data);
     }
     return answers;
   }
@@ -80,15 +87,21 @@ export class RecordedAnswers {
 
   /** The file's answers in file order, one line parsed at a time. */
   *lines(): Generator<RecordedAnswer> {
+    for (const line of this.jsonLines()) {
+      const row = AnswerLineSchema.safeParse(line);
+      if (row.success) yield row.data;
+    }
+  }
+
+  /** Each non-blank line's JSON (undefined for one that is not JSON), in file order. */
+  private *jsonLines(): Generator<unknown> {
     const { bytes } = this;
     for (let start = 0; start < bytes.length; ) {
       const newline = bytes.indexOf(10, start);
       const end = newline === -1 ? bytes.length : newline;
       const line = bytes.toString('utf8', start, end);
       start = end + 1;
-      if (line.trim() === '') continue;
-      const row = AnswerLineSchema.safeParse(parseJson(line));
-      if (row.success) yield row.data;
+      if (line.trim() !== '') yield parseJson(line);
     }
   }
 }

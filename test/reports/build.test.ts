@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GoldenItem } from '../../src/goldensets/item.js';
 import { buildReport } from '../../src/reports/build.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
-import { ReportSchema } from '../../src/report-schema.js';
+import { ReportSchema, type ReportItem } from '../../src/report-schema.js';
 import { renderReportJson } from '../../src/reports/render-json.js';
 import type { ItemResult } from '../../src/contracts/item-result.js';
 
@@ -89,5 +89,8 @@ describe('buildReport', () => {
     expect([...renderReportJson(report)].join('')).toBe(`${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`);
     const empty = { ...report, items: [] };
     expect([...renderReportJson(empty)].join('')).toBe(`${JSON.stringify(empty, null, 2)}\n`);
+    // Items are serialized in runs of a few hundred: the joins between runs read as the whole.
+    const many = { ...report, items: Array.from({ length: 601 }, (_, i) => ({ ...(report.items[i % 4] as ReportItem), id: `item-${String(i).padStart(3, '0')}` })) };
+    expect([...renderReportJson(many)].join('')).toBe(`${JSON.stringify(many, null, 2)}\n`);
   });
 });
