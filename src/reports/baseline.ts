@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { formatIssues } from '../util/zod-issues.js';
-import { ReportSchema, type Report } from '../report-schema.js';
-import { Sharing } from '../util/sharing.js';
+import type { Report } from '../report-schema.js';
+import { parseReport } from './read-report.js';
 import { RecordedAnswers } from './diff-context.js';
 
 export interface Baseline {
@@ -52,7 +52,7 @@ export function readReportText(text: string): ReportText {
   } catch (err) {
     return { notJson: (err as Error).message };
   }
-  const parsed = ReportSchema.safeParse(json);
+  const parsed = parseReport(json);
   return parsed.success ? { report: parsed.data } : { invalid: parsed.error, json };
 }
 
@@ -61,19 +61,6 @@ export function parseBaseline(file: string, text: string, shown: string, outputs
   const read = readReportText(text);
   if ('notJson' in read) throw new UserError(`${shown}: not a JSON report (${read.notJson}); restore it from git or pass --baseline`);
   if ('invalid' in read) throw new UserError(`${shown}: not an evals report: ${formatIssues(read.invalid, read.json).slice(0, 3).join('; ')}`);
-  return { file, report: shareItemParts(read.report), ...(outputs === undefined ? {} : { outputs: new RecordedAnswers(outputs) }) };
-}
-
-/**
- * Parsing gives every item its own slice list, score record and failure list; a baseline is held
- * for the whole run, so its items share equal ones, as a report built by a run does (build.ts).
- */
-function shareItemParts(report: Report): Report {
-  const [slices, scores, failures] = [new Sharing(), new Sharing(), new Sharing()];
-  for (const item of report.items) {
-    item.slices = slices.share(item.slices);
-    item.scores = scores.share(item.scores);
-    item.failures = failures.share(item.failures);
-  }
-  return report;
+  // Its items share equal slice lists, score records and failure lists (read-report.ts): a baseline is held for the whole run.
+  return { file, report: read.report, ...(outputs === undefined ? {} : { outputs: new RecordedAnswers(outputs) }) };
 }
