@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { packagePath } from './util/package-path.js';
 
-/** This package's version, read from package.json (dist/ and src/ sit one level below it). */
+/** This package's version, read from its package.json. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }

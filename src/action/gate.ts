@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { errorMessage, ExitCode, UserError } from '../errors.js';
 import { escapeData } from '../reports/github.js';
 import { ensureCommit, ensureTag } from './base-commit.js';
 import { pullRequestOf, readEvent } from './event.js';
 import { readInputs } from './inputs.js';
 import { setOutputs } from '../util/github-outputs.js';
+import { packagePath } from '../util/package-path.js';
 import { runArgs } from './run-args.js';
 
-const bin = fileURLToPath(new URL('../../bin/evals.js', import.meta.url));
+const bin = packagePath('bin/evals.js');
 /** The end of evals' stderr is kept to name the reason in the job's error annotation. */
 const KEEP_STDERR = 4000;
 

@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package-path.js';
 
 /**
  * What `evals init` writes. The templates are real files under templates/init/ at the package
- * root (shipped through package.json "files"), found from here in both src/init/ and dist/init/.
+ * root (shipped through package.json "files").
  * Dot-named targets are stored without the dot: npm pack leaves out files named .gitignore.
  */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));
+export const TEMPLATES_DIR = packagePath('templates/init/');
 
 export const INIT_FILES: ReadonlyArray<{ template: string; target: string }> = [
   { template: 'evals.config.ts', target: 'evals.config.ts' },

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { HtmlPageData } from './build.js';
 import { itemsChunk, ITEMS_PER_CHUNK, scriptSafeJson } from './embed.js';
 import type { HtmlItem } from './model.js';
+import { packagePath } from '../../util/package-path.js';
 
 /** The page's script and style ship as plain files in the package (templates/html/), read once. */
-const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/html/', import.meta.url));
+const TEMPLATE_DIR = packagePath('templates/html/');
 let assets: { css: string; js: string } | undefined;
 
 function pageAssets(): { css: string; js: string } {
