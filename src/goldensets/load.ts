@@ -26,7 +26,8 @@ export class Interner {
   /** The field's parsed value, or undefined when it is invalid (the whole row is then parsed for its errors). */
   field<F extends ListField>(field: F, raw: unknown): GoldenItem[F] | undefined {
     const key = raw === undefined ? field : `${field}\u0000${JSON.stringify(raw)}`;
-    if (this.seen.has(key)) return this.seen.get(key) as GoldenItem[F];
+    const known = this.seen.get(key);
+    if (known !== undefined) return known as GoldenItem[F];
     const parsed = GoldenItemFieldsSchema.shape[field].safeParse(raw);
     if (!parsed.success) return undefined;
     this.seen.set(key, parsed.data);
@@ -36,16 +37,14 @@ export class Interner {
 
 /** Validates one raw row into a golden item; returns the problems instead when it is invalid. */
 export function toGoldenItem(raw: RawRow, file: string, interner = new Interner()): { item: GoldenItem } | { errors: string[] } {
-  const known: Record<string, unknown> = {};
+  const { row } = raw;
   const metadata: Record<string, unknown> = {};
-  for (const key in raw.row) {
-    if (KNOWN_FIELDS.has(key)) known[key] = raw.row[key];
-    else metadata[key] = raw.row[key];
-  }
-  const rest = RowFieldsSchema.safeParse(known);
-  const checks = interner.field('checks', known['checks']);
-  const slices = interner.field('slices', known['slices']);
-  const sources = interner.field('sources', known['sources']);
+  for (const key in row) if (!KNOWN_FIELDS.has(key)) metadata[key] = row[key];
+  // The schema reads its own fields of the row and leaves the others: no copy of the known ones first.
+  const rest = RowFieldsSchema.safeParse(row);
+  const checks = interner.field('checks', row['checks']);
+  const slices = interner.field('slices', row['slices']);
+  const sources = interner.field('sources', row['sources']);
   if (rest.success && checks && slices && sources) {
     // In the schema's key order, as parsing the whole row gave it, and built by assignment, not by
     // spreading: items built alike then share one hidden class, where spreads gave each item its
@@ -62,6 +61,8 @@ export function toGoldenItem(raw: RawRow, file: string, interner = new Interner(
     return { item: item as GoldenItem };
   }
   // The whole row through the one schema, so every problem is named as before, field paths and all.
+  const known: Record<string, unknown> = {};
+  for (const key in row) if (KNOWN_FIELDS.has(key)) known[key] = row[key];
   const parsed = GoldenItemFieldsSchema.safeParse(known);
   if (parsed.success) throw new Error(`${file}:${raw.line}: the row's fields passed the whole schema but not one by one`);
   return { errors: formatIssues(parsed.error, known).map((message) => locate(file, raw.line, message)) };
@@ -74,8 +75,24 @@ export function toGoldenItem(raw: RawRow, file: string, interner = new Interner(
 export async function loadGoldenSets(files: readonly string[], displayName: (file: string) => string = (f) => f): Promise<GoldenItem[]> {
   const items: GoldenItem[] = [];
   const interner = new Interner();
-  const seen = new Map<string, string>();
+  // Each id's first item: its origin names where a duplicate was first seen.
+  const seen = new Map<string, GoldenItem>();
   const errors: string[] = [];
+  /** Takes one row; false once enough errors are gathered. */
+  const take = (raw: RawRow, shown: string): boolean => {
+    const result = toGoldenItem(raw, shown, interner);
+    if ('errors' in result) {
+      errors.push(...result.errors);
+    } else {
+      const first = seen.get(result.item.id);
+      if (first) errors.push(locate(shown, raw.line, `duplicate id "${result.item.id}" (first at ${first.origin.file}:${first.origin.line})`));
+      else {
+        seen.set(result.item.id, result.item);
+        items.push(result.item);
+      }
+    }
+    return errors.length < MAX_REPORTED_ERRORS;
+  };
   for (const file of files) {
     const shown = displayName(file);
     try {
@@ -83,19 +100,12 @@ export async function loadGoldenSets(files: readonly string[], displayName: (fil
     } catch {
       throw new UserError(`${shown}: golden set not found`);
     }
-    for await (const raw of readRows(file, shown)) {
-      const result = toGoldenItem(raw, shown, interner);
-      if ('errors' in result) {
-        errors.push(...result.errors);
-      } else {
-        const first = seen.get(result.item.id);
-        if (first) errors.push(locate(shown, raw.line, `duplicate id "${result.item.id}" (first at ${first})`));
-        else {
-          seen.set(result.item.id, `${shown}:${raw.line}`);
-          items.push(result.item);
-        }
-      }
-      if (errors.length >= MAX_REPORTED_ERRORS) break;
+    const rows = readRows(file, shown);
+    // A JSONL file is read synchronously: `for await` over it cost a promise and a turn per row.
+    if (Symbol.asyncIterator in rows) {
+      for await (const raw of rows) if (!take(raw, shown)) break;
+    } else {
+      for (const raw of rows) if (!take(raw, shown)) break;
     }
     if (errors.length >= MAX_REPORTED_ERRORS) break;
   }

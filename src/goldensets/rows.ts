@@ -48,15 +48,19 @@ export function* readJsonlRows(path: string, file = path, chunkBytes = CHUNK): G
       const read = readSync(fd, buffer, 0, chunkBytes, null);
       const text = carry + (read === 0 ? decoder.end() : decoder.write(buffer.subarray(0, read)));
       let start = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 10 && c !== 13) continue;
+      // Line ends are found with indexOf, not by visiting every character in a loop; a file
+      // without `\r` looks for one once per chunk.
+      let cr = text.indexOf('\r');
+      for (;;) {
+        if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+        const lf = text.indexOf('\n', start);
+        const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+        if (end === -1) break;
         // A `\r` last in the chunk may be the first half of `\r\n`: wait for the next chunk.
-        if (c === 13 && i === text.length - 1 && read !== 0) break;
-        const row = parse(text.slice(start, i));
+        if (end === cr && end === text.length - 1 && read !== 0) break;
+        const row = parse(text.slice(start, end));
         if (row) yield row;
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        start = i + 1;
+        start = end === cr && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
       }
       carry = text.slice(start);
       if (read === 0) break;
