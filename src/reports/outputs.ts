@@ -10,8 +10,13 @@ import { defineReporter } from './writer.js';
 export function* outputLines(results: Iterable<ItemResult>, source: string): Generator<string> {
   for (const { itemId, epoch, output } of results) {
     if (!output) continue;
-    const { latencyMs: _measured, cached: _cached, ...answer } = output;
-    yield `${JSON.stringify({ id: itemId, ...(epoch > 0 ? { epoch } : {}), ...answer, source })}\n`;
+    // `{ id, epoch?, ...answer, source }` built in one object, not two spreads a line: each key
+    // lands where the spreads put it, an answer's own `id` or `source` included.
+    const line: Record<string, unknown> = { id: itemId };
+    if (epoch > 0) line['epoch'] = epoch;
+    for (const key of Object.keys(output)) if (key !== 'latencyMs' && key !== 'cached') line[key] = output[key as keyof typeof output];
+    line['source'] = source;
+    yield `${JSON.stringify(line)}\n`;
   }
 }
 

@@ -8,10 +8,11 @@ export type AnswerLookup = Pick<ReadonlyMap<string, HtmlAnswer>, 'get'>;
 
 /** The detail view's answer: text, citations, and the ids of the contexts retrieval handed over. */
 export function htmlAnswer(output: Pick<CandidateOutput, 'text' | 'citations'> & { contexts?: ReadonlyArray<{ id: string }> | undefined }): HtmlAnswer {
+  // Absent parts are undefined keys, which the page's JSON leaves out (see build.ts).
   return {
     text: output.text,
-    ...(output.citations ? { citations: [...output.citations] } : {}),
-    ...(output.contexts ? { retrieved: output.contexts.map((c) => c.id) } : {}),
+    citations: output.citations && [...output.citations],
+    retrieved: output.contexts?.map((c) => c.id),
   };
 }
 
@@ -28,18 +29,19 @@ export function htmlAnswersInIdOrder(answers: RecordedAnswers): AnswerLookup {
 
 /** What the detail view shows of one recorded result: the answer and every verdict with its reasons. */
 export function resultDetail(result: ItemResult): { answer?: HtmlAnswer; checks: HtmlCheck[]; judgments: HtmlJudgment[] } {
+  // Absent parts are undefined keys, which the page's JSON leaves out (see build.ts).
   return {
-    ...(result.output ? { answer: htmlAnswer(result.output) } : {}),
-    checks: result.checks.map((c) => ({ name: c.name, pass: c.pass, score: c.score, ...(c.reason === undefined ? {} : { reason: c.reason }) })),
+    answer: result.output && htmlAnswer(result.output),
+    checks: result.checks.map((c) => ({ name: c.name, pass: c.pass, score: c.score, reason: c.reason })),
     judgments: result.judgments.map((j) => ({
       metric: j.metric,
       judges: j.judges,
       pass: j.pass,
       score: j.score,
-      ...(j.reason === undefined ? {} : { reason: j.reason }),
-      ...(j.notes ? { notes: j.notes } : {}),
-      ...(j.details ? { details: j.details } : {}),
-      ...(j.error === undefined ? {} : { error: j.error }),
+      reason: j.reason,
+      notes: j.notes,
+      details: j.details,
+      error: j.error,
     })),
   };
 }

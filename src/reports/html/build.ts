@@ -87,26 +87,31 @@ function* htmlItems(input: HtmlReportInput): Generator<HtmlItem> {
     const gold = golden.get(item.id);
     const baseItem = baseItems.get(item.id);
     const baseAnswer = input.baseAnswers?.get(item.id);
-    const itemDrops = drops.get(item.id);
+    // One literal each, not spreads of optional parts: an absent part is an undefined key, which
+    // the page's JSON leaves out as it left out the key, and 10k items share one shape.
     yield {
       id: item.id,
       slices: item.slices,
-      ...(gold ? { input: gold.input, ...(gold.reference === undefined ? {} : { reference: gold.reference }), gold: gold.sources } : {}),
-      ...(itemDrops ? { drops: itemDrops } : {}),
+      input: gold?.input,
+      reference: gold?.reference,
+      gold: gold?.sources,
+      drops: drops.get(item.id),
       manipulation: (answer !== undefined && judgeManipulation(answer.text) !== undefined) || item.failures.some((f) => f.includes('judge-manipulation')),
-      head: { ...side(item, answer), ...(detail ? { checks: detail.checks, judgments: detail.judgments } : {}) },
-      ...(baseItem ? { base: side(baseItem, baseAnswer) } : {}),
+      head: side(item, answer, detail),
+      base: baseItem && side(baseItem, baseAnswer, undefined),
     };
   }
 }
 
-function side(item: ReportItem, answer: HtmlAnswer | undefined): HtmlSide {
+function side(item: ReportItem, answer: HtmlAnswer | undefined, detail: ReturnType<typeof resultDetail> | undefined): HtmlSide {
   return {
     pass: item.pass,
     scores: item.scores,
     failures: item.failures,
-    ...(item.error ? { error: item.error } : {}),
-    ...(answer ? { answer } : {}),
+    error: item.error,
+    answer,
+    checks: detail?.checks,
+    judgments: detail?.judgments,
   };
 }
 
