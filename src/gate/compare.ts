@@ -76,8 +76,9 @@ export function compareReports(base: Report | null | undefined, head: Report, ga
     return i < 0 ? row : { ...row, weight: plan.weights[members.length + i] as number, pAdjusted: plan.adjusted[members.length + i] as number };
   });
   const covered = new Set(newItems.filter((row) => row.gated).map((row) => row.slice));
-  const headById = new Map(head.items.map((item) => [item.id, item]));
-  const addedUncompared = comparability.added.filter((id) => !(headById.get(id)?.slices ?? []).some((slice) => covered.has(slice)));
+  // Head items by id only when some are new (a rerun of the same items has none).
+  const headById = comparability.added.length > 0 ? new Map(head.items.map((item) => [item.id, item])) : undefined;
+  const addedUncompared = comparability.added.filter((id) => !(headById?.get(id)?.slices ?? []).some((slice) => covered.has(slice)));
   for (const row of complete) {
     if (row.metric !== PASS_METRIC || row.slice === OVERALL || !row.gated || row.meanBase <= 0) continue;
     const needed = itemsToFail(

@@ -13,8 +13,11 @@ export interface ItemPair {
  * listed as re-sliced. None of those is paired, so no item is ever compared with a different one.
  */
 export function pairItems(base: Report, head: Report): { pairs: ItemPair[]; comparability: Omit<Comparability, 'missingMetrics' | 'addedUncompared'> } {
-  const baseById = new Map(base.items.map((item) => [item.id, item]));
-  const headIds = new Set(head.items.map((item) => item.id));
+  // Filled by loops, not from mapped arrays: no pair array per item of a 10k-item report.
+  const baseById = new Map<string, ReportItem>();
+  for (const item of base.items) baseById.set(item.id, item);
+  const headIds = new Set<string>();
+  for (const item of head.items) headIds.add(item.id);
   const pairs: ItemPair[] = [];
   const added: string[] = [];
   const resliced: string[] = [];
