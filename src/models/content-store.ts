@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { AppendLog, checksum, linesOf } from '../util/append-log.js';
+import { AppendLog, checksum, eachLine } from '../util/append-log.js';
 import { PositionIndex } from '../util/position-index.js';
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -71,10 +71,11 @@ export class ContentStore {
     if (!existsSync(this.file)) return this.index;
     const fd = openSync(this.file, 'r');
     try {
-      for (const { line, at, complete } of linesOf(fd)) {
-        if (!complete || line.length <= PREFIX || line[64] !== 9) continue;
-        this.index.set(line.toString('latin1', 0, 64), at);
-      }
+      const index = this.index;
+      // A torn last line (no newline) is not visited: it is a miss.
+      eachLine(fd, (bytes, start, end, offset) => {
+        if (end - start > PREFIX && bytes[start + 64] === 9) index.set(bytes.toString('latin1', start, start + 64), { offset, length: end - start });
+      });
     } finally {
       closeSync(fd);
     }
