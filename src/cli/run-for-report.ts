@@ -94,7 +94,8 @@ export async function runCandidate(
       new CodeRecord(run.codeFile).remove();
       run.lock.release();
       // Errored items stay retryable: with the journal kept, the next run asks only for them again.
-      const errors = [...run.results.values()].filter((result) => result.error).length;
+      let errors = 0;
+      for (const result of run.results.values()) if (result.error) errors++;
       if (errors === 0) {
         new Journal(run.journalFile).remove();
         return;

@@ -87,44 +87,13 @@ export type ItemResultInput = z.input<typeof ItemResultSchema>;
 /** What scoring needs of a result: its verdicts and its error, not the answer. */
 export type ScoredResult = Pick<ItemResult, 'itemId' | 'checks' | 'judgments' | 'error'>;
 
+/** Results by item id: each item's results, one per epoch in epoch order (a run's, or merged shards'). */
+export interface ResultsByItem {
+  get(itemId: string): readonly ScoredResult[] | undefined;
+}
+
 /** What a run keeps in memory per result: everything but the answer, which stays in the journal. */
 export type ResultSummary = Omit<ItemResult, 'output'> & Pick<NonNullable<ItemResult['output']>, 'usage' | 'costUsd' | 'cached'>;
-
-/** Distinct verdict lists and usages remembered for sharing; past this, new ones are kept as they are. */
-const MAX_SHARED = 4096;
-
-/**
- * Summaries of results, sharing equal verdict lists and usages between them: the results of a
- * big run repeat a few (every passing item of a one-check suite has the same checks), so a
- * 100k-item run holds one copy of each rather than 100k. Shared values are never mutated.
- */
-export class Summaries {
-  private readonly shared = new Map<string, unknown>();
-
-  of(result: ItemResult): ResultSummary {
-    // Built key by key, not by spreading: spreads of results from two sources (the journal, the
-    // runner) went megamorphic and gave every summary a hidden class of its own, 100 bytes each.
-    const summary: Record<string, unknown> = {};
-    for (const key in result) {
-      if (key === 'output') continue;
-      const value = result[key as keyof ItemResult];
-      summary[key] = key === 'checks' || key === 'judgments' ? this.share(value) : value;
-    }
-    const { output } = result;
-    if (output?.usage) summary['usage'] = this.share(output.usage);
-    if (output?.costUsd !== undefined) summary['costUsd'] = output.costUsd;
-    if (output?.cached) summary['cached'] = true;
-    return summary as ResultSummary;
-  }
-
-  private share<T>(value: T): T {
-    const key = JSON.stringify(value);
-    const known = this.shared.get(key);
-    if (known !== undefined) return known as T;
-    if (this.shared.size < MAX_SHARED) this.shared.set(key, value);
-    return value;
-  }
-}
 
 /**
  * Whether one result passes: no error, every check and every gating judged metric passed

@@ -1,6 +1,6 @@
 import type { GoldenItem } from '../goldensets/item.js';
 import { NO_SLICE } from '../goldensets/sample.js';
-import { resultPasses, type ScoredResult } from '../contracts/item-result.js';
+import { resultPasses, type ResultsByItem, type ScoredResult } from '../contracts/item-result.js';
 import { byCodePoint } from '../util/compare.js';
 import { Sharing } from '../util/sharing.js';
 import { round } from '../stats/describe.js';
@@ -27,7 +27,7 @@ export interface BuildReportInput {
   /** The planned items; each must have at least one result. */
   items: readonly GoldenItem[];
   /** Results by item id, one per epoch (the answers themselves are not needed). */
-  results: ReadonlyMap<string, readonly ScoredResult[]>;
+  results: ResultsByItem;
   skipped?: Report['skipped'];
   ungated?: Report['ungated'];
 }

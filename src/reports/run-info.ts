@@ -60,27 +60,19 @@ export interface RunFacts {
 
 /** The timing, usage and cost summary of a finished suite run. */
 export function buildRunInfo(run: RunFacts): RunInfo {
-  const results = [...run.results.values()];
-  const latencies = results.flatMap((r) => (r.latencyMs === undefined ? [] : [r.latencyMs]));
+  // One pass over the results, each read once: a run's results may be made as they are read
+  // (src/runner/result-table.ts), and a list of them all was 100k objects held at once.
+  const latencies: number[] = [];
   const errors: Record<string, number> = {};
   let input = 0;
   let output = 0;
   let cost = 0;
   let cachedAnswers = 0;
   let unpricedCalls = 0;
-  for (const r of results) {
-    if (r.error) errors[r.error.kind] = (errors[r.error.kind] ?? 0) + 1;
-    if (r.cached) {
-      cachedAnswers++;
-      continue;
-    }
-    input += r.usage?.inputTokens ?? 0;
-    output += r.usage?.outputTokens ?? 0;
-    cost += r.costUsd ?? 0;
-    if (r.usage && r.costUsd === undefined) unpricedCalls++;
-  }
   const judges: RunInfo['judges'] = {};
-  for (const r of results) {
+  for (const r of run.results.values()) {
+    if (r.latencyMs !== undefined) latencies.push(r.latencyMs);
+    if (r.error) errors[r.error.kind] = (errors[r.error.kind] ?? 0) + 1;
     for (const j of r.judgments) {
       const entry = (judges[j.metric] ??= { judges: j.judges, calls: 0, cachedCalls: 0, tokens: { input: 0, output: 0 }, costUsd: 0, unpricedCalls: 0 });
       entry.calls += j.calls;
@@ -90,6 +82,14 @@ export function buildRunInfo(run: RunFacts): RunInfo {
       entry.costUsd += j.costUsd ?? 0;
       if (j.usage && j.costUsd === undefined && j.calls > 0) entry.unpricedCalls += j.calls;
     }
+    if (r.cached) {
+      cachedAnswers++;
+      continue;
+    }
+    input += r.usage?.inputTokens ?? 0;
+    output += r.usage?.outputTokens ?? 0;
+    cost += r.costUsd ?? 0;
+    if (r.usage && r.costUsd === undefined) unpricedCalls++;
   }
   for (const entry of Object.values(judges)) entry.costUsd = round(entry.costUsd, 6);
   return {

@@ -2,16 +2,16 @@ import { orderMetrics, type Report, type VerdictFlips } from '../report-schema.j
 import { labelThenNumbers, markdownTable } from './table.js';
 import { flipRate } from '../stats/flip-rate.js';
 import { byCodePoint } from '../util/compare.js';
-import type { ScoredResult } from '../contracts/item-result.js';
+import type { ResultsByItem } from '../contracts/item-result.js';
 
 /**
  * Per judged metric, how many item verdicts (pass/fail) changed across the epochs, overall and per
  * slice (src/stats/flip-rate.ts: a judge error in any epoch leaves the item out). Empty with one
  * epoch: nothing was asked twice.
  */
-export function verdictFlips(items: ReadonlyArray<{ id: string; slices: readonly string[] }>, results: ReadonlyMap<string, readonly ScoredResult[]>, epochs: number): VerdictFlips[] {
+export function verdictFlips(items: ReadonlyArray<{ id: string; slices: readonly string[] }>, results: ResultsByItem, epochs: number): VerdictFlips[] {
   if (epochs < 2) return [];
-  const metrics = orderMetrics([...new Set([...results.values()].flatMap((rs) => rs.flatMap((r) => r.judgments.map((j) => j.metric))))]);
+  const metrics = orderMetrics([...new Set(items.flatMap((item) => (results.get(item.id) ?? []).flatMap((r) => r.judgments.map((j) => j.metric))))]);
   return metrics.flatMap((metric) => {
     const perItem = items.map((item) => {
       const epochResults = results.get(item.id) ?? [];

@@ -25,13 +25,12 @@ import type { BatchProgress } from '../models/batch/index.js';
 import { reportFingerprint, runFingerprint } from './fingerprint.js';
 import { acquireRunLock, type RunLock } from './run-lock.js';
 import { CodeRecord, candidateCode } from './candidate-code.js';
-import { Journal, inResultOrder, resultKey } from './journal.js';
+import { Journal } from './journal.js';
 import { resumeFromJournal } from './resume.js';
 import { createCandidate } from './setup.js';
 import type { ProgressStream } from './progress.js';
 import { createProgress } from './progress.js';
-import { Summaries, type ItemResult, type ResultSummary } from '../contracts/item-result.js';
-import type { ScoredResult } from '../contracts/item-result.js';
+import type { ItemResult, ResultSummary, ResultsByItem, ScoredResult } from '../contracts/item-result.js';
 import { shardOf, type ShardSpec } from './shard.js';
 import { Pace } from './pace.js';
 
@@ -73,7 +72,7 @@ export interface SuiteRun {
   candidate: string;
   planned: number;
   /** Finished calls (scores, errors, usage; not the answers), including those resumed from the journal. */
-  results: Map<string, ResultSummary>;
+  results: ReadonlyMap<string, ResultSummary>;
   /** Every finished call with its answer, sorted by item id and epoch. */
   answers(): Iterable<ItemResult>;
   resumed: number;
@@ -199,8 +198,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     slots?.remove();
   }
   codeRecord.write(code);
-  const summaries = new Summaries();
-  const { results, positions, calls } = resumeFromJournal(journal, planItems, suiteConfig.epochs, summaries);
+  const { results, calls } = resumeFromJournal(journal, planItems, suiteConfig.epochs);
   const resumed = results.size;
   const planned = planItems.length * suiteConfig.epochs;
   const label = `${suite}/${candidateId}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
@@ -220,9 +218,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
       }),
       judged: (item: GoldenItem) => metricsForItem(active, item).length > 0,
       onResult: (result: ItemResult) => {
-        const key = resultKey(result.itemId, result.epoch);
-        positions.set(key, journal.append(result));
-        results.set(key, summaries.of(result));
+        results.set(result, journal.append(result));
         progress.result(result);
       },
     };
@@ -242,7 +238,6 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     journal.close();
     await candidate.close?.();
   }
-  let order: number[] | undefined;
   const run: SuiteRun = {
     suite,
     candidate: candidateId,
@@ -261,12 +256,11 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRun> {
     journalFile: journal.file,
     lock,
     codeFile: codeRecord.file,
-    // Answers are read back from the journal, in id order, only when a file needs them; the order
-    // is worked out once (the outputs file and the HTML page each read them all).
-    answers: () => journal.readAll(positions.at((order ??= inResultOrder(positions.entries())))),
+    // Answers are read back from the journal, in id order, only when a file needs them.
+    answers: () => journal.readAll(results.positions()),
   };
   if (interrupted || results.size < planned || shard) return run;
-  run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, results.values(), { skipped, ungated });
+  run.report = reportFromResults(loaded, suite, candidateId, items, fingerprint, { get: (id) => results.resultsOf(id) }, { skipped, ungated });
   return run;
 }
 
@@ -277,24 +271,30 @@ export function reportFromResults(
   candidate: string,
   items: readonly GoldenItem[],
   fingerprint: Fingerprint,
-  results: Iterable<ScoredResult>,
+  results: ResultsByItem,
   judged: Pick<Report, 'skipped' | 'ungated'>,
 ): Report {
   const candidateConfig = loaded.config.candidates[candidate];
   if (!candidateConfig) throw new UserError(`unknown candidate "${candidate}"`);
-  const byItem = new Map<string, ScoredResult[]>();
-  for (const result of results) {
-    const list = byItem.get(result.itemId);
-    if (list) list.push(result);
-    else byItem.set(result.itemId, [result]);
-  }
   return buildReport({
     suite,
     candidate: { id: candidate, kind: candidateConfig.kind },
     fingerprint,
     longTail: loaded.config.suites[suite]?.longTail ?? [],
     items,
-    results: byItem,
+    results,
     ...judged,
   });
+}
+
+/** Shards' results by item id, each item's in epoch order, for reportFromResults. */
+export function byItem(results: Iterable<ScoredResult & { epoch: number }>): ResultsByItem {
+  const grouped = new Map<string, Array<ScoredResult & { epoch: number }>>();
+  for (const result of results) {
+    const list = grouped.get(result.itemId);
+    if (list) list.push(result);
+    else grouped.set(result.itemId, [result]);
+  }
+  for (const list of grouped.values()) list.sort((a, b) => a.epoch - b.epoch);
+  return grouped;
 }

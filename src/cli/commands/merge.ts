@@ -6,7 +6,7 @@ import type { RunFacts } from '../../reports/run-info.js';
 import { reportFingerprint } from '../../runner/fingerprint.js';
 import { inResultOrder, resultKey } from '../../runner/journal.js';
 import type { ItemResult } from '../../contracts/item-result.js';
-import { reportFromResults } from '../../runner/run-suite.js';
+import { byItem, reportFromResults } from '../../runner/run-suite.js';
 import { loadSuiteItems } from '../../runner/setup.js';
 import { readShardFile, type ShardFile } from '../../runner/shard.js';
 import { canonicalJson } from '../../util/canonical.js';
@@ -111,7 +111,7 @@ async function mergeGroup(loaded: LoadedConfig, key: string, shards: ShardFile[]
   const absent = items.flatMap((item) => Array.from({ length: suiteConfig.epochs }, (_, epoch) => resultKey(item.id, epoch)).filter((k) => !results.has(k)));
   if (absent.length > 0) return `${key}: ${absent.length} planned results missing from the shards (e.g. ${absent[0]}); no report written`;
 
-  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, results.values(), {
+  const report = reportFromResults(loaded, suite, candidate, items, fingerprint, byItem(results.values()), {
     skipped: first.header.skipped,
     ungated: first.header.ungated,
   });
