@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,25 @@ describe('PositionReader', () => {
     const second = log.append('second');
     expect(log.read(second)).toBe('second');
     expect(log.read(first)).toBe('first');
+    log.close();
+  });
+});
+
+describe('AppendLog', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'evals-append-log-'));
+
+  it('writes lines in order with the positions it gave, past a full queue and for a line longer than the queue', async () => {
+    const log = new AppendLog(path.join(dir, 'big.log'));
+    const lines = Array.from({ length: 40 }, (_, i) => `${i} ${'é'.repeat(i === 20 ? 1_200_000 : 30_000)}`);
+    const ats = lines.map((line) => log.append(line));
+    await log.flushed();
+    const text = readFileSync(log.file, 'utf8');
+    expect(text).toBe(`${lines.join('\n')}\n`);
+    const bytes = readFileSync(log.file);
+    lines.forEach((line, i) => {
+      const at = ats[i] as LineAt;
+      expect(bytes.toString('utf8', at.offset, at.offset + at.length)).toBe(line);
+    });
     log.close();
   });
 });
