@@ -2,6 +2,7 @@ import type { Candidate } from '../candidates/adapter.js';
 import type { GoldenItem } from '../goldensets/item.js';
 import type { OutputCache } from '../models/output-cache.js';
 import { outputCacheKeyer } from '../models/output-cache.js';
+import { extended } from '../util/extended.js';
 
 /**
  * A model candidate that answers from the output cache when it can, and remembers new answers.
@@ -26,13 +27,13 @@ export function withOutputCache(candidate: Candidate, cache: OutputCache, adapte
       const key = keyFor(item, epoch);
       const hit = cache.get(key);
       missed = hit ? undefined : { item, epoch, key };
-      return hit ? { ...hit, cached: true } : undefined;
+      return hit ? extended(hit, { cached: true }) : undefined;
     },
     async generate(item, options) {
       const key = keyFor(item, options.epoch ?? 0);
       missed = undefined;
       const hit = cache.get(key);
-      if (hit) return { ...hit, cached: true };
+      if (hit) return extended(hit, { cached: true });
       const output = await candidate.generate(item, options);
       // A failed cache write (disk full, read-only folder) costs only a future call: the answer
       // itself is already in hand and goes to the journal; the run must not fail over it.

@@ -6,6 +6,7 @@ import type { GoldenItem } from '../goldensets/item.js';
 import { Deadlines, Interrupted } from './deadlines.js';
 import { schedule } from './schedule.js';
 import type { CheckResult, ItemError, ItemResult, JudgmentResult } from '../contracts/item-result.js';
+import { extended } from '../util/extended.js';
 
 export interface PlannedCall {
   item: GoldenItem;
@@ -67,7 +68,7 @@ export async function execute(options: ExecuteOptions): Promise<{ interrupted: b
         const answer =
           candidate.answered?.(item, { epoch }) ??
           (await deadlines.run(timeoutMs * (candidate.attempts ?? 1), (signal) => candidate.generate(item, { signal, epoch })));
-        output = candidate.latency === 'recorded' || answer.latencyMs !== undefined ? answer : { ...answer, latencyMs: now() - started };
+        output = candidate.latency === 'recorded' || answer.latencyMs !== undefined ? answer : extended(answer, { latencyMs: now() - started });
       }
       // Scoring gets its own deadline: judge calls are separate calls, each with the SDK's own
       // per-attempt timeout and retries, and a malformed verdict is asked for once more.
