@@ -35,11 +35,18 @@ export class Interner {
   }
 }
 
+const NO_METADATA: Record<string, unknown> = Object.freeze({});
+
 /** Validates one raw row into a golden item; returns the problems instead when it is invalid. */
 export function toGoldenItem(raw: RawRow, file: string, interner = new Interner()): { item: GoldenItem } | { errors: string[] } {
   const { row } = raw;
   const metadata: Record<string, unknown> = {};
-  for (const key in row) if (!KNOWN_FIELDS.has(key)) metadata[key] = row[key];
+  let hasMetadata = false;
+  for (const key in row) {
+    if (KNOWN_FIELDS.has(key)) continue;
+    metadata[key] = row[key];
+    hasMetadata = true;
+  }
   // The schema reads its own fields of the row and leaves the others: no copy of the known ones first.
   const rest = RowFieldsSchema.safeParse(row);
   const checks = interner.field('checks', row['checks']);
@@ -56,7 +63,9 @@ export function toGoldenItem(raw: RawRow, file: string, interner = new Interner(
       const value = key === 'checks' ? checks : key === 'slices' ? slices : key === 'sources' ? sources : data[key];
       if (value !== undefined) item[key] = value;
     }
-    item['metadata'] = metadata;
+    // Rows without other fields share one empty, frozen metadata: an empty object per item was a
+    // fifth of a 100k-item set's memory.
+    item['metadata'] = hasMetadata ? metadata : NO_METADATA;
     item['origin'] = { file, line: raw.line };
     return { item: item as GoldenItem };
   }
