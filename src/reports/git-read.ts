@@ -49,15 +49,32 @@ export function gitFileReader(dir: string, ref: string, source = '--baseline-ref
  * budget measures from by default), or why there is none. Never throws: no anchor is a note.
  */
 export function newestTag(dir: string): { tag: string } | { none: string } {
+  // Nothing git could find a repository by: no git process started (it was most of what a
+  // cached rerun outside a repository spent on the drift budget).
+  if (!mayBeInRepository(dir)) return { none: NOT_IN_REPOSITORY };
   try {
     git(dir, ['rev-parse', '--show-toplevel'], '', '');
   } catch (err) {
-    return { none: /not found on the PATH/.test((err as Error).message) ? 'git was not found on the PATH' : 'the project is not inside a git repository' };
+    return { none: /not found on the PATH/.test((err as Error).message) ? 'git was not found on the PATH' : NOT_IN_REPOSITORY };
   }
   try {
     return { tag: git(dir, ['describe', '--tags', '--abbrev=0', 'HEAD'], '', '').trim() };
   } catch {
     return { none: 'no tag is reachable from HEAD (a shallow checkout has none: fetch with tags)' };
+  }
+}
+
+const NOT_IN_REPOSITORY = 'the project is not inside a git repository';
+
+/**
+ * False only when git could not find a repository holding `dir` either: no GIT_DIR, and no `.git`
+ * (a folder, or a worktree's file) nor a bare repository's HEAD in `dir` or any folder above it.
+ */
+function mayBeInRepository(dir: string): boolean {
+  if (process.env['GIT_DIR'] !== undefined) return true;
+  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, '.git')) || existsSync(path.join(folder, 'HEAD'))) return true;
+    if (path.dirname(folder) === folder) return false;
   }
 }
 

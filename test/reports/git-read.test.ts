@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { gitFileReader } from '../../src/reports/git-read.js';
+import { gitFileReader, newestTag } from '../../src/reports/git-read.js';
 import { commitAll, git } from '../git-project.js';
 
 function repo(): { dir: string; first: string; second: string } {
@@ -54,5 +54,25 @@ describe('gitFileReader', () => {
     expect(error(() => gitFileReader(dir, '--output=x'))).toMatch(/is not a git ref/);
     expect(error(() => gitFileReader(mkdtempSync(path.join(tmpdir(), 'evals-no-git-')), 'HEAD'))).toMatch(/is not inside a git repository/);
     expect(error(() => gitFileReader(dir, 'HEAD').read(path.join(tmpdir(), 'elsewhere.json')))).toMatch(/is outside the git repository/);
+  });
+});
+
+describe('newestTag', () => {
+  it('finds the newest tag from HEAD, and says why not outside a repository without starting git there', () => {
+    const { dir, first } = repo();
+    expect(newestTag(dir)).toEqual({ none: expect.stringMatching(/^no tag is reachable from HEAD/) as unknown });
+    git(dir, 'tag', 'v1', first);
+    expect(newestTag(path.join(dir, 'reports'))).toEqual({ tag: 'v1' });
+    const outside = mkdtempSync(path.join(tmpdir(), 'evals-no-git-'));
+    const PATH = process.env['PATH'];
+    // With git off the PATH, only a folder git could find a repository from still asks git.
+    process.env['PATH'] = '';
+    try {
+      expect(newestTag(outside)).toEqual({ none: 'the project is not inside a git repository' });
+      expect(newestTag(dir)).toEqual({ none: 'git was not found on the PATH' });
+    } finally {
+      process.env['PATH'] = PATH;
+    }
+    expect(newestTag(outside)).toEqual({ none: 'the project is not inside a git repository' });
   });
 });
