@@ -29,7 +29,7 @@ describe('canonicalJson', () => {
       ) {}
     }
     const values: unknown[] = [
-      { b: 1, a: { d: [1, 'x', null, true, undefined], c: undefined }, 'é': 'ü', '\u2028': '\ud800' },
+      { b: 1, a: { d: [1, 'x', null, true, undefined], c: undefined }, é: 'ü', '\u2028': '\ud800' },
       { 10: 'ten', 2: 'two', b: 'b', a: 'a' },
       JSON.parse('{"__proto__": {"x": 1}, "a": 1}'),
       { when: new Date(0), where: new Point(1, 2), map: new Map([[1, 2]]) },
