@@ -72,9 +72,10 @@ export class ContentStore {
     const fd = openSync(this.file, 'r');
     try {
       const index = this.index;
-      // A torn last line (no newline) is not visited: it is a miss.
-      eachLine(fd, (bytes, start, end, offset) => {
-        if (end - start > PREFIX && bytes[start + 64] === 9) index.set(bytes.toString('latin1', start, start + 64), { offset, length: end - start });
+      // A torn last line (no newline) is not indexed: it is a miss.
+      eachLine(fd, (bytes, start, end, offset, complete) => {
+        if (complete && end - start > PREFIX && bytes[start + 64] === 9)
+          index.set(bytes.toString('latin1', start, start + 64), { offset, length: end - start });
       });
     } finally {
       closeSync(fd);

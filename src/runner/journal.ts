@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fstatSync, openSync, rmSync, truncateSync } from 'node:fs';
-import { AppendLog, PositionReader, checksum, linesOf, type LineAt } from '../util/append-log.js';
+import { AppendLog, PositionReader, checksum, eachLine, type LineAt } from '../util/append-log.js';
 import { ItemResultSchema, type ItemResult } from '../contracts/item-result.js';
 
 export function resultKey(itemId: string, epoch: number): string {
@@ -77,17 +77,17 @@ export class Journal {
     let goodEnd = 0;
     const fd = openSync(this.file, 'r');
     try {
-      for (const { line, at } of linesOf(fd)) {
-        const text = line.toString('utf8');
-        if (text.trim() === '') continue;
+      eachLine(fd, (bytes, start, end, offset) => {
+        const text = bytes.toString('utf8', start, end);
+        if (text.trim() === '') return;
         const record = decode(text);
         if (!record) {
           dropped++;
-          continue;
+          return;
         }
-        visit(record, at);
-        goodEnd = at.offset + at.length + 1;
-      }
+        visit(record, { offset, length: end - start });
+        goodEnd = offset + end - start + 1;
+      });
       const size = fstatSync(fd).size;
       if (goodEnd < size) truncateSync(this.file, goodEnd);
     } finally {

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { z } from 'zod';
-import { AppendLog, linesOf } from '../util/append-log.js';
+import { AppendLog, eachLine } from '../util/append-log.js';
 
 /**
  * The journal of judgments made outside a run (`evals compare`'s pairs, `evals calibrate`'s
@@ -27,10 +27,10 @@ export class TaskJournal<R> {
     if (!existsSync(this.file)) return found;
     const fd = openSync(this.file, 'r');
     try {
-      for (const { line } of linesOf(fd)) {
-        const parsed = this.record.safeParse(parseJson(line.toString('utf8')));
+      eachLine(fd, (bytes, start, end) => {
+        const parsed = this.record.safeParse(parseJson(bytes.toString('utf8', start, end)));
         if (parsed.success) found.set(parsed.data.key, parsed.data.value);
-      }
+      });
     } finally {
       closeSync(fd);
     }

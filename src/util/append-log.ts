@@ -131,11 +131,13 @@ export class AppendLog {
 }
 
 /**
- * Visits each complete line of the file (one ending in a newline) as a range of a chunk's bytes,
- * `bytes[start, end)` at file offset `offset`: what linesOf gives without a Buffer view and an
- * object per line, for a reader that looks at a few bytes of each (the answer cache's index).
+ * Visits each line of the file as a range of a chunk's bytes, `bytes[start, end)` at file offset
+ * `offset`, read in 64 KB chunks (a log can be larger than memory likes), without a Buffer view or
+ * an object per line (the answer cache's index looks at a few bytes of each of 100k lines). The
+ * last line is visited with `complete` false when the file does not end in a newline (a torn
+ * write).
  */
-export function eachLine(fd: number, visit: (bytes: Buffer, start: number, end: number, offset: number) => void): void {
+export function eachLine(fd: number, visit: (bytes: Buffer, start: number, end: number, offset: number, complete: boolean) => void): void {
   const buffer = Buffer.alloc(CHUNK);
   let carry = Buffer.alloc(0);
   let carryStart = 0;
@@ -147,34 +149,13 @@ export function eachLine(fd: number, visit: (bytes: Buffer, start: number, end: 
     const data = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
     let start = 0;
     for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, start)) {
-      visit(data, start, nl, carryStart + start);
+      visit(data, start, nl, carryStart + start, true);
       start = nl + 1;
     }
     carryStart += start;
     carry = Buffer.from(data.subarray(start));
   }
-}
-
-/** The file's lines with their byte positions, read in chunks (a log can be larger than memory likes). */
-export function* linesOf(fd: number): Generator<{ line: Buffer; at: LineAt; complete: boolean }> {
-  const buffer = Buffer.alloc(CHUNK);
-  let carry = Buffer.alloc(0);
-  let carryStart = 0;
-  let position = 0;
-  for (;;) {
-    const read = readSync(fd, buffer, 0, CHUNK, position);
-    if (read === 0) break;
-    position += read;
-    const data = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
-    let start = 0;
-    for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, start)) {
-      yield { line: data.subarray(start, nl), at: { offset: carryStart + start, length: nl - start }, complete: true };
-      start = nl + 1;
-    }
-    carryStart += start;
-    carry = Buffer.from(data.subarray(start));
-  }
-  if (carry.length > 0) yield { line: carry, at: { offset: carryStart, length: carry.length }, complete: false };
+  if (carry.length > 0) visit(carry, 0, carry.length, carryStart, false);
 }
 
 /** Read-ahead windows per reader, and the bytes each holds: about 1 MB per open reader. */
