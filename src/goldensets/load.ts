@@ -3,42 +3,19 @@ import { UserError, locate } from '../errors.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { GoldenItemFieldsSchema, KNOWN_FIELDS, type GoldenItem } from './item.js';
 import { readRows, type RawRow } from './rows.js';
+import { INVALID, ParseOnce } from '../util/sharing.js';
 
 /** Stop after this many bad rows: enough to fix a batch at once, not a wall of text. */
 const MAX_REPORTED_ERRORS = 20;
 
-/** The list fields: big golden sets repeat the same few values of each. */
-type ListField = 'checks' | 'slices' | 'sources';
-/** The other fields, validated per row. */
+/** The other fields, validated per row; the list fields are parsed once per distinct value (src/util/sharing.ts). */
 const RowFieldsSchema = GoldenItemFieldsSchema.omit({ checks: true, slices: true, sources: true });
-
-/**
- * Validates list fields once per distinct value and shares the result between items: big golden
- * sets repeat the same few (every GSM8K item has `[{type: numeric}]`), so one copy each keeps
- * memory flat as sets grow, and a 10k-item set parses its checks once, not 10k times. Each field
- * is checked by its own schema in GoldenItemFieldsSchema. Keyed by JSON.stringify of the raw value,
- * not canonical JSON: rows of one file write their lists the same way, and sorting keys for every
- * row cost more than the rest of loading it.
- */
-export class Interner {
-  private readonly seen = new Map<string, unknown>();
-
-  /** The field's parsed value, or undefined when it is invalid (the whole row is then parsed for its errors). */
-  field<F extends ListField>(field: F, raw: unknown): GoldenItem[F] | undefined {
-    const key = raw === undefined ? field : `${field}\u0000${JSON.stringify(raw)}`;
-    const known = this.seen.get(key);
-    if (known !== undefined) return known as GoldenItem[F];
-    const parsed = GoldenItemFieldsSchema.shape[field].safeParse(raw);
-    if (!parsed.success) return undefined;
-    this.seen.set(key, parsed.data);
-    return parsed.data as GoldenItem[F];
-  }
-}
+const { checks: ChecksSchema, slices: SlicesSchema, sources: SourcesSchema } = GoldenItemFieldsSchema.shape;
 
 const NO_METADATA: Record<string, unknown> = Object.freeze({});
 
 /** Validates one raw row into a golden item; returns the problems instead when it is invalid. */
-export function toGoldenItem(raw: RawRow, file: string, interner = new Interner()): { item: GoldenItem } | { errors: string[] } {
+export function toGoldenItem(raw: RawRow, file: string, lists = new ParseOnce()): { item: GoldenItem } | { errors: string[] } {
   const { row } = raw;
   const metadata: Record<string, unknown> = {};
   let hasMetadata = false;
@@ -49,10 +26,12 @@ export function toGoldenItem(raw: RawRow, file: string, interner = new Interner(
   }
   // The schema reads its own fields of the row and leaves the others: no copy of the known ones first.
   const rest = RowFieldsSchema.safeParse(row);
-  const checks = interner.field('checks', row['checks']);
-  const slices = interner.field('slices', row['slices']);
-  const sources = interner.field('sources', row['sources']);
-  if (rest.success && checks && slices && sources) {
+  // Big golden sets repeat the same few lists (every GSM8K item has `[{type: numeric}]`): one
+  // parsed copy each keeps memory flat as sets grow.
+  const checks = lists.parse('checks', ChecksSchema, row['checks']);
+  const slices = lists.parse('slices', SlicesSchema, row['slices']);
+  const sources = lists.parse('sources', SourcesSchema, row['sources']);
+  if (rest.success && checks !== INVALID && slices !== INVALID && sources !== INVALID) {
     // In the schema's key order, as parsing the whole row gave it, and built by assignment, not by
     // spreading: items built alike then share one hidden class, where spreads gave each item its
     // own (a third of an item's memory). Values are picked, not gathered into one more object
@@ -83,13 +62,13 @@ export function toGoldenItem(raw: RawRow, file: string, interner = new Interner(
  */
 export async function loadGoldenSets(files: readonly string[], displayName: (file: string) => string = (f) => f): Promise<GoldenItem[]> {
   const items: GoldenItem[] = [];
-  const interner = new Interner();
+  const lists = new ParseOnce();
   // Each id's first item: its origin names where a duplicate was first seen.
   const seen = new Map<string, GoldenItem>();
   const errors: string[] = [];
   /** Takes one row; false once enough errors are gathered. */
   const take = (raw: RawRow, shown: string): boolean => {
-    const result = toGoldenItem(raw, shown, interner);
+    const result = toGoldenItem(raw, shown, lists);
     if ('errors' in result) {
       errors.push(...result.errors);
     } else {

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import { ReportItemSchema, ReportSchema, type Report, type ReportItem } from '../report-schema.js';
+import { INVALID, ParseOnce } from '../util/sharing.js';
 
 /** The item fields a report repeats: a handful of slice lists, score records and failure lists among thousands of items. */
 const SHARED_FIELDS = new Set(['slices', 'scores', 'failures'] as const);
 type SharedField = 'slices' | 'scores' | 'failures';
 const ItemRestSchema = ReportItemSchema.omit({ slices: true, scores: true, failures: true });
 const ITEM_KEYS = Object.keys(ReportItemSchema.shape);
-/** Distinct values remembered per field; past this (the scores of a continuous metric), values are parsed item by item. */
-const MAX_REMEMBERED = 4096;
 
 /**
  * A report's JSON against ReportSchema: what `ReportSchema.safeParse` gives, but each distinct
@@ -26,7 +25,7 @@ function parseShared(json: unknown): z.ZodSafeParseSuccess<Report> | undefined {
   const rawItems: unknown[] = json['items'];
   const head = ReportSchema.safeParse({ ...json, items: [] });
   if (!head.success) return undefined;
-  const fields = new SharedFields();
+  const shared = new ParseOnce();
   const items: ReportItem[] = [];
   for (const raw of rawItems) {
     const rest = ItemRestSchema.safeParse(raw);
@@ -35,7 +34,7 @@ function parseShared(json: unknown): z.ZodSafeParseSuccess<Report> | undefined {
     // Built in the schema's key order, by assignment, as the schema's own parse gives it.
     const item: Record<string, unknown> = {};
     for (const key of ITEM_KEYS) {
-      const value = isShared(key) ? fields.parse(key, raw[key]) : values[key];
+      const value = isShared(key) ? shared.parse(key, ReportItemSchema.shape[key], raw[key]) : values[key];
       if (value === INVALID) return undefined;
       if (value !== undefined) item[key] = value;
     }
@@ -43,22 +42,6 @@ function parseShared(json: unknown): z.ZodSafeParseSuccess<Report> | undefined {
   }
   head.data.items = items;
   return head;
-}
-
-const INVALID = Symbol('invalid');
-
-class SharedFields {
-  private readonly seen = new Map<string, unknown>();
-
-  /** The field's parsed value, one copy per distinct value; INVALID when the field's schema refuses it. */
-  parse(field: SharedField, raw: unknown): unknown {
-    const key = raw === undefined ? undefined : `${field}\u0000${JSON.stringify(raw)}`;
-    if (key !== undefined && this.seen.has(key)) return this.seen.get(key);
-    const parsed = ReportItemSchema.shape[field].safeParse(raw);
-    if (!parsed.success) return INVALID;
-    if (key !== undefined && this.seen.size < MAX_REMEMBERED * SHARED_FIELDS.size) this.seen.set(key, parsed.data);
-    return parsed.data;
-  }
 }
 
 function isShared(key: string): key is SharedField {
